@@ -1,0 +1,97 @@
+import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify } from 'jose';
+import type { JWTPayload, JWTVerifyGetKey } from 'jose';
+
+import type { AuthConfig } from '../config';
+import { unauthenticated } from '../http/problems';
+import type { Caller } from './caller';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type TokenValidator = (authorization: string | null | undefined) => Promise<Caller>;
+
+/**
+ * Validates a bearer token the same way for the local issuer and Entra ID: RS256 signature from
+ * the JWKS, audience, issuer templated from the token's own `tid`, lifetime, and an allowed tenant.
+ * Only the configuration differs between the two.
+ */
+export function createTokenValidator(config: AuthConfig, keys?: JWTVerifyGetKey): TokenValidator {
+  // jose caches the key set and refetches on an unknown `kid` (cooldown 30 s), so rotated keys work.
+  const getKey =
+    keys ?? createRemoteJWKSet(new URL(config.jwksUri), { cacheMaxAge: 6 * 60 * 60 * 1000 });
+
+  return async (authorization) => {
+    const token = bearerToken(authorization);
+    const tenantId = unverifiedTenant(token);
+    if (config.allowedTenants !== '*' && !config.allowedTenants.includes(tenantId.toLowerCase())) {
+      throw unauthenticated('Your organisation has not enabled Career Board.');
+    }
+    const issuers = config.issuerTemplates.map((t) => t.replace('{tenantid}', tenantId));
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, getKey, {
+        algorithms: ['RS256'],
+        audience: config.audiences,
+        issuer: issuers,
+        clockTolerance: 60,
+        requiredClaims: ['exp', 'iat', 'tid', 'oid'],
+      }));
+    } catch (error) {
+      throw unauthenticated(describe(error));
+    }
+    return toCaller(payload);
+  };
+}
+
+function bearerToken(authorization: string | null | undefined): string {
+  if (!authorization) throw unauthenticated('Sign in: this request carried no access token.');
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}
+
+/** Reads `tid` before verification only to choose the expected issuer; the signature check follows. */
+function unverifiedTenant(token: string): string {
+  let claims: JWTPayload;
+  try {
+    claims = decodeJwt(token);
+  } catch {
+    throw unauthenticated('The access token is not a well-formed JWT.');
+  }
+  const tid = claims.tid;
+  if (typeof tid !== 'string' || !GUID.test(tid)) {
+    throw unauthenticated('The access token has no valid tenant (tid) claim.');
+  }
+  return tid.toLowerCase();
+}
+
+function describe(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'The access token has expired: sign in again.';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    return `The access token was not issued for Career Board (${error.claim} claim rejected).`;
+  }
+  if (error instanceof joseErrors.JOSEAlgNotAllowed)
+    return 'The access token uses an algorithm we do not accept.';
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) {
+    return 'The access token signature is not valid.';
+  }
+  if (error instanceof joseErrors.JWKSNoMatchingKey)
+    return 'The access token was signed by an unknown key.';
+  if (error instanceof joseErrors.JOSEError)
+    return `The access token was rejected (${error.code}).`;
+  return 'The access token could not be validated.';
+}
+
+function toCaller(payload: JWTPayload): Caller {
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  const oid = str(payload.oid);
+  if (!GUID.test(oid)) throw unauthenticated('The access token has no valid user (oid) claim.');
+  return {
+    userId: oid.toLowerCase(),
+    tenantId: str(payload.tid).toLowerCase(),
+    displayName: str(payload.name),
+    userPrincipalName: str(payload.preferred_username) || str(payload.upn),
+    roles: Array.isArray(payload.roles)
+      ? payload.roles.filter((r): r is string => typeof r === 'string')
+      : [],
+  };
+}

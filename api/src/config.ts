@@ -1,0 +1,198 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Everything else receives a validated Config,
+ * so a misconfigured deployment fails at start-up with a message naming the setting.
+ */
+
+export type Mode = 'local' | 'azure';
+
+export interface AuthConfig {
+  /** Issuer templates; `{tenantid}` is replaced with the token's `tid` before comparison. */
+  issuerTemplates: string[];
+  jwksUri: string;
+  audiences: string[];
+  /** `'*'` accepts any tenant (multi-tenant app); otherwise an allow-list of tenant GUIDs. */
+  allowedTenants: '*' | string[];
+}
+
+export interface GraphConfig {
+  /** Base URL without the version segment, e.g. `https://graph.microsoft.com/`. */
+  baseUrl: string;
+  credential:
+    | {
+        kind: 'local-client-credentials';
+        tokenUrlTemplate: string;
+        clientId: string;
+        clientSecret: string;
+      }
+    | { kind: 'managed-identity'; clientId?: string }
+    | { kind: 'client-secret'; clientId: string; clientSecret: string };
+}
+
+export interface CosmosConfig {
+  endpoint: string;
+  /** Absent in Azure: the Function App reaches Cosmos DB with its managed identity. */
+  key?: string;
+  database: string;
+}
+
+export interface Config {
+  mode: Mode;
+  cosmos: CosmosConfig;
+  auth: AuthConfig;
+  graph: GraphConfig;
+  /** The only origin allowed to call the API from a browser (CORS). */
+  tabOrigin: string;
+  /** Where people open the tab; used for links in agendas. */
+  tabPublicUrl: string;
+  /** How long a manager relationship read from Graph is trusted for access decisions. */
+  orgChartCacheSeconds: number;
+}
+
+export interface LocalPorts {
+  api: number;
+  tab: number;
+  dev: number;
+  cosmos: number;
+}
+
+/** The well-known key of the Cosmos DB emulator; also accepted by the embedded server. */
+export const EMULATOR_KEY =
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+export const LOCAL_APP_CLIENT_ID = '00000000-0000-0000-0000-00000000c0de';
+export const LOCAL_APP_SECRET = 'local-only-secret';
+export const DATABASE_NAME = 'career-board';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const localEnvSchema = z.object({
+  API_PORT: port(7071),
+  TAB_PORT: port(53000),
+  DEV_PORT: port(7072),
+  COSMOS_PORT: port(8081),
+  COSMOS_ENDPOINT: z.string().url().optional(),
+  COSMOS_KEY: z.string().min(1).optional(),
+  COSMOS_DATABASE: z.string().min(1).default(DATABASE_NAME),
+  ORG_CHART_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+});
+
+const csv = z
+  .string()
+  .min(1)
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const azureEnvSchema = z.object({
+  COSMOS_ENDPOINT: z.string().url(),
+  COSMOS_KEY: z.string().min(1).optional(),
+  COSMOS_DATABASE: z.string().min(1).default(DATABASE_NAME),
+  AZURE_CLIENT_ID: z.string().min(1).optional(),
+  AAD_APP_CLIENT_ID: z.string().uuid(),
+  AAD_APP_CLIENT_SECRET: z.string().min(1).optional(),
+  AAD_APP_ID_URI: z.string().min(1),
+  ALLOWED_TENANTS: csv,
+  TAB_ORIGIN: z.string().url(),
+  TAB_PUBLIC_URL: z.string().url(),
+  GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/'),
+  ORG_CHART_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+});
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  return result.data;
+}
+
+export function readLocalPorts(env: NodeJS.ProcessEnv = process.env): LocalPorts {
+  const e = parse(localEnvSchema, env);
+  return { api: e.API_PORT, tab: e.TAB_PORT, dev: e.DEV_PORT, cosmos: e.COSMOS_PORT };
+}
+
+/** Local mode: the embedded Cosmos server, the Graph simulator and the dev identity issuer. */
+export function buildLocalConfig(
+  ports: LocalPorts,
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Pick<Config, 'orgChartCacheSeconds'>> = {},
+): Config {
+  const e = parse(localEnvSchema, env);
+  const dev = `http://localhost:${ports.dev}`;
+  const tabOrigin = `http://localhost:${ports.tab}`;
+  return {
+    mode: 'local',
+    cosmos: {
+      endpoint: e.COSMOS_ENDPOINT ?? `https://localhost:${ports.cosmos}/`,
+      key: e.COSMOS_KEY ?? EMULATOR_KEY,
+      database: e.COSMOS_DATABASE,
+    },
+    auth: {
+      issuerTemplates: [`${dev}/identity/{tenantid}/v2.0`],
+      jwksUri: `${dev}/identity/discovery/v2.0/keys`,
+      audiences: [`api://localhost/${LOCAL_APP_CLIENT_ID}`, LOCAL_APP_CLIENT_ID],
+      allowedTenants: '*',
+    },
+    graph: {
+      baseUrl: `${dev}/graph/`,
+      credential: {
+        kind: 'local-client-credentials',
+        tokenUrlTemplate: `${dev}/identity/{tenantid}/oauth2/v2.0/token`,
+        clientId: LOCAL_APP_CLIENT_ID,
+        clientSecret: LOCAL_APP_SECRET,
+      },
+    },
+    tabOrigin,
+    tabPublicUrl: `${tabOrigin}/`,
+    orgChartCacheSeconds: overrides.orgChartCacheSeconds ?? e.ORG_CHART_CACHE_SECONDS,
+  };
+}
+
+/** Azure mode: Entra ID tokens, Graph app-only through a managed identity, Cosmos DB through RBAC. */
+export function buildAzureConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parse(azureEnvSchema, env);
+  const tenants = e.ALLOWED_TENANTS.includes('*') ? '*' : e.ALLOWED_TENANTS;
+  return {
+    mode: 'azure',
+    cosmos: { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE },
+    auth: {
+      issuerTemplates: [
+        'https://login.microsoftonline.com/{tenantid}/v2.0',
+        'https://sts.windows.net/{tenantid}/',
+      ],
+      jwksUri: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+      audiences: [e.AAD_APP_ID_URI, e.AAD_APP_CLIENT_ID],
+      allowedTenants: tenants,
+    },
+    graph: {
+      baseUrl: e.GRAPH_BASE_URL,
+      credential: e.AAD_APP_CLIENT_SECRET
+        ? {
+            kind: 'client-secret',
+            clientId: e.AAD_APP_CLIENT_ID,
+            clientSecret: e.AAD_APP_CLIENT_SECRET,
+          }
+        : { kind: 'managed-identity', clientId: e.AZURE_CLIENT_ID },
+    },
+    tabOrigin: e.TAB_ORIGIN,
+    tabPublicUrl: e.TAB_PUBLIC_URL,
+    orgChartCacheSeconds: e.ORG_CHART_CACHE_SECONDS,
+  };
+}
+
+/** The configuration of the process this code runs in. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode = env.CAREER_BOARD_MODE ?? 'local';
+  if (mode === 'azure') return buildAzureConfig(env);
+  if (mode === 'local') return buildLocalConfig(readLocalPorts(env), env);
+  throw new ConfigError(`CAREER_BOARD_MODE must be "local" or "azure", not "${mode}"`);
+}

@@ -1,0 +1,96 @@
+import type { HttpResponseInit } from '@azure/functions';
+
+import type { AspirationView } from '../../contract/boardContract';
+import { LimitReached } from '../../domain/board/aspirationRules';
+import { aspirationView } from '../../domain/board/boardView';
+import type { AspirationRecord } from '../../domain/board/records';
+import { boardPartitionKey } from '../../domain/board/records';
+import { notFound, Problem } from '../../http/problems';
+import { etagMatches, toHttpEtag } from '../../domain/board/etags';
+import { guidParam } from '../../http/requestParsing';
+import { json } from '../../http/responses';
+import type { CallerRouteInput } from '../../http/route';
+import type { Services } from '../../services';
+import { staleWrite } from '../../store/cosmosErrors';
+import type { Stored } from '../../store/boardRepository';
+import type { OpenBoard } from './openBoard';
+
+/** Shared steps of every write to one aspiration: load, check the ETag, apply a rule, save. */
+
+const UNCONDITIONAL_ATTEMPTS = 3;
+
+export async function loadAspiration(
+  input: CallerRouteInput,
+  board: OpenBoard,
+): Promise<Stored<AspirationRecord>> {
+  const aspirationId = guidParam(input.request, 'aspirationId');
+  const record = await input.services.boards.readAspiration(
+    board.tenantId,
+    board.employeeId,
+    aspirationId,
+  );
+  if (!record)
+    throw notFound('This aspiration does not exist on this board (it may have been deleted).');
+  return record;
+}
+
+/**
+ * Applies `change` and saves with If-Match. With the client's ETag, a stale one is refused (412).
+ * Without one (appending a step or evidence), a concurrent write makes us re-read and re-apply,
+ * which is safe because the change is an append, never a blind overwrite.
+ */
+export async function changeAspiration<R>(
+  input: CallerRouteInput,
+  board: OpenBoard,
+  ifMatch: string | null,
+  change: (record: Stored<AspirationRecord>) => { record: AspirationRecord; result: R } | null,
+): Promise<{ saved: Stored<AspirationRecord>; result: R; before: Stored<AspirationRecord> }> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await loadAspiration(input, board);
+    if (ifMatch !== null && !etagMatches(ifMatch, current._etag))
+      throw staleWrite('This aspiration');
+    const changed = guardLimits(() => change(current));
+    if (changed === null) return { saved: current, result: undefined as R, before: current };
+    try {
+      const saved = await input.services.boards.replaceAspiration(changed.record, current._etag);
+      return { saved, result: changed.result, before: current };
+    } catch (error) {
+      const retry =
+        ifMatch === null && error instanceof Problem && error.type === 'precondition-failed';
+      if (!retry || attempt >= UNCONDITIONAL_ATTEMPTS) throw error;
+    }
+  }
+}
+
+export function guardLimits<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof LimitReached) throw new Problem('limit-exceeded', error.message);
+    throw error;
+  }
+}
+
+export async function aspirationResponse(
+  services: Services,
+  board: OpenBoard,
+  record: Stored<AspirationRecord>,
+  status: number,
+): Promise<HttpResponseInit> {
+  return json(status, await viewOf(services, board, record), { ETag: toHttpEtag(record._etag) });
+}
+
+export async function viewOf(
+  services: Services,
+  board: OpenBoard,
+  record: Stored<AspirationRecord>,
+): Promise<AspirationView> {
+  const [acknowledgement, comments] = await Promise.all([
+    services.boards.readAcknowledgement(board.tenantId, board.employeeId, record.id),
+    services.boards.listComments(board.tenantId, board.employeeId, record.id),
+  ]);
+  return aspirationView(record, acknowledgement ?? undefined, comments);
+}
+
+export const partitionOf = (board: OpenBoard) =>
+  boardPartitionKey(board.tenantId, board.employeeId);

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+
+import type { HttpResponseInit } from '@azure/functions';
+
+import {
+  evidenceInputSchema,
+  stepInputSchema,
+  stepPatchSchema,
+} from '../../contract/boardContract';
+import { addEvidence, addStep, updateStep } from '../../domain/board/aspirationRules';
+import type { FieldChange } from '../../domain/board/aspirationRules';
+import { notFound } from '../../http/problems';
+import { guidParam, jsonBody, optionalIfMatch, requiredIfMatch } from '../../http/requestParsing';
+import type { CallerRouteInput } from '../../http/route';
+import { aspirationResponse, changeAspiration } from './aspirationWrites';
+import { recordHistory } from './boardHistory';
+import { openBoard } from './openBoard';
+
+const ids = { next: () => randomUUID() };
+
+/** POST .../aspirations/{aspirationId}/steps (If-Match optional: an append never overwrites). */
+export async function addAspirationStep(input: CallerRouteInput): Promise<HttpResponseInit> {
+  const board = await openBoard(input, 'edit');
+  const ifMatch = optionalIfMatch(input.request);
+  const body = await jsonBody(input.request, stepInputSchema);
+  const now = input.services.now().toISOString();
+  const { saved } = await changeAspiration(input, board, ifMatch, (current) => {
+    const { record, step } = addStep(current, body, ids, now);
+    return { record, result: step };
+  });
+  await recordHistory(input.services, board, 'step.added', saved, [
+    { field: 'step', from: null, to: body.text },
+  ]);
+  return aspirationResponse(input.services, board, saved, 201);
+}
+
+/** PATCH .../aspirations/{aspirationId}/steps/{stepId} with the aspiration's If-Match. */
+export async function editAspirationStep(input: CallerRouteInput): Promise<HttpResponseInit> {
+  const board = await openBoard(input, 'edit');
+  const ifMatch = requiredIfMatch(input.request);
+  const stepId = guidParam(input.request, 'stepId');
+  const body = await jsonBody(input.request, stepPatchSchema);
+  const now = input.services.now().toISOString();
+  const { saved, result } = await changeAspiration<FieldChange[]>(
+    input,
+    board,
+    ifMatch,
+    (current) => {
+      const updated = updateStep(current, stepId, body, now);
+      if (updated === null) throw notFound('This step does not exist on this aspiration.');
+      return updated.changes.length === 0
+        ? null
+        : { record: updated.record, result: updated.changes };
+    },
+  );
+  if (result && result.length > 0)
+    await recordHistory(input.services, board, 'step.updated', saved, result);
+  return aspirationResponse(input.services, board, saved, 200);
+}
+
+/** POST .../aspirations/{aspirationId}/evidence: "what I did to help myself". */
+export async function addAspirationEvidence(input: CallerRouteInput): Promise<HttpResponseInit> {
+  const board = await openBoard(input, 'edit');
+  const ifMatch = optionalIfMatch(input.request);
+  const body = await jsonBody(input.request, evidenceInputSchema);
+  const now = input.services.now().toISOString();
+  const { saved } = await changeAspiration(input, board, ifMatch, (current) => {
+    const { record, evidence } = addEvidence(current, body, ids, now);
+    return { record, result: evidence };
+  });
+  await recordHistory(input.services, board, 'evidence.added', saved);
+  return aspirationResponse(input.services, board, saved, 201);
+}

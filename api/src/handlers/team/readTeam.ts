@@ -1,0 +1,64 @@
+import type { HttpResponseInit } from '@azure/functions';
+
+import type { TeamMemberView, TeamView } from '../../contract/boardContract';
+import { teamMemberView } from '../../domain/board/boardView';
+import type { AcknowledgementRecord, AspirationRecord } from '../../domain/board/records';
+import { boardPartitionKey } from '../../domain/board/records';
+import { notFound, validation } from '../../http/problems';
+import { ok } from '../../http/responses';
+import type { CallerRouteInput } from '../../http/route';
+import { readTeamBoards } from '../../store/boardRepository';
+
+export const TEAM_PAGE_SIZE = 100;
+
+/**
+ * GET team: the caller's direct reports, each with counts, top aspirations and flags, in one
+ * response (paged with `?cursor=` past 100 reports). One cross-partition query covers the page.
+ */
+export async function readTeam({
+  caller,
+  services,
+  request,
+}: CallerRouteInput): Promise<HttpResponseInit> {
+  const offset = parseCursor(request.query.get('cursor'));
+  const [me, reports] = await Promise.all([
+    services.directory.getPerson(caller.tenantId, caller.userId),
+    services.directory.getDirectReports(caller.tenantId, caller.userId),
+  ]);
+  if (!me) throw notFound("Your account was not found in your organisation's directory.");
+  const sorted = [...reports].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  const page = sorted.slice(offset, offset + TEAM_PAGE_SIZE);
+  const { rows } = await readTeamBoards(
+    services.cosmos.containers.boards,
+    page.map((p) => boardPartitionKey(caller.tenantId, p.id)),
+  );
+  const members: TeamMemberView[] = page.map((person) => {
+    const pk = boardPartitionKey(caller.tenantId, person.id);
+    const mine = rows.filter((r) => r.pk === pk);
+    return teamMemberView(
+      { id: person.id, displayName: person.displayName, jobTitle: person.jobTitle },
+      mine.filter((r) => r.type === 'aspiration') as unknown as AspirationRecord[],
+      mine.filter((r) => r.type === 'acknowledgement') as unknown as AcknowledgementRecord[],
+      { last: null, next: null, overdue: false },
+    );
+  });
+  const nextOffset = offset + TEAM_PAGE_SIZE;
+  const view: TeamView = {
+    manager: { id: me.id, displayName: me.displayName, jobTitle: me.jobTitle },
+    members,
+    nextCursor:
+      nextOffset < sorted.length ? Buffer.from(String(nextOffset)).toString('base64url') : null,
+  };
+  return ok(view);
+}
+
+function parseCursor(cursor: string | null): number {
+  if (!cursor) return 0;
+  const offset = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!Number.isInteger(offset) || offset < 0 || offset % TEAM_PAGE_SIZE !== 0) {
+    throw validation('The cursor is not one this API returned; start again without it.', [
+      { path: 'cursor', message: 'Invalid cursor.' },
+    ]);
+  }
+  return offset;
+}

@@ -1,0 +1,116 @@
+import { acknowledgeAspiration } from '../handlers/board/acknowledgements';
+import { addAspiration, deleteAspiration, editAspiration } from '../handlers/board/aspirations';
+import { addComment } from '../handlers/board/comments';
+import { readHistory } from '../handlers/board/history';
+import { readPrivateNotes, writePrivateNotes } from '../handlers/board/privateNotes';
+import { readBoard } from '../handlers/board/readBoard';
+import {
+  addAspirationEvidence,
+  addAspirationStep,
+  editAspirationStep,
+} from '../handlers/board/stepsAndEvidence';
+import { getHealth } from '../handlers/health';
+import { getMe } from '../handlers/me';
+import { readChatPair } from '../handlers/team/chatPair';
+import { readTeam } from '../handlers/team/readTeam';
+import type { RouteDefinition } from './route';
+
+const ASPIRATION = 'boards/{employeeId}/aspirations/{aspirationId}';
+
+/** Every HTTP endpoint of the API, in one place. Azure registers it; the local host serves it. */
+export const routes: RouteDefinition[] = [
+  { name: 'health', methods: ['GET'], route: 'health', auth: 'anonymous', handler: getHealth },
+  { name: 'me', methods: ['GET'], route: 'me', auth: 'caller', handler: getMe },
+  { name: 'team', methods: ['GET'], route: 'team', auth: 'caller', handler: readTeam },
+  {
+    name: 'chatPair',
+    methods: ['GET'],
+    route: 'chats/{chatId}/pair',
+    auth: 'caller',
+    handler: readChatPair,
+  },
+  {
+    name: 'board',
+    methods: ['GET'],
+    route: 'boards/{employeeId}',
+    auth: 'caller',
+    handler: readBoard,
+  },
+  {
+    name: 'history',
+    methods: ['GET'],
+    route: 'boards/{employeeId}/history',
+    auth: 'caller',
+    handler: readHistory,
+  },
+  {
+    name: 'notesRead',
+    methods: ['GET'],
+    route: 'boards/{employeeId}/notes',
+    auth: 'caller',
+    handler: readPrivateNotes,
+  },
+  {
+    name: 'notesWrite',
+    methods: ['PUT'],
+    route: 'boards/{employeeId}/notes',
+    auth: 'caller',
+    handler: writePrivateNotes,
+  },
+  {
+    name: 'aspirationCreate',
+    methods: ['POST'],
+    route: 'boards/{employeeId}/aspirations',
+    auth: 'caller',
+    handler: addAspiration,
+  },
+  {
+    name: 'aspirationUpdate',
+    methods: ['PATCH'],
+    route: ASPIRATION,
+    auth: 'caller',
+    handler: editAspiration,
+  },
+  {
+    name: 'aspirationDelete',
+    methods: ['DELETE'],
+    route: ASPIRATION,
+    auth: 'caller',
+    handler: deleteAspiration,
+  },
+  {
+    name: 'stepCreate',
+    methods: ['POST'],
+    route: `${ASPIRATION}/steps`,
+    auth: 'caller',
+    handler: addAspirationStep,
+  },
+  {
+    name: 'stepUpdate',
+    methods: ['PATCH'],
+    route: `${ASPIRATION}/steps/{stepId}`,
+    auth: 'caller',
+    handler: editAspirationStep,
+  },
+  {
+    name: 'evidenceCreate',
+    methods: ['POST'],
+    route: `${ASPIRATION}/evidence`,
+    auth: 'caller',
+    handler: addAspirationEvidence,
+  },
+  {
+    name: 'acknowledge',
+    methods: ['POST'],
+    route: `${ASPIRATION}/acknowledgement`,
+    auth: 'caller',
+    handler: acknowledgeAspiration,
+  },
+  {
+    name: 'commentCreate',
+    methods: ['POST'],
+    route: `${ASPIRATION}/comments`,
+    auth: 'caller',
+    handler: addComment,
+  },
+];

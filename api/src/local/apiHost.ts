@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+
+import { HttpRequest, HttpResponse, InvocationContext } from '@azure/functions';
+import type { HttpHandler, LogHandler } from '@azure/functions';
+
+import { Problem, problemBody } from '../http/problems';
+import type { RouteDefinition } from '../http/route';
+import { toFunctionHandler } from '../http/toFunctionHandler';
+import type { Services } from '../services';
+import type { TimerDefinition } from '../timers/timer';
+import { BodyTooLargeError, readBody, sendJson } from './http-utils';
+import { compileRoute, matchRoute } from './routeMatcher';
+
+/**
+ * Serves the API's route table over HTTP the way the Functions host would: real HttpRequest and
+ * InvocationContext objects, the same handlers, `/api/` prefix, and `POST /admin/functions/{name}`
+ * to run a timer on demand.
+ */
+
+export interface ApiHostOptions {
+  routes: RouteDefinition[];
+  timers: TimerDefinition[];
+  services: Services;
+  /** The tab's origin: the only one granted CORS. */
+  allowedOrigin: string;
+  log?: (line: string) => void;
+}
+
+interface Endpoint {
+  definition: RouteDefinition;
+  handler: HttpHandler;
+}
+
+export function createApiListener(options: ApiHostOptions): RequestListener {
+  const getServices = () => Promise.resolve(options.services);
+  const compiled = options.routes.map((definition) =>
+    compileRoute<Endpoint>(definition.route, {
+      definition,
+      handler: toFunctionHandler(definition, getServices),
+    }),
+  );
+  const log = options.log ?? (() => undefined);
+  const logHandler: LogHandler = (level, ...args) =>
+    log(`[${level}] ${args.map(String).join(' ')}`);
+
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`[error] local host failure: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent)
+        sendProblem(
+          res,
+          new Problem('internal', 'The local host failed to handle the request.'),
+          req.url ?? '/',
+        );
+      else res.end();
+    });
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    applyCors(req, res, options.allowedOrigin);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    if (url.pathname.startsWith('/admin/functions/')) {
+      await runTimer(req, res, decodeURIComponent(url.pathname.slice('/admin/functions/'.length)));
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      sendProblem(
+        res,
+        new Problem(
+          'not-found',
+          `Nothing is served at ${url.pathname}; the API lives under /api/.`,
+        ),
+        url.pathname,
+      );
+      return;
+    }
+    const path = url.pathname.slice('/api/'.length);
+    const matches = matchRoute(compiled, path);
+    if (matches.length === 0) {
+      sendProblem(
+        res,
+        new Problem('not-found', `No API endpoint at ${url.pathname}.`),
+        url.pathname,
+      );
+      return;
+    }
+    const method = (req.method ?? 'GET').toUpperCase();
+    const match = matches.find((m) => m.route.value.definition.methods.includes(method as never));
+    if (!match) {
+      const allowed = [...new Set(matches.flatMap((m) => m.route.value.definition.methods))].join(
+        ', ',
+      );
+      res.setHeader('Allow', allowed);
+      sendProblem(
+        res,
+        new Problem('method-not-allowed', `${method} is not supported here; use ${allowed}.`),
+        url.pathname,
+      );
+      return;
+    }
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        sendProblem(
+          res,
+          new Problem('payload-too-large', `Request bodies are limited to ${error.limit} bytes.`),
+          url.pathname,
+        );
+        return;
+      }
+      throw error;
+    }
+    const request = new HttpRequest({
+      method,
+      url: url.toString(),
+      headers: flattenHeaders(req),
+      query: Object.fromEntries(url.searchParams),
+      params: match.params,
+      ...(body.length > 0 ? { body: { string: body } } : {}),
+    });
+    const { definition, handler } = match.route.value;
+    const context = new InvocationContext({
+      invocationId: randomUUID(),
+      functionName: definition.name,
+      logHandler,
+    });
+    const init = await handler(request, context);
+    const response = new HttpResponse(init);
+    const payload = Buffer.from(await response.arrayBuffer());
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    res.writeHead(response.status, { ...headers, 'Content-Length': String(payload.length) });
+    res.end(payload);
+  }
+
+  async function runTimer(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const timer = options.timers.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (req.method !== 'POST') {
+      sendProblem(
+        res,
+        new Problem('method-not-allowed', 'Use POST to run a function.'),
+        req.url ?? '/',
+      );
+      return;
+    }
+    if (!timer) {
+      sendProblem(
+        res,
+        new Problem('not-found', `No timer function named "${name}".`),
+        req.url ?? '/',
+      );
+      return;
+    }
+    await readBody(req);
+    const context = new InvocationContext({
+      invocationId: randomUUID(),
+      functionName: timer.name,
+      logHandler,
+    });
+    const summary = await timer.run({
+      services: options.services,
+      context,
+      progress: (m) => log(`[${timer.name}] ${m}`),
+    });
+    sendJson(res, 200, { name: timer.name, invocationId: context.invocationId, summary });
+  }
+}
+
+function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigin: string): void {
+  res.setHeader('Vary', 'Origin');
+  if (req.headers.origin !== allowedOrigin) return;
+  res.setHeader('Access-Control-Allow-Origin', allowedOrigin);
+  res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
+  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, If-Match');
+  res.setHeader('Access-Control-Expose-Headers', 'ETag, Location, Retry-After');
+  res.setHeader('Access-Control-Max-Age', '600');
+}
+
+function flattenHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function sendProblem(res: ServerResponse, problem: Problem, instance: string): void {
+  const text = JSON.stringify(problemBody(problem, instance));
+  res.writeHead(problem.status, {
+    'Content-Type': 'application/problem+json',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}

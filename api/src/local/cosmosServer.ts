@@ -1,0 +1,14 @@
+import type { Server } from 'node:https';
+
+import { createHttpsServer } from '@vercel/cosmosdb-server';
+
+import { listen } from './listen';
+
+/** The embedded Cosmos DB (`@vercel/cosmosdb-server`), speaking the real REST protocol over TLS. */
+export async function startEmbeddedCosmos(
+  port: number,
+): Promise<{ server: Server; port: number; endpoint: string }> {
+  const server = createHttpsServer();
+  const bound = await listen(server, port, 'Cosmos DB', 'COSMOS_PORT');
+  return { server, port: bound, endpoint: `https://localhost:${bound}/` };
+}

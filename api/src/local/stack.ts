@@ -1,0 +1,139 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+
+import { buildLocalConfig, LOCAL_APP_CLIENT_ID, LOCAL_APP_SECRET } from '../config';
+import type { Config, LocalPorts } from '../config';
+import { routes } from '../http/routes';
+import { createServices } from '../services';
+import type { Services } from '../services';
+import { timers } from '../timers/timers';
+import { createApiListener } from './apiHost';
+import { startEmbeddedCosmos } from './cosmosServer';
+import { buildDemoDirectory } from './demo-org/demoDirectory';
+import type { DemoDirectory } from './demo-org/types';
+import { devServicesListener } from './devServices';
+import { createDevUsersHandler } from './graph-simulator/devUsers';
+import { createGraphSimulator } from './graph-simulator/graphSimulator';
+import { createOrgStore } from './graph-simulator/orgStore';
+import type { OrgStore } from './graph-simulator/orgStore';
+import { createIdentityIssuer } from './identityIssuer';
+import type { IdentityIssuer } from './identityIssuer';
+import { close, listen } from './listen';
+import { createTabListener } from './tabServer';
+
+/**
+ * The whole product on its embedded default, in one process: Cosmos DB, the dev services
+ * (identity issuer, Graph simulator, dev controls), the API host and the tab server. `npm start`
+ * runs it on the well-known ports; tests run it on ephemeral ones.
+ */
+
+export interface StackOptions {
+  ports: LocalPorts;
+  env?: NodeJS.ProcessEnv;
+  directory?: DemoDirectory;
+  /** Origins allowed to frame the tab and talk to teams-js in it (a local Teams test host). */
+  extraHostOrigins?: string[];
+  orgChartCacheSeconds?: number;
+  tabDistDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  urls: { api: string; tab: string; dev: string; cosmos: string };
+  ports: LocalPorts;
+  config: Config;
+  services: Services;
+  issuer: IdentityIssuer;
+  orgStore: OrgStore;
+  close(): Promise<void>;
+}
+
+const DEFAULT_DIST = resolve(__dirname, '../../../tabs/dist');
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const env = options.env ?? {};
+  const servers: Server[] = [];
+  const closeAll = async () => {
+    await Promise.all(servers.reverse().map((s) => close(s)));
+  };
+  try {
+    // Bind every port first, so ephemeral ports are known before anything is configured.
+    const external = Boolean(env.COSMOS_ENDPOINT);
+    const cosmos = external ? null : await startEmbeddedCosmos(options.ports.cosmos);
+    if (cosmos) servers.push(cosmos.server);
+    const devServer = createServer();
+    servers.push(devServer);
+    const apiServer = createServer();
+    servers.push(apiServer);
+    const tabServer = createServer();
+    servers.push(tabServer);
+    const ports: LocalPorts = {
+      cosmos: cosmos?.port ?? options.ports.cosmos,
+      dev: await listen(devServer, options.ports.dev, 'dev services', 'DEV_PORT'),
+      api: await listen(apiServer, options.ports.api, 'API', 'API_PORT'),
+      tab: await listen(tabServer, options.ports.tab, 'tab', 'TAB_PORT'),
+    };
+    const config = buildLocalConfig(ports, env, {
+      orgChartCacheSeconds: options.orgChartCacheSeconds,
+    });
+    const urls = {
+      api: `http://localhost:${ports.api}/api`,
+      tab: `http://localhost:${ports.tab}/`,
+      dev: `http://localhost:${ports.dev}`,
+      cosmos: config.cosmos.endpoint,
+    };
+
+    const orgStore = createOrgStore(options.directory ?? buildDemoDirectory(new Date()));
+    const issuer = await createIdentityIssuer({
+      baseUrl: `${urls.dev}/identity`,
+      apiAudience: config.auth.audiences[0],
+      clientId: LOCAL_APP_CLIENT_ID,
+      clientSecret: LOCAL_APP_SECRET,
+      directory: () => orgStore.snapshot(),
+    });
+    const graph = createGraphSimulator({
+      store: orgStore,
+      verifyToken: (authorization) => issuer.verifyGraphToken(authorization),
+      publicBaseUrl: `${urls.dev}/graph`,
+    });
+    devServer.on(
+      'request',
+      devServicesListener({
+        issuer,
+        graph,
+        dev: createDevUsersHandler(orgStore),
+        allowedOrigin: config.tabOrigin,
+      }),
+    );
+
+    const services = await createServices(config);
+    apiServer.on(
+      'request',
+      createApiListener({
+        routes,
+        timers,
+        services,
+        allowedOrigin: config.tabOrigin,
+        log: options.log,
+      }),
+    );
+    tabServer.on(
+      'request',
+      createTabListener({
+        distDir: options.tabDistDir ?? DEFAULT_DIST,
+        runtimeConfig: {
+          mode: 'local',
+          apiBaseUrl: urls.api,
+          devServicesUrl: urls.dev,
+          extraHostOrigins: options.extraHostOrigins ?? [],
+        },
+      }),
+    );
+
+    return { urls, ports, config, services, issuer, orgStore, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

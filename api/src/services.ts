@@ -1,0 +1,54 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+
+import { createTokenValidator } from './auth/tokenValidator';
+import type { TokenValidator } from './auth/tokenValidator';
+import type { Config } from './config';
+import { createGraphTokenProvider } from './graph/accessTokens';
+import { createGraphClient } from './graph/graphClient';
+import { createCachedOrgDirectory } from './graph/cachedOrgDirectory';
+import { createOrgDirectory } from './graph/orgDirectory';
+import type { OrgDirectory } from './graph/orgDirectory';
+import { createBoardRepository } from './store/boardRepository';
+import type { BoardRepository } from './store/boardRepository';
+import { openCosmosStore } from './store/cosmosClient';
+import type { CosmosStore } from './store/cosmosClient';
+
+/** Everything a handler may use, built once per process from the configuration. */
+export interface Services {
+  config: Config;
+  validateToken: TokenValidator;
+  graphFor: (tenantId: string) => Client;
+  directory: OrgDirectory;
+  cosmos: CosmosStore;
+  boards: BoardRepository;
+  now: () => Date;
+}
+
+export async function createServices(
+  config: Config,
+  managedIdentityClientId?: string,
+): Promise<Services> {
+  const tokens = createGraphTokenProvider(config.graph.credential);
+  const clients = new Map<string, Client>();
+  const graphFor = (tenantId: string): Client => {
+    let client = clients.get(tenantId);
+    if (!client) {
+      client = createGraphClient({
+        baseUrl: config.graph.baseUrl,
+        getAccessToken: () => tokens(tenantId),
+      });
+      clients.set(tenantId, client);
+    }
+    return client;
+  };
+  const cosmos = await openCosmosStore(config.cosmos, managedIdentityClientId);
+  return {
+    config,
+    validateToken: createTokenValidator(config.auth),
+    graphFor,
+    directory: createCachedOrgDirectory(createOrgDirectory(graphFor), config.orgChartCacheSeconds),
+    cosmos,
+    boards: createBoardRepository(cosmos.containers.boards, cosmos.containers.history),
+    now: () => new Date(),
+  };
+}

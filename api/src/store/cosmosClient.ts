@@ -1,0 +1,79 @@
+import { Agent } from 'node:https';
+
+import { CosmosClient } from '@azure/cosmos';
+import type { Container, Database } from '@azure/cosmos';
+import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
+
+import type { CosmosConfig } from '../config';
+
+/**
+ * Containers and their partition keys. Every key starts with the tenant id, so no query can
+ * cross tenants by accident. Single-path keys: the embedded server ignores hierarchical ones.
+ */
+export const CONTAINERS = {
+  /** pk `{tenantId}|{employeeId}`: the board, its aspirations, comments and private notes. */
+  boards: '/pk',
+  /** pk `{tenantId}|{employeeId}`: append-only change records of a board. */
+  history: '/pk',
+  /** pk `{tenantId}|{employeeId}`: quarterly conversations, id per pair and quarter. */
+  conversations: '/pk',
+  /** pk `{tenantId}`: the org chart as last synced from Graph, and sync state. */
+  directory: '/pk',
+  /** pk `{tenantId}`: tenant settings. */
+  settings: '/pk',
+} as const;
+
+export type ContainerName = keyof typeof CONTAINERS;
+export type Containers = Record<ContainerName, Container>;
+
+export interface CosmosStore {
+  client: CosmosClient;
+  database: Database;
+  containers: Containers;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+export function isLoopback(endpoint: string): boolean {
+  return LOOPBACK.has(new URL(endpoint).hostname);
+}
+
+export function createCosmosClient(
+  config: CosmosConfig,
+  managedIdentityClientId?: string,
+): CosmosClient {
+  const loopback = isLoopback(config.endpoint);
+  return new CosmosClient({
+    endpoint: config.endpoint,
+    ...(config.key
+      ? { key: config.key }
+      : {
+          aadCredentials: managedIdentityClientId
+            ? new ManagedIdentityCredential({ clientId: managedIdentityClientId })
+            : new DefaultAzureCredential(),
+        }),
+    // The embedded server and the emulator use self-signed (even expired) certificates. Relax
+    // verification for this client only, and only when the endpoint is this machine.
+    ...(loopback ? { agent: new Agent({ rejectUnauthorized: false, keepAlive: true }) } : {}),
+    connectionPolicy: { enableEndpointDiscovery: !loopback },
+  });
+}
+
+/** Creates the database and containers when missing; safe to call on every start. */
+export async function openCosmosStore(
+  config: CosmosConfig,
+  managedIdentityClientId?: string,
+): Promise<CosmosStore> {
+  const client = createCosmosClient(config, managedIdentityClientId);
+  const { database } = await client.databases.createIfNotExists({ id: config.database });
+  const entries = await Promise.all(
+    (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
+      const { container } = await database.containers.createIfNotExists({
+        id: name,
+        partitionKey: { paths: [CONTAINERS[name]] },
+      });
+      return [name, container] as const;
+    }),
+  );
+  return { client, database, containers: Object.fromEntries(entries) as Containers };
+}

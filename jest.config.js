@@ -1,0 +1,49 @@
+/** Four projects: pure unit tests, integration over real sockets, tab components in jsdom, browser end to end. */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const base = {
+  transform: { '^.+\\.(ts|tsx)$': swc },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$', '/tests/tabs/'],
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/**/*.int.test.ts'],
+      testTimeout: 60000,
+    },
+    {
+      ...base,
+      displayName: 'tab',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/tests/tabs/**/*.test.tsx'],
+      setupFiles: ['<rootDir>/tests/tabs/setup.ts'],
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
+      testTimeout: 120000,
+    },
+  ],
+};

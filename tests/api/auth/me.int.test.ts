@@ -1,0 +1,137 @@
+import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
+
+import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
+import { startTestStack } from '../../support/testStack';
+import type { TestStack } from '../../support/testStack';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+const employee = () => stack.orgStore.snapshot().users.find((u) => u.id === DEMO.contoso.employee)!;
+
+async function forgedToken(
+  overrides: { audience?: string; issuerTenant?: string; tid?: string } = {},
+): Promise<string> {
+  const { privateKey } = await generateKeyPair('RS256');
+  const user = employee();
+  const tid = overrides.tid ?? user.tenantId;
+  return new SignJWT({
+    oid: user.id,
+    tid,
+    name: user.displayName,
+    preferred_username: user.userPrincipalName,
+    ver: '2.0',
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: 'attacker' })
+    .setIssuer(stack.issuer.issuerFor(overrides.issuerTenant ?? tid))
+    .setAudience(overrides.audience ?? stack.config.auth.audiences[0])
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(privateKey);
+}
+
+function expectRefused(
+  result: { status: number; contentType: string; body: unknown; headers: Headers },
+  detail: RegExp,
+) {
+  expect(result.status).toBe(401);
+  expect(result.contentType).toContain('application/problem+json');
+  expect(result.headers.get('www-authenticate')).toBe('Bearer');
+  expect(result.body).toMatchObject({
+    status: 401,
+    title: 'Sign-in required',
+    detail: expect.stringMatching(detail),
+  });
+}
+
+describe('GET /api/me', () => {
+  it("returns the signed-in person's name, manager and direct reports from the org chart", async () => {
+    const result = await stack.call<{
+      id: string;
+      displayName: string;
+      manager: { id: string } | null;
+      directReports: unknown[];
+      tenantId: string;
+    }>('/me', { as: DEMO.contoso.manager });
+    expect(result.status).toBe(200);
+    const snapshot = stack.orgStore.snapshot();
+    const me = snapshot.users.find((u) => u.id === DEMO.contoso.manager)!;
+    expect(result.body.displayName).toBe(me.displayName);
+    expect(result.body.tenantId).toBe(me.tenantId);
+    expect(result.body.manager?.id).toBe(me.managerId);
+    const reports = snapshot.users.filter(
+      (u) => u.managerId === me.id && u.accountEnabled && u.userType === 'Member',
+    );
+    expect(result.body.directReports).toHaveLength(reports.length);
+  });
+
+  it('refuses a request without a token', async () => {
+    expectRefused(await stack.call('/me'), /no access token/);
+  });
+
+  it('refuses a malformed Authorization header', async () => {
+    expectRefused(await stack.call('/me', { headers: { Authorization: 'Basic abc' } }), /Bearer/);
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await stack.tokenFor(DEMO.contoso.employee, { expiresInSeconds: -600 });
+    expectRefused(await stack.call('/me', { token }), /expired/);
+  });
+
+  it('refuses a token signed by another key', async () => {
+    expectRefused(await stack.call('/me', { token: await forgedToken() }), /unknown key|signature/);
+  });
+
+  it('refuses a token for another audience', async () => {
+    expectRefused(
+      await stack.call('/me', { token: await forgedToken({ audience: 'api://someone-else' }) }),
+      /./,
+    );
+  });
+
+  it('refuses an unsigned token (alg: none)', async () => {
+    const user = employee();
+    const token = new UnsecuredJWT({ oid: user.id, tid: user.tenantId, name: user.displayName })
+      .setIssuer(stack.issuer.issuerFor(user.tenantId))
+      .setAudience(stack.config.auth.audiences[0])
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .encode();
+    expectRefused(await stack.call('/me', { token }), /algorithm|./);
+  });
+
+  it("refuses a token whose issuer is another tenant's", async () => {
+    const valid = await stack.tokenFor(DEMO.contoso.employee);
+    // Re-sign is impossible without the key, so tamper with the payload: the signature breaks.
+    const [header, payload, signature] = valid.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    claims.tid = DEMO.fabrikam.tenantId;
+    const tampered = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    expectRefused(await stack.call('/me', { token: tampered }), /./);
+  });
+});
+
+describe('GET /api/health', () => {
+  it('reports Cosmos DB and Graph reachable without a token', async () => {
+    const result = await stack.call<{
+      status: string;
+      cosmos: { ok: boolean };
+      graph: { ok: boolean };
+    }>('/health');
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({
+      status: 'healthy',
+      cosmos: { ok: true },
+      graph: { ok: true },
+    });
+  });
+});

@@ -1,0 +1,2 @@
+// Placeholder until the tab's test setup lands.
+export {};
