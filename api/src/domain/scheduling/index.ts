@@ -1,0 +1,58 @@
+export type { IsoInterval, TimeInterval } from './intervals';
+export {
+  intersectIntervals,
+  normalizeIntervals,
+  parseInstant,
+  subtractIntervals,
+  toIsoInterval,
+} from './intervals';
+export type { QuarterKey, QuarterlyWindow, QuarterWindowSettings } from './quarter';
+export {
+  DEFAULT_QUARTER_WINDOW,
+  FIRST_CONVERSATION_WITHIN_DAYS,
+  firstConversationWindow,
+  GET_SCHEDULE_MAX_DAYS,
+  nextQuarter,
+  parseQuarterKey,
+  plannedWindow,
+  quarterBounds,
+  quarterlyConversationWindow,
+  quarterOf,
+  splitForGetSchedule,
+  validateQuarterWindowSettings,
+} from './quarter';
+export type { DayOfWeek, Disambiguation, IanaTimeZone, ZonedDateTime } from './timeZones';
+export {
+  DAYS_OF_WEEK,
+  resolveTimeZone,
+  utcToZonedTime,
+  WINDOWS_TIME_ZONES,
+  zonedTimeToUtc,
+} from './timeZones';
+export type { WorkingHours, WorkingHoursExpansion } from './workingHours';
+export { expandWorkingHours } from './workingHours';
+export type {
+  NoSlotReason,
+  ReportSchedule,
+  SchedulingParticipant,
+  SlotFinderInput,
+  SlotOutcome,
+} from './slotFinder';
+export { findSlots, SLOT_FINDER_DEFAULTS } from './slotFinder';
+export type {
+  AvailabilityOptions,
+  GraphDateTimeTimeZone,
+  GraphScheduleInformation,
+  GraphScheduleItem,
+  GraphWorkingHours,
+  ParsedAvailability,
+} from './availability';
+export { parseScheduleInformation } from './availability';
+export type {
+  AgendaAction,
+  AgendaAspiration,
+  AgendaEvidence,
+  AgendaInput,
+  AspirationHorizon,
+} from './agenda';
+export { CONVERSATION_STARTERS, escapeHtml, renderAgenda } from './agenda';

@@ -1,0 +1,76 @@
+import type { TimeInterval } from './intervals';
+import { clipIntervals, DAY_MS, normalizeIntervals } from './intervals';
+import type { DayOfWeek, IanaTimeZone } from './timeZones';
+import {
+  dayOfWeekOfWall,
+  localMidnightWall,
+  parseTimeOfDay,
+  resolveTimeZone,
+  wallClockToUtc,
+} from './timeZones';
+
+/** A person's working week as Graph reports it (mailboxSettings / getSchedule `workingHours`). */
+export interface WorkingHours {
+  readonly daysOfWeek: readonly DayOfWeek[];
+  /** Local wall-clock time, "08:00:00" (Graph's "08:00:00.0000000" is accepted too). */
+  readonly startTime: string;
+  readonly endTime: string;
+  /** IANA or Windows time-zone name, e.g. "Europe/Berlin" or "W. Europe Standard Time". */
+  readonly timeZone: string;
+}
+
+export type WorkingHoursExpansion =
+  | { readonly ok: true; readonly timeZone: IanaTimeZone; readonly intervals: TimeInterval[] }
+  | {
+      readonly ok: false;
+      readonly problem: 'unknown-time-zone' | 'invalid-time';
+      readonly message: string;
+    };
+
+/**
+ * The UTC intervals inside `window` when the person is working, each working day computed in the
+ * person's own time zone so that daylight-saving switches move the UTC times, not the local ones.
+ * An end time at or before the start time is an overnight shift ending the next day.
+ */
+export function expandWorkingHours(
+  hours: WorkingHours,
+  window: TimeInterval,
+): WorkingHoursExpansion {
+  const timeZone = resolveTimeZone(hours.timeZone);
+  if (timeZone === undefined) {
+    return {
+      ok: false,
+      problem: 'unknown-time-zone',
+      message: `The working-hours time zone "${hours.timeZone}" is not a known IANA or Windows time zone.`,
+    };
+  }
+  const start = parseTimeOfDay(hours.startTime);
+  const end = parseTimeOfDay(hours.endTime);
+  if (start === undefined || end === undefined || start >= DAY_MS) {
+    return {
+      ok: false,
+      problem: 'invalid-time',
+      message: `Working hours "${hours.startTime}"–"${hours.endTime}" are not valid times of day.`,
+    };
+  }
+  if (window.end <= window.start) return { ok: true, timeZone, intervals: [] };
+
+  const workingDays = new Set<DayOfWeek>(hours.daysOfWeek);
+  const endOffset = end <= start ? end + DAY_MS : end;
+  const intervals: TimeInterval[] = [];
+  // Start a day early so that an overnight shift begun the evening before the window is kept.
+  const lastDay = localMidnightWall(window.end, timeZone);
+  for (
+    let day = localMidnightWall(window.start, timeZone) - DAY_MS;
+    day <= lastDay;
+    day += DAY_MS
+  ) {
+    if (!workingDays.has(dayOfWeekOfWall(day))) continue;
+    // Read a start the clock skips or repeats as the later instant and such an end as the earlier
+    // one, so a switch can only shorten the working day, never stretch it.
+    const from = wallClockToUtc(day + start, timeZone, 'later');
+    const to = wallClockToUtc(day + endOffset, timeZone, 'earlier');
+    if (to > from) intervals.push({ start: from, end: to });
+  }
+  return { ok: true, timeZone, intervals: clipIntervals(normalizeIntervals(intervals), window) };
+}
