@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { parseEnvFile } from '../../scripts/package-app';
+import {
+  actionProblems,
+  actionsOf,
+  missingPaths,
+  parseLifecycle,
+  variablesUsedBeforeProduced,
+} from './lifecycleCheck';
+import type { Lifecycle } from './lifecycleCheck';
+
+const ROOT = join(__dirname, '..', '..');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+const LIFECYCLES = [
+  { file: 'teamsapp.yml', envFile: 'env/.env.dev' },
+  { file: 'teamsapp.local.yml', envFile: 'env/.env.local' },
+];
+
+const uses = (lifecycle: Lifecycle, stage: 'provision' | 'deploy' | 'publish') =>
+  (lifecycle[stage] ?? []).map((a) => a.uses);
+
+describe.each(LIFECYCLES)('$file', ({ file, envFile }) => {
+  const text = read(file);
+  const lifecycle = parseLifecycle(text);
+
+  it('declares the schema version it is written against', () => {
+    expect(lifecycle.version).toBe('v1.11');
+    expect(text).toContain(
+      `$schema=https://aka.ms/m365-agents-toolkits/${lifecycle.version}/yaml.schema.json`,
+    );
+  });
+
+  it('uses only toolkit actions, each with its required parameters', () => {
+    expect(actionProblems(lifecycle)).toEqual([]);
+  });
+
+  it('names only files that exist', () => {
+    expect(missingPaths(lifecycle, ROOT)).toEqual([]);
+  });
+
+  it('never reads a variable before the env file or an earlier step provides it', () => {
+    expect(variablesUsedBeforeProduced(lifecycle, read(envFile), ROOT)).toEqual([]);
+  });
+
+  it('registers, validates, packages and updates the Teams app on provision', () => {
+    expect(uses(lifecycle, 'provision')).toEqual(
+      expect.arrayContaining([
+        'aadApp/create',
+        'aadApp/update',
+        'teamsApp/create',
+        'teamsApp/validateManifest',
+        'teamsApp/zipAppPackage',
+        'teamsApp/validateAppPackage',
+        'teamsApp/update',
+      ]),
+    );
+  });
+
+  it('keeps client secrets in git-ignored .user files only', () => {
+    for (const { action } of actionsOf(lifecycle)) {
+      for (const variable of Object.values(action.writeToEnvironmentFile ?? {})) {
+        if (/secret|password|token/i.test(variable)) expect(variable).toMatch(/^SECRET_/);
+      }
+      if (
+        action.uses === 'file/createOrUpdateEnvironmentFile' &&
+        JSON.stringify(action.with).includes('SECRET_')
+      ) {
+        expect(String(action.with?.target)).toMatch(/^\.\/env\/\.env\.[^/]+\.user$/);
+      }
+    }
+  });
+});
+
+describe('teamsapp.yml (Azure)', () => {
+  const lifecycle = parseLifecycle(read('teamsapp.yml'));
+
+  it('provisions the Azure resources before the Entra app needs their domain', () => {
+    const provision = uses(lifecycle, 'provision');
+    expect(provision.indexOf('arm/deploy')).toBeGreaterThan(provision.indexOf('aadApp/create'));
+    expect(provision.indexOf('arm/deploy')).toBeLessThan(provision.indexOf('aadApp/update'));
+  });
+
+  it('creates the Entra app without a client secret: Azure uses the managed identity', () => {
+    const create = lifecycle.provision?.find((a) => a.uses === 'aadApp/create');
+    expect(create?.with?.generateClientSecret).toBe(false);
+  });
+
+  it('builds with npm and deploys both the API and the tab', () => {
+    const deploy = uses(lifecycle, 'deploy');
+    expect(deploy).toEqual(
+      expect.arrayContaining(['cli/runNpmCommand', 'azureFunctions/zipDeploy']),
+    );
+    const tabDeploy =
+      deploy.includes('azureStorage/deploy') ||
+      deploy.includes('azureStaticWebApps/getDeploymentToken');
+    expect(tabDeploy).toBe(true);
+  });
+
+  it('submits the package to the Teams admin center on publish', () => {
+    expect(uses(lifecycle, 'publish')).toEqual(
+      expect.arrayContaining(['teamsApp/update', 'teamsApp/publishAppPackage']),
+    );
+  });
+});
+
+describe('teamsapp.local.yml (local tab and API, real tenant)', () => {
+  it('creates no Azure resources', () => {
+    const lifecycle = parseLifecycle(read('teamsapp.local.yml'));
+    expect(actionsOf(lifecycle).map(({ action }) => action.uses)).not.toContain('arm/deploy');
+  });
+});
+
+describe('the lifecycle checks themselves', () => {
+  const lifecycle = parseLifecycle(read('teamsapp.yml'));
+
+  it('report an unknown action and a missing parameter', () => {
+    const broken = parseLifecycle(
+      'version: v1.11\nprovision:\n  - uses: teamsApp/createApp\n    with: { name: x }\n  - uses: teamsApp/update\n    with: { appPackage: x }\n',
+    );
+    expect(actionProblems(broken)).toEqual([
+      'provision: teamsApp/createApp is not an action of the toolkit schema',
+      'provision: teamsApp/update lacks with.appPackagePath',
+      'provision: teamsApp/update has unknown with.appPackage',
+    ]);
+  });
+
+  it('report a file that does not exist', () => {
+    const moved = parseLifecycle(
+      read('teamsapp.yml').replace('./infra/azure.bicep', './infra/main.bicep'),
+    );
+    expect(missingPaths(moved, ROOT)).toEqual(['./infra/main.bicep']);
+  });
+
+  it('report the Entra app being updated before the tab domain exists', () => {
+    const provision = [...(lifecycle.provision ?? [])];
+    const update = provision.findIndex((a) => a.uses === 'aadApp/update');
+    const [aadUpdate] = provision.splice(update, 1);
+    provision.splice(1, 0, aadUpdate!);
+    const reordered = { ...lifecycle, provision };
+    expect(variablesUsedBeforeProduced(reordered, read('env/.env.dev'), ROOT)).toEqual(
+      expect.arrayContaining(['provision: aadApp/update reads TAB_DOMAIN before it is produced']),
+    );
+  });
+});
+
+describe('env files', () => {
+  it('give local sensible, non-secret values', () => {
+    const local = parseEnvFile(read('env/.env.local'));
+    expect(local).toMatchObject({
+      TAB_ENDPOINT: 'http://localhost:53000',
+      TAB_DOMAIN: 'localhost:53000',
+    });
+    expect(local.AAD_APP_CLIENT_ID).toMatch(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/);
+    expect(local.TEAMS_APP_ID).toMatch(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/);
+    expect(Object.keys(local).filter((k) => k.startsWith('SECRET_'))).toEqual([]);
+  });
+
+  it('leave dev values the toolkit fills on provision empty', () => {
+    const dev = parseEnvFile(read('env/.env.dev'));
+    for (const key of [
+      'TEAMS_APP_ID',
+      'AAD_APP_CLIENT_ID',
+      'TAB_ENDPOINT',
+      'TAB_DOMAIN',
+      'API_FUNCTION_RESOURCE_ID',
+    ]) {
+      expect(dev[key]).toBe('');
+    }
+    expect(dev.APP_NAME_SUFFIX).not.toBe('');
+  });
+});
