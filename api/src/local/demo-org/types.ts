@@ -1,6 +1,7 @@
 /** The shape of a simulated organisation: what Entra ID and Exchange would hold for each person. */
 
-export type DayOfWeek = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
+export type DayOfWeek =
+  'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
 
 export interface DemoWorkingHours {
   daysOfWeek: DayOfWeek[];
