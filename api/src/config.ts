@@ -48,6 +48,16 @@ export interface Config {
   tabPublicUrl: string;
   /** How long a manager relationship read from Graph is trusted for access decisions. */
   orgChartCacheSeconds: number;
+  scheduler: SchedulerConfig;
+}
+
+export interface SchedulerConfig {
+  /** Tenants to schedule besides those that have saved settings. */
+  tenants: string[];
+  /** A pass stops cleanly after this long; the next run resumes where it stopped. */
+  budgetSeconds: number;
+  /** Managers worked on at once; each mailbox still gets at most 4 concurrent requests. */
+  managerConcurrency: number;
 }
 
 export interface LocalPorts {
@@ -75,17 +85,18 @@ const localEnvSchema = z.object({
   COSMOS_KEY: z.string().min(1).optional(),
   COSMOS_DATABASE: z.string().min(1).default(DATABASE_NAME),
   ORG_CHART_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  SCHEDULER_TENANTS: z.string().optional(),
+  SCHEDULER_BUDGET_SECONDS: z.coerce.number().int().min(10).max(3600).default(540),
+  SCHEDULER_MANAGER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 });
 
-const csv = z
-  .string()
-  .min(1)
-  .transform((s) =>
-    s
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean),
-  );
+const splitList = (s: string): string[] =>
+  s
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+
+const csv = z.string().min(1).transform(splitList);
 
 const azureEnvSchema = z.object({
   COSMOS_ENDPOINT: z.string().url(),
@@ -100,6 +111,8 @@ const azureEnvSchema = z.object({
   TAB_PUBLIC_URL: z.string().url(),
   GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/'),
   ORG_CHART_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  SCHEDULER_BUDGET_SECONDS: z.coerce.number().int().min(10).max(3600).default(540),
+  SCHEDULER_MANAGER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 });
 
 export class ConfigError extends Error {
@@ -124,7 +137,7 @@ export function readLocalPorts(env: NodeJS.ProcessEnv = process.env): LocalPorts
 export function buildLocalConfig(
   ports: LocalPorts,
   env: NodeJS.ProcessEnv = process.env,
-  overrides: Partial<Pick<Config, 'orgChartCacheSeconds'>> = {},
+  overrides: { orgChartCacheSeconds?: number; schedulerTenants?: string[] } = {},
 ): Config {
   const e = parse(localEnvSchema, env);
   const dev = `http://localhost:${ports.dev}`;
@@ -154,6 +167,12 @@ export function buildLocalConfig(
     tabOrigin,
     tabPublicUrl: `${tabOrigin}/`,
     orgChartCacheSeconds: overrides.orgChartCacheSeconds ?? e.ORG_CHART_CACHE_SECONDS,
+    scheduler: {
+      tenants:
+        overrides.schedulerTenants ?? (e.SCHEDULER_TENANTS ? splitList(e.SCHEDULER_TENANTS) : []),
+      budgetSeconds: e.SCHEDULER_BUDGET_SECONDS,
+      managerConcurrency: e.SCHEDULER_MANAGER_CONCURRENCY,
+    },
   };
 }
 
@@ -186,6 +205,11 @@ export function buildAzureConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tabOrigin: e.TAB_ORIGIN,
     tabPublicUrl: e.TAB_PUBLIC_URL,
     orgChartCacheSeconds: e.ORG_CHART_CACHE_SECONDS,
+    scheduler: {
+      tenants: tenants === '*' ? [] : tenants,
+      budgetSeconds: e.SCHEDULER_BUDGET_SECONDS,
+      managerConcurrency: e.SCHEDULER_MANAGER_CONCURRENCY,
+    },
   };
 }
 

@@ -7,10 +7,18 @@ import { createGraphTokenProvider } from './graph/accessTokens';
 import { createGraphClient } from './graph/graphClient';
 import { createCachedOrgDirectory } from './graph/cachedOrgDirectory';
 import { createOrgDirectory } from './graph/orgDirectory';
+import { createMailboxLimiter } from './graph/mailboxLimiter';
+import type { MailboxLimiter } from './graph/mailboxLimiter';
 import type { OrgDirectory } from './graph/orgDirectory';
 import { createBoardRepository } from './store/boardRepository';
 import type { BoardRepository } from './store/boardRepository';
 import { openCosmosStore } from './store/cosmosClient';
+import { createConversationRepository } from './store/conversationRepository';
+import type { ConversationRepository } from './store/conversationRepository';
+import { createDirectoryRepository } from './store/directoryRepository';
+import type { DirectoryRepository } from './store/directoryRepository';
+import { createSettingsRepository } from './store/settingsRepository';
+import type { SettingsRepository } from './store/settingsRepository';
 import type { CosmosStore } from './store/cosmosClient';
 
 /** Everything a handler may use, built once per process from the configuration. */
@@ -21,6 +29,11 @@ export interface Services {
   directory: OrgDirectory;
   cosmos: CosmosStore;
   boards: BoardRepository;
+  settings: SettingsRepository;
+  conversations: ConversationRepository;
+  orgChart: DirectoryRepository;
+  /** Shared by every calendar call of this process: Outlook's 4-per-mailbox limit. */
+  mailboxLimiter: MailboxLimiter;
   now: () => Date;
 }
 
@@ -49,6 +62,10 @@ export async function createServices(
     directory: createCachedOrgDirectory(createOrgDirectory(graphFor), config.orgChartCacheSeconds),
     cosmos,
     boards: createBoardRepository(cosmos.containers.boards, cosmos.containers.history),
+    settings: createSettingsRepository(cosmos.containers.settings),
+    conversations: createConversationRepository(cosmos.containers.conversations),
+    orgChart: createDirectoryRepository(cosmos.containers.directory),
+    mailboxLimiter: createMailboxLimiter(4),
     now: () => new Date(),
   };
 }

@@ -1,4 +1,6 @@
 import type { AspirationView, BoardView } from '../../api/src/contract/boardContract';
+import { conversationId, transactionIdFor } from '../../api/src/domain/conversations/records';
+import type { QuarterKey } from '../../api/src/domain/scheduling';
 import type { TestStack } from './testStack';
 
 /** Builds board content through the real API, as the employee would. */
@@ -48,4 +50,41 @@ export async function clearBoard(stack: TestStack, employeeId: string): Promise<
     });
     if (result.status !== 204) throw new Error(`Could not clear the board: ${result.status}`);
   }
+}
+
+/** A booked conversation record, written as the scheduler would, for API tests. */
+export async function addConversation(
+  stack: TestStack,
+  employeeId: string,
+  managerId: string,
+  quarter: QuarterKey = '2026-Q4',
+) {
+  const base = {
+    tenantId: stack.orgStore.findUser(employeeId)!.tenantId,
+    employeeId,
+    managerId,
+    quarter,
+  };
+  const now = new Date().toISOString();
+  const record = await stack.services.conversations.create({
+    type: 'conversation',
+    id: conversationId(quarter, managerId),
+    pk: `${base.tenantId}|${employeeId}`,
+    ...base,
+    reason: 'quarterly',
+    status: 'scheduled',
+    attempt: 1,
+    transactionId: transactionIdFor(base, 1),
+    start: '2026-12-01T15:00:00.000Z',
+    end: '2026-12-01T15:30:00.000Z',
+    event: { id: 'event-1', joinUrl: 'https://teams.microsoft.com/l/meetup-join/test' },
+    log: [],
+    sharedNotes: '',
+    actionItems: [],
+    notesRequested: false,
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (!record) throw new Error('conversation exists already');
+  return record;
 }

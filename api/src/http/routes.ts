@@ -2,6 +2,7 @@ import { acknowledgeAspiration } from '../handlers/board/acknowledgements';
 import { addAspiration, deleteAspiration, editAspiration } from '../handlers/board/aspirations';
 import { addComment } from '../handlers/board/comments';
 import { readHistory } from '../handlers/board/history';
+import { listConversations, updateConversation } from '../handlers/conversations/conversations';
 import { readPrivateNotes, writePrivateNotes } from '../handlers/board/privateNotes';
 import { readBoard } from '../handlers/board/readBoard';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../handlers/board/stepsAndEvidence';
 import { getHealth } from '../handlers/health';
 import { getMe } from '../handlers/me';
+import { readSettings, writeSettings } from '../handlers/settings/tenantSettings';
 import { readChatPair } from '../handlers/team/chatPair';
 import { readTeam } from '../handlers/team/readTeam';
 import type { RouteDefinition } from './route';
@@ -112,5 +114,33 @@ export const routes: RouteDefinition[] = [
     route: `${ASPIRATION}/comments`,
     auth: 'caller',
     handler: addComment,
+  },
+  {
+    name: 'settingsRead',
+    methods: ['GET'],
+    route: 'settings',
+    auth: 'caller',
+    handler: readSettings,
+  },
+  {
+    name: 'settingsWrite',
+    methods: ['PUT'],
+    route: 'settings',
+    auth: 'caller',
+    handler: writeSettings,
+  },
+  {
+    name: 'conversations',
+    methods: ['GET'],
+    route: 'boards/{employeeId}/conversations',
+    auth: 'caller',
+    handler: listConversations,
+  },
+  {
+    name: 'conversationUpdate',
+    methods: ['PATCH'],
+    route: 'boards/{employeeId}/conversations/{conversationId}',
+    auth: 'caller',
+    handler: updateConversation,
   },
 ];

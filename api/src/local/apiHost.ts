@@ -166,12 +166,37 @@ export function createApiListener(options: ApiHostOptions): RequestListener {
       functionName: timer.name,
       logHandler,
     });
-    const summary = await timer.run({
-      services: options.services,
-      context,
-      progress: (m) => log(`[${timer.name}] ${m}`),
-    });
-    sendJson(res, 200, { name: timer.name, invocationId: context.invocationId, summary });
+    // With Accept: application/x-ndjson the caller sees progress as it happens, then the summary.
+    const streaming = (req.headers.accept ?? '').includes('application/x-ndjson');
+    if (streaming) {
+      res.writeHead(200, {
+        'Content-Type': 'application/x-ndjson; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+    }
+    const progress = (message: string) => {
+      log(`[${timer.name}] ${message}`);
+      if (streaming)
+        res.write(
+          `${JSON.stringify({ type: 'progress', at: new Date().toISOString(), message })}\n`,
+        );
+    };
+    try {
+      const summary = await timer.run({ services: options.services, context, progress });
+      const result = { name: timer.name, invocationId: context.invocationId, summary };
+      if (streaming) res.end(`${JSON.stringify({ type: 'summary', ...result })}\n`);
+      else sendJson(res, 200, result);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      log(`[${timer.name}] failed: ${message}`);
+      if (streaming) res.end(`${JSON.stringify({ type: 'error', message })}\n`);
+      else
+        sendProblem(
+          res,
+          new Problem('internal', `${timer.name} failed: ${message}`),
+          req.url ?? '/',
+        );
+    }
   }
 }
 

@@ -1,4 +1,12 @@
+import { runSchedulePass } from '../scheduler/schedulePass';
 import type { TimerDefinition } from './timer';
 
 /** Every timer function, in one place. Azure registers them; the local host runs them with croner. */
-export const timers: TimerDefinition[] = [];
+export const timers: TimerDefinition[] = [
+  {
+    name: 'scheduleConversations',
+    // Daily at 06:00 UTC (NCRONTAB: second minute hour day month day-of-week).
+    schedule: '0 0 6 * * *',
+    run: ({ services, progress }) => runSchedulePass(services, { progress }),
+  },
+];

@@ -1,7 +1,7 @@
 import { routes } from '../../../api/src/http/routes';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import { oneOnOneChatId } from '../../../api/src/local/graph-simulator/graphSimulator';
-import { addAspiration, clearBoard } from '../../support/boardFixtures';
+import { addAspiration, addConversation, clearBoard } from '../../support/boardFixtures';
 import { startTestStack } from '../../support/testStack';
 import type { ApiCall, TestStack } from '../../support/testStack';
 
@@ -66,6 +66,26 @@ async function withAspiration(
 }
 
 const base = () => `/boards/${E()}`;
+
+const adminOnly = (ok: number): Expectations => ({
+  employee: 403,
+  manager: 403,
+  peer: 403,
+  skipLevel: 403,
+  admin: ok,
+  otherTenant: 403,
+  noToken: 401,
+  expiredToken: 401,
+});
+
+let conversation: { id: string; etag: string } | undefined;
+async function withConversation(): Promise<{ id: string; etag: string }> {
+  if (!conversation) {
+    const record = await addConversation(stack, E(), DEMO.contoso.manager);
+    conversation = { id: record.id, etag: `"${record._etag}"` };
+  }
+  return conversation;
+}
 
 const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Request> }> = {
   health: {
@@ -157,6 +177,26 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
         method: 'POST',
         body: { note: 'Will sponsor' },
       })),
+  },
+  settingsRead: {
+    expect: adminOnly(200),
+    request: async () => ({ path: '/settings', method: 'GET' }),
+  },
+  settingsWrite: {
+    expect: adminOnly(200),
+    request: async () => ({ path: '/settings', method: 'PUT', body: { dailyCap: 3 } }),
+  },
+  conversations: {
+    expect: readers(200),
+    request: async () => ({ path: `${base()}/conversations`, method: 'GET' }),
+  },
+  conversationUpdate: {
+    expect: readers(200),
+    request: async () => ({
+      path: `${base()}/conversations/${(await withConversation()).id}`,
+      method: 'PATCH',
+      body: { privateNotes: 'only mine' },
+    }),
   },
   commentCreate: {
     expect: readers(201),

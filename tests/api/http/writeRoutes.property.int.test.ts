@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { routes } from '../../../api/src/http/routes';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
-import { addAspiration } from '../../support/boardFixtures';
+import { addAspiration, addConversation } from '../../support/boardFixtures';
 import { startTestStack } from '../../support/testStack';
 import type { TestStack } from '../../support/testStack';
 
@@ -15,29 +15,35 @@ let stack: TestStack;
 const { employee, manager } = DEMO.contoso;
 let aspirationId: string;
 let stepId: string;
+let conversationKey: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
   const aspiration = await addAspiration(stack, employee);
   aspirationId = aspiration.id;
   stepId = aspiration.steps[0].id;
+  conversationKey = (await addConversation(stack, employee, manager)).id;
 });
 afterAll(async () => {
   await stack.close();
 });
 
 async function snapshot(): Promise<string> {
-  const [board, history, employeeNotes, managerNotes] = await Promise.all([
+  const [board, history, employeeNotes, managerNotes, conversations, settings] = await Promise.all([
     stack.call(`/boards/${employee}`, { as: employee }),
     stack.call<{ entries: unknown[] }>(`/boards/${employee}/history`, { as: employee }),
     stack.call(`/boards/${employee}/notes`, { as: employee }),
     stack.call(`/boards/${employee}/notes`, { as: manager }),
+    stack.call(`/boards/${employee}/conversations`, { as: employee }),
+    stack.call('/settings', { as: DEMO.contoso.admin }),
   ]);
   return JSON.stringify([
     board.body,
     history.body.entries.length,
     employeeNotes.body,
     managerNotes.body,
+    conversations.body,
+    settings.body,
   ]);
 }
 
@@ -58,6 +64,12 @@ const bodyArb = fc.oneof(
         kind: fc.oneof(fc.constantFrom('title', 'project', 'skill', 'x'), fc.anything()),
         horizon: fc.oneof(fc.constantFrom('next', '1y', '3y', '5y'), fc.anything()),
         title: fc.oneof(fc.string({ maxLength: 250 }), fc.anything()),
+        sharedNotes: fc.oneof(fc.string({ maxLength: 50 }), fc.anything()),
+        actionItems: fc.anything(),
+        privateNotes: fc.oneof(fc.string({ maxLength: 50 }), fc.anything()),
+        dailyCap: fc.oneof(fc.integer({ min: -5, max: 20 }), fc.anything()),
+        durationMinutes: fc.anything(),
+        pilot: fc.anything(),
         text: fc.oneof(fc.string({ maxLength: 300 }), fc.anything()),
         status: fc.oneof(fc.constantFrom('open', 'done', 'maybe'), fc.anything()),
         date: fc.oneof(fc.constantFrom('2026-02-30', '2026-11-01', 'yesterday'), fc.anything()),
@@ -101,8 +113,10 @@ it('covers every write route', () => {
       'aspirationDelete',
       'aspirationUpdate',
       'commentCreate',
+      'conversationUpdate',
       'evidenceCreate',
       'notesWrite',
+      'settingsWrite',
       'stepCreate',
       'stepUpdate',
     ].sort(),
@@ -116,15 +130,26 @@ describe.each(writeRoutes.map((r) => [r.name, r] as const))('%s', (_name, route)
         idArb(() => employee),
         idArb(() => aspirationId),
         idArb(() => stepId),
+        idArb(() => conversationKey),
         bodyArb,
         ifMatchArb,
         contentTypeArb,
-        fc.constantFrom(employee, manager),
-        async (employeeParam, aspirationParam, stepParam, body, ifMatch, contentType, as) => {
+        fc.constantFrom(employee, manager, DEMO.contoso.admin),
+        async (
+          employeeParam,
+          aspirationParam,
+          stepParam,
+          conversationParam,
+          body,
+          ifMatch,
+          contentType,
+          as,
+        ) => {
           const path = route.route
             .replace('{employeeId}', encodeURIComponent(employeeParam))
             .replace('{aspirationId}', encodeURIComponent(aspirationParam))
-            .replace('{stepId}', encodeURIComponent(stepParam));
+            .replace('{stepId}', encodeURIComponent(stepParam))
+            .replace('{conversationId}', encodeURIComponent(conversationParam));
           const before = await snapshot();
           const headers: Record<string, string> = {};
           if (ifMatch !== undefined) headers['If-Match'] = ifMatch;

@@ -9,6 +9,7 @@ import type {
   ViewerRole,
 } from '../../contract/boardContract';
 import { HORIZONS, LIMITS } from '../../contract/boardContract';
+import type { ConversationSummary } from '../conversations/teamSummary';
 import { toHttpEtag } from './etags';
 import type { AcknowledgementRecord, AspirationRecord, CommentRecord } from './records';
 
@@ -82,12 +83,6 @@ export function sortAspirations<
       a.position - b.position ||
       a.createdAt.localeCompare(b.createdAt),
   );
-}
-
-export interface ConversationSummary {
-  last: TeamMemberView['lastConversation'];
-  next: TeamMemberView['nextConversation'];
-  overdue: boolean;
 }
 
 /** One row of the manager's team view: counts and flags, no aspiration details beyond titles. */

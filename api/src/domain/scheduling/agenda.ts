@@ -6,6 +6,8 @@ export interface AgendaInput {
   readonly boardUrl: string;
   readonly aspirations: readonly AgendaAspiration[];
   readonly carriedActions: readonly AgendaAction[];
+  /** For a new pair: the board's story so far, so the new manager starts informed. */
+  readonly historyHighlights?: readonly AgendaEvidence[];
 }
 
 export type AspirationHorizon = 'next' | '1y' | '3y';
@@ -124,6 +126,16 @@ export function renderAgenda(input: AgendaInput): string {
         group.length > 0 ? list(group.map(renderAspiration)) : '<p>Nothing written yet.</p>',
       );
     }
+  }
+  if (input.historyHighlights && input.historyHighlights.length > 0) {
+    sections.push(
+      '<h3>The story so far</h3>',
+      list(
+        input.historyHighlights.map(
+          (entry) => `${displayDate(entry.date)}: ${escapeHtml(entry.text)}`,
+        ),
+      ),
+    );
   }
   sections.push(
     '<h3>Actions carried over</h3>',

@@ -2,6 +2,7 @@ import type { HttpResponseInit } from '@azure/functions';
 
 import type { TeamMemberView, TeamView } from '../../contract/boardContract';
 import { teamMemberView } from '../../domain/board/boardView';
+import { summariseConversations } from '../../domain/conversations/teamSummary';
 import type { AcknowledgementRecord, AspirationRecord } from '../../domain/board/records';
 import { boardPartitionKey } from '../../domain/board/records';
 import { notFound, validation } from '../../http/problems';
@@ -28,10 +29,17 @@ export async function readTeam({
   if (!me) throw notFound("Your account was not found in your organisation's directory.");
   const sorted = [...reports].sort((a, b) => a.displayName.localeCompare(b.displayName));
   const page = sorted.slice(offset, offset + TEAM_PAGE_SIZE);
-  const { rows } = await readTeamBoards(
-    services.cosmos.containers.boards,
-    page.map((p) => boardPartitionKey(caller.tenantId, p.id)),
-  );
+  const [{ rows }, conversations] = await Promise.all([
+    readTeamBoards(
+      services.cosmos.containers.boards,
+      page.map((p) => boardPartitionKey(caller.tenantId, p.id)),
+    ),
+    services.conversations.listForEmployees(
+      caller.tenantId,
+      page.map((p) => p.id),
+    ),
+  ]);
+  const now = services.now();
   const members: TeamMemberView[] = page.map((person) => {
     const pk = boardPartitionKey(caller.tenantId, person.id);
     const mine = rows.filter((r) => r.pk === pk);
@@ -39,7 +47,10 @@ export async function readTeam({
       { id: person.id, displayName: person.displayName, jobTitle: person.jobTitle },
       mine.filter((r) => r.type === 'aspiration') as unknown as AspirationRecord[],
       mine.filter((r) => r.type === 'acknowledgement') as unknown as AcknowledgementRecord[],
-      { last: null, next: null, overdue: false },
+      summariseConversations(
+        conversations.filter((c) => c.employeeId === person.id),
+        now,
+      ),
     );
   });
   const nextOffset = offset + TEAM_PAGE_SIZE;

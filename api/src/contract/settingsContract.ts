@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** Tenant settings an admin controls: how and when conversations are booked, and for whom. */
+
+const DAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Use a time like 09:00.');
+
+export const tenantSettingsSchema = z.strictObject({
+  /** Conversations happen once a quarter; the only cadence offered today. */
+  cadence: z.literal('quarterly', { error: 'Cadence must be "quarterly".' }).default('quarterly'),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(15, 'At least 15 minutes.')
+    .max(120, 'At most 120 minutes.')
+    .default(30),
+  window: z
+    .strictObject({
+      startWeek: z.number().int().min(1).max(13),
+      endWeek: z.number().int().min(1).max(13),
+    })
+    .refine((w) => w.startWeek <= w.endWeek, 'The window must start before it ends.')
+    .default({ startWeek: 2, endWeek: 6 }),
+  dailyCap: z.number().int().min(1, 'At least 1 a day.').max(10, 'At most 10 a day.').default(3),
+  workingHoursFallback: z
+    .strictObject({
+      daysOfWeek: z.array(z.enum(DAYS)).min(1, 'Pick at least one working day.'),
+      startTime: clock,
+      endTime: clock,
+      timeZone: z.string().min(1).max(100),
+    })
+    .refine((h) => h.startTime < h.endTime, 'Working hours must start before they end.')
+    .default({
+      daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+      startTime: '09:00',
+      endTime: '17:00',
+      timeZone: 'UTC',
+    }),
+  pilot: z
+    .discriminatedUnion('scope', [
+      z.strictObject({ scope: z.literal('everyone') }),
+      z.strictObject({
+        scope: z.literal('departments'),
+        departments: z
+          .array(z.string().trim().min(1).max(200))
+          .min(1, 'List at least one department.')
+          .max(200),
+      }),
+    ])
+    .default({ scope: 'everyone' }),
+});
+
+export type TenantSettings = z.output<typeof tenantSettingsSchema>;
+export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
+
+export const DEFAULT_TENANT_SETTINGS: TenantSettings = tenantSettingsSchema.parse({});
+
+export interface TenantSettingsView extends TenantSettings {
+  etag: string | null;
+  updatedAt: string | null;
+  updatedBy: { id: string; displayName: string } | null;
+}

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+
+import type { QuarterKey } from '../scheduling';
+
+/** What is stored in the `conversations` container (partition `{tenantId}|{employeeId}`). */
+
+export type ConversationStatus = 'pending' | 'scheduled' | 'held' | 'needs-attention' | 'cancelled';
+export type ConversationReason = 'quarterly' | 'new-manager';
+
+export interface ActionItem {
+  id: string;
+  text: string;
+  owner: 'employee' | 'manager';
+  dueDate: string | null;
+  done: boolean;
+}
+
+export interface ConversationEventRef {
+  id: string;
+  joinUrl: string | null;
+}
+
+export interface ConversationLogEntry {
+  at: string;
+  what:
+    | 'booking'
+    | 'booked'
+    | 'declined'
+    | 'cancelled'
+    | 'moved'
+    | 'held'
+    | 'gave-up'
+    | 'manager-changed';
+  detail: string;
+}
+
+export interface ConversationRecord {
+  type: 'conversation';
+  /** `{quarter}-{managerId}`: one per pair and quarter, so a retry finds it instead of booking twice. */
+  id: string;
+  pk: string;
+  tenantId: string;
+  employeeId: string;
+  managerId: string;
+  quarter: QuarterKey;
+  reason: ConversationReason;
+  status: ConversationStatus;
+  /** 1 for the first booking; each rebooking after a decline or cancellation adds one. */
+  attempt: number;
+  transactionId: string;
+  start: string | null;
+  end: string | null;
+  event: ConversationEventRef | null;
+  log: ConversationLogEntry[];
+  sharedNotes: string;
+  actionItems: ActionItem[];
+  /** Set when the conversation has ended: the board asks both people for notes. */
+  notesRequested: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ConversationPrivateNotesRecord {
+  type: 'conversation-private-notes';
+  id: string;
+  pk: string;
+  tenantId: string;
+  employeeId: string;
+  conversationId: string;
+  authorId: string;
+  text: string;
+  updatedAt: string;
+}
+
+/** Rebooking stops after this many attempts; the team view then flags the pair. */
+export const MAX_ATTEMPTS = 3;
+
+export const conversationId = (quarter: QuarterKey, managerId: string): string =>
+  `${quarter}-${managerId}`;
+export const conversationPrivateNotesId = (id: string, authorId: string): string =>
+  `${id}-private-${authorId}`;
+
+/**
+ * The Graph `transactionId` of one booking attempt: the same inputs always give the same GUID, so a
+ * repeated create after a lost response is recognised by Exchange as well as by our record.
+ */
+export function transactionIdFor(
+  record: Pick<ConversationRecord, 'tenantId' | 'employeeId' | 'managerId' | 'quarter'>,
+  attempt: number,
+): string {
+  const hex = createHash('sha256')
+    .update(
+      `${record.tenantId}|${record.employeeId}|${record.managerId}|${record.quarter}|${attempt}`,
+    )
+    .digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** What the follow-up learned about a booked event. */
+export type EventState =
+  | { kind: 'gone' }
+  | { kind: 'cancelled' }
+  | { kind: 'declined'; by: 'employee' | 'manager' }
+  | { kind: 'moved'; start: string; end: string }
+  | { kind: 'unchanged' };
+
+export type FollowUp =
+  | { action: 'none' }
+  | { action: 'held' }
+  | { action: 'update-time'; start: string; end: string }
+  | { action: 'rebook'; why: string }
+  | { action: 'give-up'; why: string };
+
+/** Decides what to do about a booked conversation given what its event looks like now. */
+export function followUp(record: ConversationRecord, state: EventState, now: Date): FollowUp {
+  if (state.kind === 'moved') {
+    return Date.parse(state.end) <= now.getTime()
+      ? { action: 'held' }
+      : { action: 'update-time', start: state.start, end: state.end };
+  }
+  if (state.kind === 'unchanged') {
+    return record.end !== null && Date.parse(record.end) <= now.getTime()
+      ? { action: 'held' }
+      : { action: 'none' };
+  }
+  const why =
+    state.kind === 'declined'
+      ? `declined by the ${state.by}`
+      : state.kind === 'cancelled'
+        ? 'cancelled in Outlook or Teams'
+        : 'deleted from the calendar';
+  if (record.attempt >= MAX_ATTEMPTS)
+    return { action: 'give-up', why: `${why}; rebooked ${MAX_ATTEMPTS - 1} times already` };
+  return { action: 'rebook', why };
+}

@@ -1,0 +1,174 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Event } from '@microsoft/microsoft-graph-types';
+
+import type { GraphScheduleInformation } from '../domain/scheduling';
+import type { MailboxLimiter } from './mailboxLimiter';
+
+/**
+ * Calendar calls for one tenant, app-only: availability, booking, re-reading and cancelling.
+ * Each goes through the mailbox limiter; 429/503/504 are retried by the client's RetryHandler.
+ */
+
+export interface NewConversationEvent {
+  organizerId: string;
+  attendee: { mail: string; displayName: string };
+  subject: string;
+  agendaHtml: string;
+  start: string;
+  end: string;
+  transactionId: string;
+}
+
+export interface BookedEvent {
+  id: string;
+  joinUrl: string | null;
+  start: string;
+  end: string;
+  isCancelled: boolean;
+  attendeeResponse: string | null;
+  transactionId: string | null;
+}
+
+export interface CalendarGateway {
+  getSchedules(
+    organizerId: string,
+    mails: string[],
+    window: { start: string; end: string },
+  ): Promise<GraphScheduleInformation[]>;
+  createEvent(event: NewConversationEvent): Promise<BookedEvent>;
+  getEvent(organizerId: string, eventId: string, attendeeMail: string): Promise<BookedEvent | null>;
+  findByTransactionId(
+    organizerId: string,
+    window: { start: string; end: string },
+    transactionId: string,
+    attendeeMail: string,
+  ): Promise<BookedEvent | null>;
+  cancelEvent(organizerId: string, eventId: string): Promise<void>;
+  /** Graph requests made so far (each retry counts). */
+  requestCount(): number;
+}
+
+const UTC = { Prefer: 'outlook.timezone="UTC"' };
+
+export function createCalendarGateway(client: Client, limiter: MailboxLimiter): CalendarGateway {
+  let requests = 0;
+  const call = <T>(mailbox: string, work: () => Promise<T>): Promise<T> =>
+    limiter.run(mailbox, () => {
+      requests++;
+      return work();
+    });
+  const user = (id: string) => `/users/${encodeURIComponent(id)}`;
+
+  return {
+    getSchedules: (organizerId, mails, window) =>
+      call(organizerId, async () => {
+        const response = (await client
+          .api(`${user(organizerId)}/calendar/getSchedule`)
+          .headers(UTC)
+          .post({
+            schedules: mails,
+            startTime: { dateTime: stripZ(window.start), timeZone: 'UTC' },
+            endTime: { dateTime: stripZ(window.end), timeZone: 'UTC' },
+            availabilityViewInterval: 30,
+          })) as { value: GraphScheduleInformation[] };
+        return response.value;
+      }),
+
+    createEvent: (event) =>
+      call(event.organizerId, async () => {
+        const created = (await client
+          .api(`${user(event.organizerId)}/events`)
+          .headers(UTC)
+          .post({
+            subject: event.subject,
+            body: { contentType: 'html', content: event.agendaHtml },
+            start: { dateTime: stripZ(event.start), timeZone: 'UTC' },
+            end: { dateTime: stripZ(event.end), timeZone: 'UTC' },
+            attendees: [
+              {
+                emailAddress: { address: event.attendee.mail, name: event.attendee.displayName },
+                type: 'required',
+              },
+            ],
+            isOnlineMeeting: true,
+            onlineMeetingProvider: 'teamsForBusiness',
+            allowNewTimeProposals: true,
+            transactionId: event.transactionId,
+          })) as Event;
+        return toBooked(created, event.attendee.mail);
+      }),
+
+    getEvent: (organizerId, eventId, attendeeMail) =>
+      call(organizerId, async () => {
+        try {
+          const event = (await client
+            .api(`${user(organizerId)}/events/${encodeURIComponent(eventId)}`)
+            .headers(UTC)
+            .get()) as Event;
+          return toBooked(event, attendeeMail);
+        } catch (error) {
+          if (statusOf(error) === 404) return null;
+          throw error;
+        }
+      }),
+
+    findByTransactionId: (organizerId, window, transactionId, attendeeMail) =>
+      call(organizerId, async () => {
+        let page = (await client
+          .api(`${user(organizerId)}/calendarView`)
+          .headers(UTC)
+          .query({ startDateTime: window.start, endDateTime: window.end })
+          .top(100)
+          .get()) as { value: Event[]; '@odata.nextLink'?: string };
+        for (;;) {
+          const match = page.value.find((e) => e.transactionId === transactionId);
+          if (match) return toBooked(match, attendeeMail);
+          if (!page['@odata.nextLink']) return null;
+          requests++;
+          page = (await client.api(page['@odata.nextLink']).headers(UTC).get()) as typeof page;
+        }
+      }),
+
+    cancelEvent: (organizerId, eventId) =>
+      call(organizerId, async () => {
+        try {
+          await client.api(`${user(organizerId)}/events/${encodeURIComponent(eventId)}`).delete();
+        } catch (error) {
+          if (statusOf(error) !== 404) throw error;
+        }
+      }),
+
+    requestCount: () => requests,
+  };
+}
+
+function toBooked(event: Event, attendeeMail: string): BookedEvent {
+  const attendee = (event.attendees ?? []).find(
+    (a) => a.emailAddress?.address?.toLowerCase() === attendeeMail.toLowerCase(),
+  );
+  return {
+    id: event.id ?? '',
+    joinUrl: event.onlineMeeting?.joinUrl ?? null,
+    start: asUtc(event.start?.dateTime),
+    end: asUtc(event.end?.dateTime),
+    isCancelled: event.isCancelled === true,
+    attendeeResponse: attendee?.status?.response ?? null,
+    transactionId: event.transactionId ?? null,
+  };
+}
+
+/** Graph's dateTime has no zone designator; we always ask for UTC. */
+function asUtc(dateTime: string | null | undefined): string {
+  if (!dateTime) return '';
+  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(dateTime) ? dateTime : `${dateTime}Z`).toISOString();
+}
+
+function stripZ(iso: string): string {
+  return new Date(iso).toISOString().replace(/Z$/, '');
+}
+
+export function statusOf(error: unknown): number | undefined {
+  return typeof error === 'object' && error !== null && 'statusCode' in error
+    ? Number((error as { statusCode: unknown }).statusCode)
+    : undefined;
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+
+import type { HttpResponseInit } from '@azure/functions';
+
+import { conversationPatchSchema } from '../../contract/conversationContract';
+import type { ConversationView } from '../../contract/conversationContract';
+import { etagMatches, toHttpEtag } from '../../domain/board/etags';
+import { conversationPrivateNotesId } from '../../domain/conversations/records';
+import type { ConversationRecord } from '../../domain/conversations/records';
+import { notFound, validation } from '../../http/problems';
+import { jsonBody, requiredIfMatch } from '../../http/requestParsing';
+import { ok } from '../../http/responses';
+import type { CallerRouteInput } from '../../http/route';
+import type { Services } from '../../services';
+import type { Stored } from '../../store/boardRepository';
+import { staleWrite } from '../../store/cosmosErrors';
+import { openBoard } from '../board/openBoard';
+import type { OpenBoard } from '../board/openBoard';
+
+/** GET boards/{employeeId}/conversations: every conversation of this employee, newest first. */
+export async function listConversations(input: CallerRouteInput): Promise<HttpResponseInit> {
+  const board = await openBoard(input, 'read');
+  const records = await input.services.conversations.listForEmployee(
+    board.tenantId,
+    board.employeeId,
+  );
+  const views = await Promise.all(
+    records.filter((r) => r.status !== 'cancelled').map((r) => view(input.services, board, r)),
+  );
+  return ok({ conversations: views });
+}
+
+/**
+ * PATCH boards/{employeeId}/conversations/{conversationId}: shared notes and agreed actions (If-Match,
+ * both people write them) and the caller's private notes (theirs alone, stored apart).
+ */
+export async function updateConversation(input: CallerRouteInput): Promise<HttpResponseInit> {
+  const board = await openBoard(input, 'comment');
+  const match = /^(\d{4})-Q([1-4])-([0-9a-f-]{36})$/i.exec(
+    input.request.params.conversationId ?? '',
+  );
+  if (!match) {
+    throw validation('This is not a conversation id (they look like 2026-Q4-<manager id>).', [
+      { path: 'conversationId', message: 'Invalid id.' },
+    ]);
+  }
+  const body = await jsonBody(input.request, conversationPatchSchema);
+  const sharesChange = body.sharedNotes !== undefined || body.actionItems !== undefined;
+  const ifMatch = sharesChange ? requiredIfMatch(input.request) : null;
+  const { services } = input;
+  const id = `${match[1]}-Q${match[2]}-${match[3].toLowerCase()}`;
+  let record = await services.conversations.read(board.tenantId, board.employeeId, id);
+  if (!record || record.status === 'cancelled')
+    throw notFound('This conversation does not exist on this board.');
+  const now = services.now().toISOString();
+  if (sharesChange) {
+    if (!etagMatches(ifMatch!, record._etag)) throw staleWrite('This conversation');
+    const next: ConversationRecord = {
+      ...record,
+      sharedNotes: body.sharedNotes ?? record.sharedNotes,
+      actionItems: body.actionItems
+        ? body.actionItems.map((a) => ({
+            id: a.id ?? randomUUID(),
+            text: a.text,
+            owner: a.owner,
+            dueDate: a.dueDate ?? null,
+            done: a.done,
+          }))
+        : record.actionItems,
+      updatedAt: now,
+    };
+    record = await services.conversations.replace(next, record._etag);
+  }
+  if (body.privateNotes !== undefined) {
+    await services.conversations.upsertPrivateNotes({
+      type: 'conversation-private-notes',
+      id: conversationPrivateNotesId(record.id, board.caller.userId),
+      pk: record.pk,
+      tenantId: board.tenantId,
+      employeeId: board.employeeId,
+      conversationId: record.id,
+      authorId: board.caller.userId,
+      text: body.privateNotes,
+      updatedAt: now,
+    });
+  }
+  const result = await view(services, board, record);
+  return ok(result, { ETag: result.etag });
+}
+
+async function view(
+  services: Services,
+  board: OpenBoard,
+  record: Stored<ConversationRecord>,
+): Promise<ConversationView> {
+  const mine = await services.conversations.readPrivateNotes(
+    board.tenantId,
+    board.employeeId,
+    conversationPrivateNotesId(record.id, board.caller.userId),
+  );
+  return {
+    id: record.id,
+    quarter: record.quarter,
+    status: record.status,
+    reason: record.reason,
+    manager: { id: record.managerId },
+    start: record.start,
+    end: record.end,
+    joinUrl: record.event?.joinUrl ?? null,
+    attempt: record.attempt,
+    sharedNotes: record.sharedNotes,
+    actionItems: record.actionItems,
+    notesRequested: record.notesRequested,
+    privateNotes: mine && mine.authorId === board.caller.userId ? mine.text : '',
+    etag: toHttpEtag(record._etag),
+    log: record.log,
+  };
+}

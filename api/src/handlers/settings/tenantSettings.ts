@@ -1,0 +1,55 @@
+import type { HttpResponseInit } from '@azure/functions';
+
+import { isAdmin } from '../../auth/caller';
+import { tenantSettingsSchema } from '../../contract/settingsContract';
+import type { TenantSettingsView } from '../../contract/settingsContract';
+import { etagMatches, toHttpEtag } from '../../domain/board/etags';
+import { forbidden } from '../../http/problems';
+import { jsonBody, optionalIfMatch } from '../../http/requestParsing';
+import { ok } from '../../http/responses';
+import type { CallerRouteInput } from '../../http/route';
+import type { StoredSettings } from '../../store/settingsRepository';
+import { staleWrite } from '../../store/cosmosErrors';
+
+/** GET/PUT settings: tenant admins only (app role `Admin`). Never exposes board content. */
+
+function requireAdmin(input: CallerRouteInput): void {
+  if (!isAdmin(input.caller)) {
+    throw forbidden(
+      'Only a Career Board admin of your organisation can see or change its settings. Ask your Microsoft 365 admin to assign you the Admin role.',
+    );
+  }
+}
+
+function view(stored: StoredSettings): TenantSettingsView {
+  return {
+    ...stored.settings,
+    etag: stored.etag ? toHttpEtag(stored.etag) : null,
+    updatedAt: stored.updatedAt,
+    updatedBy: stored.updatedBy,
+  };
+}
+
+export async function readSettings(input: CallerRouteInput): Promise<HttpResponseInit> {
+  requireAdmin(input);
+  const stored = await input.services.settings.read(input.caller.tenantId);
+  return ok(view(stored), stored.etag ? { ETag: toHttpEtag(stored.etag) } : {});
+}
+
+export async function writeSettings(input: CallerRouteInput): Promise<HttpResponseInit> {
+  requireAdmin(input);
+  const ifMatch = optionalIfMatch(input.request);
+  const settings = await jsonBody(input.request, tenantSettingsSchema);
+  const { caller, services } = input;
+  const current = await services.settings.read(caller.tenantId);
+  if (ifMatch !== null && (current.etag === null || !etagMatches(ifMatch, current.etag)))
+    throw staleWrite('The settings');
+  const saved = await services.settings.write(
+    caller.tenantId,
+    settings,
+    { id: caller.userId, displayName: caller.displayName },
+    current.etag,
+    services.now().toISOString(),
+  );
+  return ok(view(saved), saved.etag ? { ETag: toHttpEtag(saved.etag) } : {});
+}

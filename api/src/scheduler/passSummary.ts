@@ -1,0 +1,76 @@
+/** What a scheduling pass did, for the person who reads the run's report. Ids only, no content. */
+export interface PassSummary {
+  startedAt: string;
+  durationMs: number;
+  tenants: number;
+  pairsSeen: number;
+  booked: number;
+  alreadyBooked: number;
+  rebooked: number;
+  held: number;
+  movedTimesUpdated: number;
+  managerChanges: number;
+  skipped: Record<string, number>;
+  failed: Record<string, number>;
+  /** Up to 50 examples of skipped or failed pairs: `{tenantId, employeeId, managerId, reason}`. */
+  examples: {
+    tenantId: string;
+    employeeId: string;
+    managerId: string | null;
+    outcome: 'skipped' | 'failed';
+    reason: string;
+  }[];
+  graphRequests: number;
+  orgSync: { requests: number; fullReads: number; changes: number };
+  stoppedEarly: boolean;
+}
+
+export function emptySummary(startedAt: Date): PassSummary {
+  return {
+    startedAt: startedAt.toISOString(),
+    durationMs: 0,
+    tenants: 0,
+    pairsSeen: 0,
+    booked: 0,
+    alreadyBooked: 0,
+    rebooked: 0,
+    held: 0,
+    movedTimesUpdated: 0,
+    managerChanges: 0,
+    skipped: {},
+    failed: {},
+    examples: [],
+    graphRequests: 0,
+    orgSync: { requests: 0, fullReads: 0, changes: 0 },
+    stoppedEarly: false,
+  };
+}
+
+export function note(
+  summary: PassSummary,
+  outcome: 'skipped' | 'failed',
+  reason: string,
+  pair: { tenantId: string; employeeId: string; managerId: string | null },
+): void {
+  const bucket = outcome === 'skipped' ? summary.skipped : summary.failed;
+  bucket[reason] = (bucket[reason] ?? 0) + 1;
+  if (summary.examples.length < 50) summary.examples.push({ ...pair, outcome, reason });
+}
+
+export function describeSummary(s: PassSummary): string {
+  const counts = (r: Record<string, number>) =>
+    Object.entries(r)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ') || 'none';
+  return [
+    `Pairs seen ${s.pairsSeen} in ${s.tenants} tenant(s)`,
+    `booked ${s.booked}`,
+    `already booked ${s.alreadyBooked}`,
+    `rebooked ${s.rebooked}`,
+    `held ${s.held}`,
+    `skipped: ${counts(s.skipped)}`,
+    `failed: ${counts(s.failed)}`,
+    `${s.graphRequests} Graph requests (org chart ${s.orgSync.requests})`,
+    `${(s.durationMs / 1000).toFixed(1)} s${s.stoppedEarly ? ', stopped at its time budget: the next run resumes' : ''}`,
+  ].join('; ');
+}

@@ -1,0 +1,110 @@
+import type { Container } from '@azure/cosmos';
+
+import type {
+  ConversationPrivateNotesRecord,
+  ConversationRecord,
+} from '../domain/conversations/records';
+import type { QuarterKey } from '../domain/scheduling';
+import { cosmosStatus, staleWrite, withoutSystemProperties } from './cosmosErrors';
+import type { Stored } from './boardRepository';
+
+/** Conversation records, one partition per employee, found for a whole tenant in one query. */
+export interface ConversationRepository {
+  /** Creates the record; false if it already exists (another run got there first). */
+  create(record: ConversationRecord): Promise<Stored<ConversationRecord> | null>;
+  replace(record: ConversationRecord, storedEtag: string): Promise<Stored<ConversationRecord>>;
+  read(
+    tenantId: string,
+    employeeId: string,
+    id: string,
+  ): Promise<Stored<ConversationRecord> | null>;
+  listForEmployee(tenantId: string, employeeId: string): Promise<Stored<ConversationRecord>[]>;
+  listForTenant(tenantId: string, quarters: QuarterKey[]): Promise<Stored<ConversationRecord>[]>;
+  listForEmployees(tenantId: string, employeeIds: string[]): Promise<ConversationRecord[]>;
+  readPrivateNotes(
+    tenantId: string,
+    employeeId: string,
+    id: string,
+  ): Promise<Stored<ConversationPrivateNotesRecord> | null>;
+  upsertPrivateNotes(record: ConversationPrivateNotesRecord): Promise<void>;
+}
+
+export function createConversationRepository(container: Container): ConversationRepository {
+  const pk = (tenantId: string, employeeId: string) => `${tenantId}|${employeeId}`;
+  return {
+    async create(record) {
+      try {
+        const { resource } = await container.items.create(record);
+        return resource as Stored<ConversationRecord>;
+      } catch (error) {
+        if (cosmosStatus(error) === 409) return null;
+        throw error;
+      }
+    },
+    async replace(record, storedEtag) {
+      try {
+        const { resource } = await container
+          .item(record.id, record.pk)
+          .replace(withoutSystemProperties(record), {
+            accessCondition: { type: 'IfMatch', condition: storedEtag },
+          });
+        return resource as Stored<ConversationRecord>;
+      } catch (error) {
+        if (cosmosStatus(error) === 412) throw staleWrite('This conversation');
+        throw error;
+      }
+    },
+    async read(tenantId, employeeId, id) {
+      const { resource } = await container
+        .item(id, pk(tenantId, employeeId))
+        .read<Stored<ConversationRecord>>();
+      return resource && resource.type === 'conversation' ? resource : null;
+    },
+    async listForEmployee(tenantId, employeeId) {
+      const key = pk(tenantId, employeeId);
+      const { resources } = await container.items
+        .query<Stored<ConversationRecord>>(
+          {
+            query:
+              "SELECT * FROM c WHERE c.pk = @pk AND c.type = 'conversation' ORDER BY c.createdAt DESC",
+            parameters: [{ name: '@pk', value: key }],
+          },
+          { partitionKey: key },
+        )
+        .fetchAll();
+      return resources;
+    },
+    async listForTenant(tenantId, quarters) {
+      const { resources } = await container.items
+        .query<Stored<ConversationRecord>>({
+          query:
+            "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'conversation' AND ARRAY_CONTAINS(@q, c.quarter)",
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@q', value: quarters },
+          ],
+        })
+        .fetchAll();
+      return resources;
+    },
+    async listForEmployees(tenantId, employeeIds) {
+      if (employeeIds.length === 0) return [];
+      const { resources } = await container.items
+        .query<ConversationRecord>({
+          query: "SELECT * FROM c WHERE ARRAY_CONTAINS(@pks, c.pk) AND c.type = 'conversation'",
+          parameters: [{ name: '@pks', value: employeeIds.map((id) => pk(tenantId, id)) }],
+        })
+        .fetchAll();
+      return resources;
+    },
+    async readPrivateNotes(tenantId, employeeId, id) {
+      const { resource } = await container
+        .item(id, pk(tenantId, employeeId))
+        .read<Stored<ConversationPrivateNotesRecord>>();
+      return resource && resource.type === 'conversation-private-notes' ? resource : null;
+    },
+    async upsertPrivateNotes(record) {
+      await container.items.upsert(record);
+    },
+  };
+}

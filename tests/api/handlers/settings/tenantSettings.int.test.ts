@@ -1,0 +1,89 @@
+import type { TenantSettingsView } from '../../../../api/src/contract/settingsContract';
+import { DEMO } from '../../../../api/src/local/demo-org/demoDirectory';
+import { startTestStack } from '../../../support/testStack';
+import type { TestStack } from '../../../support/testStack';
+
+let stack: TestStack;
+const { admin, manager } = DEMO.contoso;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack.close();
+});
+
+describe('tenant settings', () => {
+  it('start from the defaults: quarterly, 30 minutes, weeks 2–6, 3 a day, everyone', async () => {
+    const result = await stack.call<TenantSettingsView>('/settings', { as: admin });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({
+      cadence: 'quarterly',
+      durationMinutes: 30,
+      window: { startWeek: 2, endWeek: 6 },
+      dailyCap: 3,
+      pilot: { scope: 'everyone' },
+      etag: null,
+    });
+  });
+
+  it('an admin changes them; a stale ETag is refused and nothing changes', async () => {
+    const saved = await stack.call<TenantSettingsView>('/settings', {
+      as: admin,
+      method: 'PUT',
+      body: {
+        durationMinutes: 45,
+        dailyCap: 2,
+        pilot: { scope: 'departments', departments: ['Engineering'] },
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      durationMinutes: 45,
+      dailyCap: 2,
+      updatedBy: { id: admin },
+    });
+    const etag = saved.body.etag!;
+    const again = await stack.call<TenantSettingsView>('/settings', {
+      as: admin,
+      method: 'PUT',
+      body: { dailyCap: 4 },
+      headers: { 'If-Match': etag },
+    });
+    expect(again.status).toBe(200);
+    const stale = await stack.call('/settings', {
+      as: admin,
+      method: 'PUT',
+      body: { dailyCap: 9 },
+      headers: { 'If-Match': etag },
+    });
+    expect(stale.status).toBe(412);
+    expect((await stack.call<TenantSettingsView>('/settings', { as: admin })).body.dailyCap).toBe(
+      4,
+    );
+  });
+
+  it('bad settings are refused field by field', async () => {
+    const result = await stack.call<{ errors: { path: string }[] }>('/settings', {
+      as: admin,
+      method: 'PUT',
+      body: {
+        durationMinutes: 5,
+        window: { startWeek: 6, endWeek: 2 },
+        pilot: { scope: 'departments', departments: [] },
+      },
+    });
+    expect(result.status).toBe(400);
+    expect(result.body.errors.map((e) => e.path).sort()).toEqual([
+      'durationMinutes',
+      'pilot.departments',
+      'window',
+    ]);
+  });
+
+  it('people without the Admin role are refused, managers included', async () => {
+    const result = await stack.call<{ detail: string }>('/settings', { as: manager });
+    expect(result.status).toBe(403);
+    expect(result.body.detail).toMatch(/Admin role/);
+  });
+});
