@@ -20,7 +20,10 @@ export interface ApiResult<T = unknown> {
 }
 
 export interface TestStack extends Stack {
-  tokenFor(userId: string, options?: { expiresInSeconds?: number }): Promise<string>;
+  tokenFor(
+    userId: string,
+    options?: { expiresInSeconds?: number; audience?: string },
+  ): Promise<string>;
   call<T = unknown>(path: string, options?: ApiCall): Promise<ApiResult<T>>;
 }
 

@@ -30,7 +30,11 @@ export interface IdentityIssuerOptions {
 
 export interface IdentityIssuer {
   issuerFor(tenantId: string): string;
-  mintUserToken(user: DemoUser, options?: { expiresInSeconds?: number }): Promise<string>;
+  /** `audience` exists so tests can prove a token for another app is refused. */
+  mintUserToken(
+    user: DemoUser,
+    options?: { expiresInSeconds?: number; audience?: string },
+  ): Promise<string>;
   mintAppToken(tenantId: string): Promise<string>;
   /** For the Graph simulator: the tenant of a valid app-only Graph token, or null. */
   verifyGraphToken(
@@ -73,7 +77,7 @@ export async function createIdentityIssuer(
         scp: 'access_as_user',
         roles: user.isCareerBoardAdmin ? ['Admin'] : undefined,
       },
-      options.apiAudience,
+      opts.audience ?? options.apiAudience,
       user.tenantId,
       opts.expiresInSeconds ?? TOKEN_LIFETIME_SECONDS,
     );

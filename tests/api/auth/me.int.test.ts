@@ -89,10 +89,9 @@ describe('GET /api/me', () => {
   });
 
   it('refuses a token for another audience', async () => {
-    expectRefused(
-      await stack.call('/me', { token: await forgedToken({ audience: 'api://someone-else' }) }),
-      /./,
-    );
+    // Signed by the real issuer: only the audience is wrong.
+    const token = await stack.tokenFor(DEMO.contoso.employee, { audience: 'api://someone-else' });
+    expectRefused(await stack.call('/me', { token }), /aud claim/);
   });
 
   it('refuses an unsigned token (alg: none)', async () => {
@@ -103,10 +102,10 @@ describe('GET /api/me', () => {
       .setIssuedAt()
       .setExpirationTime('1h')
       .encode();
-    expectRefused(await stack.call('/me', { token }), /algorithm|./);
+    expectRefused(await stack.call('/me', { token }), /algorithm/);
   });
 
-  it("refuses a token whose issuer is another tenant's", async () => {
+  it('refuses a token whose tenant was altered after signing', async () => {
     const valid = await stack.tokenFor(DEMO.contoso.employee);
     // Re-sign is impossible without the key, so tamper with the payload: the signature breaks.
     const [header, payload, signature] = valid.split('.');
@@ -116,7 +115,7 @@ describe('GET /api/me', () => {
     >;
     claims.tid = DEMO.fabrikam.tenantId;
     const tampered = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
-    expectRefused(await stack.call('/me', { token: tampered }), /./);
+    expectRefused(await stack.call('/me', { token: tampered }), /signature/);
   });
 });
 

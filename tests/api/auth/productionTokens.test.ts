@@ -1,0 +1,148 @@
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import type { JWK } from 'jose';
+
+import { createTokenValidator } from '../../../api/src/auth/tokenValidator';
+import { buildAzureConfig } from '../../../api/src/config';
+import { Problem } from '../../../api/src/http/problems';
+
+/**
+ * Production token validation, with locally minted keys standing in for Entra ID's JWKS: the same
+ * validator and the Azure configuration, so only the key source differs from production.
+ */
+
+const TENANT = '11111111-2222-4333-8444-555555555555';
+const OTHER_TENANT = '99999999-2222-4333-8444-555555555555';
+const CLIENT_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+const APP_ID_URI = `api://careerboard.example/${CLIENT_ID}`;
+const USER = '0f0f0f0f-1111-4222-8333-444444444444';
+
+const config = buildAzureConfig({
+  COSMOS_ENDPOINT: 'https://career.documents.azure.com:443/',
+  AAD_APP_CLIENT_ID: CLIENT_ID,
+  AAD_APP_ID_URI: APP_ID_URI,
+  ALLOWED_TENANTS: TENANT,
+  TAB_ORIGIN: 'https://tab.careerboard.example',
+  TAB_PUBLIC_URL: 'https://tab.careerboard.example/',
+});
+
+let entraKey: CryptoKey;
+let strangerKey: CryptoKey;
+let validate: ReturnType<typeof createTokenValidator>;
+
+beforeAll(async () => {
+  const entra = await generateKeyPair('RS256', { extractable: true });
+  const stranger = await generateKeyPair('RS256');
+  entraKey = entra.privateKey as CryptoKey;
+  strangerKey = stranger.privateKey as CryptoKey;
+  const jwk: JWK = {
+    ...(await exportJWK(entra.publicKey)),
+    kid: 'entra-key',
+    alg: 'RS256',
+    use: 'sig',
+  };
+  validate = createTokenValidator(config.auth, createLocalJWKSet({ keys: [jwk] }));
+});
+
+interface TokenShape {
+  version?: '1.0' | '2.0';
+  tid?: string;
+  issuerTenant?: string;
+  audience?: string;
+  expiresIn?: number;
+  key?: CryptoKey;
+  kid?: string;
+}
+
+function token(shape: TokenShape = {}): Promise<string> {
+  const version = shape.version ?? '2.0';
+  const tid = shape.tid ?? TENANT;
+  const issuerTenant = shape.issuerTenant ?? tid;
+  const issuer =
+    version === '2.0'
+      ? `https://login.microsoftonline.com/${issuerTenant}/v2.0`
+      : `https://sts.windows.net/${issuerTenant}/`;
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    oid: USER,
+    tid,
+    name: 'Nia Adeyemi',
+    preferred_username: 'nia@contoso.example',
+    ver: version,
+    scp: 'access_as_user',
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: shape.kid ?? 'entra-key' })
+    .setIssuer(issuer)
+    .setAudience(shape.audience ?? (version === '2.0' ? CLIENT_ID : APP_ID_URI))
+    .setIssuedAt(now - 60)
+    .setExpirationTime(now + (shape.expiresIn ?? 3600))
+    .sign(shape.key ?? entraKey);
+}
+
+async function refusal(authorization: string): Promise<string> {
+  try {
+    await validate(authorization);
+  } catch (error) {
+    if (error instanceof Problem && error.status === 401) return error.detail;
+    throw error;
+  }
+  throw new Error('the token was accepted');
+}
+
+describe('production token validation', () => {
+  it('accepts a v2 token (issuer login.microsoftonline.com/{tid}/v2.0, audience the client id)', async () => {
+    await expect(validate(`Bearer ${await token()}`)).resolves.toMatchObject({
+      userId: USER,
+      tenantId: TENANT,
+      displayName: 'Nia Adeyemi',
+    });
+  });
+
+  it('accepts a v1 token (issuer sts.windows.net/{tid}/, audience the app id URI)', async () => {
+    await expect(validate(`Bearer ${await token({ version: '1.0' })}`)).resolves.toMatchObject({
+      userId: USER,
+    });
+  });
+
+  it('refuses a tenant that is not on the allow-list', async () => {
+    expect(await refusal(`Bearer ${await token({ tid: OTHER_TENANT })}`)).toMatch(
+      /not enabled Career Board/,
+    );
+  });
+
+  it("refuses a token whose issuer is another tenant's than its tid", async () => {
+    expect(await refusal(`Bearer ${await token({ issuerTenant: OTHER_TENANT })}`)).toMatch(/iss/);
+  });
+
+  it('refuses another audience', async () => {
+    expect(await refusal(`Bearer ${await token({ audience: 'api://someone-else' })}`)).toMatch(
+      /aud/,
+    );
+  });
+
+  it('refuses an expired token', async () => {
+    expect(await refusal(`Bearer ${await token({ expiresIn: -600 })}`)).toMatch(/expired/);
+  });
+
+  it('refuses alg: none', async () => {
+    const unsigned = new UnsecuredJWT({ oid: USER, tid: TENANT })
+      .setIssuer(`https://login.microsoftonline.com/${TENANT}/v2.0`)
+      .setAudience(CLIENT_ID)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .encode();
+    expect(await refusal(`Bearer ${unsigned}`)).toMatch(/algorithm/);
+  });
+
+  it('refuses a token signed by a key Entra does not publish', async () => {
+    expect(await refusal(`Bearer ${await token({ key: strangerKey })}`)).toMatch(
+      /signature|unknown key/,
+    );
+    expect(await refusal(`Bearer ${await token({ key: strangerKey, kid: 'other' })}`)).toMatch(
+      /unknown key|signature/,
+    );
+  });
+
+  it('refuses a tid that is not a GUID', async () => {
+    expect(await refusal(`Bearer ${await token({ tid: 'common' })}`)).toMatch(/tenant/);
+  });
+});
