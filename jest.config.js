@@ -16,6 +16,8 @@ const base = {
 };
 
 module.exports = {
+  // Per-project testTimeout is not honoured by Jest 30; integration and browser tests need more than 5 s.
+  testTimeout: 120000,
   projects: [
     {
       ...base,

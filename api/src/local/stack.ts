@@ -13,8 +13,11 @@ import { startEmbeddedCosmos } from './cosmosServer';
 import { buildDemoDirectory } from './demo-org/demoDirectory';
 import type { DemoDirectory } from './demo-org/types';
 import { devServicesListener } from './devServices';
+import { chainDevHandlers } from './graph-simulator/devHttp';
 import { createDevUsersHandler } from './graph-simulator/devUsers';
+import { createGraphDevControls } from './graph-simulator/graphDevControls';
 import { createGraphSimulator } from './graph-simulator/graphSimulator';
+import type { CalendarLimits } from './graph-simulator/graphSimulator';
 import { createOrgStore } from './graph-simulator/orgStore';
 import type { OrgStore } from './graph-simulator/orgStore';
 import { createIdentityIssuer } from './identityIssuer';
@@ -37,6 +40,8 @@ export interface StackOptions {
   orgChartCacheSeconds?: number;
   tabDistDir?: string;
   log?: (line: string) => void;
+  /** Outlook limits the Graph simulator applies (e.g. `latencyMs: 20` in benchmarks). */
+  graphCalendarLimits?: Partial<CalendarLimits>;
 }
 
 export interface Stack {
@@ -74,8 +79,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       api: await listen(apiServer, options.ports.api, 'API', 'API_PORT'),
       tab: await listen(tabServer, options.ports.tab, 'tab', 'TAB_PORT'),
     };
+    const directory = options.directory ?? buildDemoDirectory(new Date());
     const config = buildLocalConfig(ports, env, {
       orgChartCacheSeconds: options.orgChartCacheSeconds,
+      schedulerTenants: directory.tenants.map((t) => t.id),
     });
     const urls = {
       api: `http://localhost:${ports.api}/api`,
@@ -84,7 +91,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cosmos: config.cosmos.endpoint,
     };
 
-    const orgStore = createOrgStore(options.directory ?? buildDemoDirectory(new Date()));
+    const orgStore = createOrgStore(directory);
     const issuer = await createIdentityIssuer({
       baseUrl: `${urls.dev}/identity`,
       apiAudience: config.auth.audiences[0],
@@ -96,13 +103,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       store: orgStore,
       verifyToken: (authorization) => issuer.verifyGraphToken(authorization),
       publicBaseUrl: `${urls.dev}/graph`,
+      calendarLimits: options.graphCalendarLimits,
     });
     devServer.on(
       'request',
       devServicesListener({
         issuer,
         graph,
-        dev: createDevUsersHandler(orgStore),
+        dev: chainDevHandlers(
+          createDevUsersHandler(orgStore),
+          createGraphDevControls(graph.calendar),
+        ),
         allowedOrigin: config.tabOrigin,
       }),
     );

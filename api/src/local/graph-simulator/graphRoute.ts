@@ -1,12 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
+import type { EventStore } from './eventStore';
 import type { OrgStore } from './orgStore';
 import type { PageState, PageTokens } from './pageTokens';
 
 /**
  * The contract between the simulator's router and its endpoint modules. Each module (users, delta,
- * chats; later calendars, $batch) contributes a list of routes; the router authenticates, scopes
- * to the caller's tenant and turns thrown GraphHttpErrors into Graph's error JSON.
+ * chats, schedules, events) contributes a list of routes; the router authenticates, scopes to the
+ * caller's tenant, applies throttling and faults, and turns thrown GraphHttpErrors into Graph's
+ * error JSON. `$batch` is not a route: it dispatches its items through the same pipeline.
  */
 
 export interface GraphLinks {
@@ -25,11 +27,15 @@ export interface GraphRequestContext {
   /** Query options keyed by lowercase name. */
   query: Map<string, string>;
   headers: IncomingHttpHeaders;
+  /** The parsed JSON body of a POST, PATCH or PUT; undefined when there is none. */
+  body: unknown;
   /** The tenant of the caller's app token: the only tenant it may see. */
   tenantId: string;
   /** App roles in the caller's token, when the verifier reports them. */
   roles: readonly string[] | undefined;
   store: OrgStore;
+  /** Calendar events of every tenant; routes must stay within `tenantId`. */
+  events: EventStore;
   tokens: PageTokens;
   links: GraphLinks;
 }

@@ -1,37 +1,46 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { sendJson } from '../http-utils';
+import { BodyTooLargeError, parseJson, readBody, sendJson } from '../http-utils';
+import { runBatch } from './batchRoute';
 import { chatRoutes } from './chatRoutes';
 import { deltaRoutes } from './deltaRoutes';
-import {
-  GraphHttpError,
-  graphErrorBody,
-  insufficientPrivileges,
-  invalidToken,
-  badRequest,
-  segmentNotFound,
-} from './graphErrors';
-import type { GraphLinks, GraphRequestContext, GraphRoute } from './graphRoute';
-import { readQueryOptions } from './odataQuery';
+import { asGraphError, createGraphDispatcher, errorResult } from './dispatcher';
+import type { DispatchResult, GraphCall } from './dispatcher';
+import { eventRoutes } from './eventRoutes';
+import { createEventStore } from './eventStore';
+import type { EventStore } from './eventStore';
+import { createFaultInjector } from './faults';
+import type { FaultInjector } from './faults';
+import { GraphHttpError, invalidToken } from './graphErrors';
+import type { GraphLinks, GraphRoute } from './graphRoute';
+import { createGraphStats } from './graphStats';
+import type { GraphStats } from './graphStats';
 import type { OrgStore } from './orgStore';
 import { createPageTokens } from './pageTokens';
 import type { PageTokens } from './pageTokens';
+import { scheduleRoutes } from './scheduleRoutes';
+import { createMailboxThrottle, DEFAULT_CALENDAR_LIMITS } from './throttling';
+import type { CalendarLimits, MailboxThrottle } from './throttling';
 import { userRoutes } from './userRoutes';
 
 export { oneOnOneChatId } from './chatRoutes';
+export type { CalendarLimits } from './throttling';
 
 /**
  * A local Microsoft Graph for the subset Career Board calls, served under `/graph/v1.0/`. Every
  * request needs an app-only token from the local identity issuer, and a token sees only its own
- * tenant. Endpoints live in route modules; calendars, `$batch`, throttling and faults can be added
- * as further modules through `routes`.
+ * tenant. Endpoints live in route modules (users, delta, chats, getSchedule, events); `$batch`
+ * items go through the same dispatcher as single requests, which applies Outlook's per-mailbox
+ * limits and any injected faults.
  */
 
 export interface VerifiedCaller {
   tenantId: string;
   /** App roles, if the verifier reports them; routes that need a role then enforce it. */
   roles?: string[];
+  /** The calling app, if the verifier reports it; Outlook limits are per app and mailbox. */
+  appId?: string;
 }
 
 export interface GraphSimulatorOptions {
@@ -43,84 +52,139 @@ export interface GraphSimulatorOptions {
   routes?: GraphRoute[];
   /** Signs page and delta tokens; not a credential, only makes tokens tamper-evident. */
   tokenSecret?: string;
+  /** Calendar events; a new, empty store by default. */
+  events?: EventStore;
+  /**
+   * Outlook limits per app and mailbox; defaults: `concurrentPerMailbox` 4, `requestsPerWindow`
+   * 10,000, `windowMs` 600,000, `latencyMs` 0.
+   */
+  calendarLimits?: Partial<CalendarLimits>;
+}
+
+/** Calendar state and the knobs the dev controls and tests turn. */
+export interface GraphCalendarControls {
+  events: EventStore;
+  faults: FaultInjector;
+  stats: GraphStats;
+  throttle: MailboxThrottle;
+  limits: CalendarLimits;
 }
 
 export interface GraphSimulator {
   /** Serves `/graph/v1.0/...`; returns false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean>;
+  readonly calendar: GraphCalendarControls;
 }
 
 const PREFIX = '/graph/v1.0';
-const ODATA_JSON =
-  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+/** Graph accepts request bodies up to 4 MB. */
+const MAX_GRAPH_BODY_BYTES = 4 * 1024 * 1024;
+const WITH_BODY = new Set(['POST', 'PATCH', 'PUT']);
 
 export function createGraphSimulator(options: GraphSimulatorOptions): GraphSimulator {
-  const routes = [...deltaRoutes(), ...userRoutes(), ...chatRoutes(), ...(options.routes ?? [])];
+  const routes = [
+    ...deltaRoutes(),
+    ...userRoutes(),
+    ...chatRoutes(),
+    ...scheduleRoutes(),
+    ...eventRoutes(),
+    ...(options.routes ?? []),
+  ];
   const tokens = createPageTokens(options.tokenSecret ?? 'career-board-local-graph-simulator');
   const baseUrl = () =>
     (typeof options.publicBaseUrl === 'function'
       ? options.publicBaseUrl()
       : options.publicBaseUrl
     ).replace(/\/+$/, '');
+  const limits: CalendarLimits = { ...DEFAULT_CALENDAR_LIMITS, ...options.calendarLimits };
+  const calendar: GraphCalendarControls = {
+    events: options.events ?? createEventStore(),
+    faults: createFaultInjector(),
+    stats: createGraphStats(),
+    throttle: createMailboxThrottle(limits),
+    limits,
+  };
+  const dispatcher = createGraphDispatcher({
+    routes,
+    store: options.store,
+    events: calendar.events,
+    tokens,
+    linksFor: (tenantId) => createLinks(`${baseUrl()}/v1.0`, tokens, tenantId, options.store.epoch),
+    limits,
+    throttle: calendar.throttle,
+    faults: calendar.faults,
+    stats: calendar.stats,
+  });
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
     if (path !== PREFIX && !path.startsWith(`${PREFIX}/`)) return false;
     const requestId = randomUUID();
     const clientRequestId = headerValue(req, 'client-request-id') ?? requestId;
-    const traceHeaders = { 'request-id': requestId, 'client-request-id': clientRequestId };
+    const trace = { requestId, clientRequestId };
+    let result: DispatchResult;
     try {
-      const v1 = `${baseUrl()}/v1.0`;
       const caller = await options.verifyToken(headerValue(req, 'authorization'));
       if (!caller) {
         throw invalidToken(
           req.headers.authorization ? 'Access token validation failure.' : 'Access token is empty.',
         );
       }
-      const search = new URL(req.url ?? path, 'http://simulator.invalid').searchParams;
-      const subPath = unwrapAbsoluteLink(path.slice(PREFIX.length) || '/', v1);
-      const { route, params } = matchRoute(routes, req.method ?? 'GET', subPath);
-      if (
-        route.anyRole &&
-        caller.roles &&
-        !route.anyRole.some((role) => caller.roles?.includes(role))
-      ) {
-        throw insufficientPrivileges();
-      }
-      const context: GraphRequestContext = {
-        method: req.method ?? 'GET',
-        path: subPath,
-        query: readQueryOptions(search),
+      const method = req.method ?? 'GET';
+      const call: GraphCall = {
+        method,
+        path: unwrapAbsoluteLink(path.slice(PREFIX.length) || '/', `${baseUrl()}/v1.0`),
+        search: new URL(req.url ?? path, 'http://simulator.invalid').searchParams,
         headers: req.headers,
-        tenantId: caller.tenantId,
-        roles: caller.roles,
-        store: options.store,
-        tokens,
-        links: createLinks(v1, tokens, caller.tenantId, options.store.epoch),
+        body: WITH_BODY.has(method) ? await readJsonBody(req) : undefined,
       };
-      const result = await route.handle(context, params);
-      sendJson(res, result.status, result.body, {
-        'Content-Type': ODATA_JSON,
-        ...traceHeaders,
-        ...result.headers,
-      });
+      if (call.path === '/$batch' || call.path === '/$batch/') {
+        if (method !== 'POST') {
+          throw new GraphHttpError(405, 'BadRequest', 'Batch requests must use POST.');
+        }
+        const basePath = new URL(baseUrl()).pathname.replace(/\/+$/, '');
+        const batch = await runBatch(call.body, basePath, (item) =>
+          dispatcher.dispatch(item, caller),
+        );
+        calendar.stats.batch(batch.responses.length);
+        result = { status: 200, body: batch, headers: { 'Content-Type': 'application/json' } };
+      } else {
+        result = await dispatcher.dispatch(call, caller);
+      }
     } catch (error) {
-      const graphError =
-        error instanceof GraphHttpError
-          ? error
-          : new GraphHttpError(
-              500,
-              'generalException',
-              `The Graph simulator failed: ${(error as Error).message}`,
-            );
-      sendJson(res, graphError.status, graphErrorBody(graphError, requestId, clientRequestId), {
-        ...traceHeaders,
-        ...graphError.headers,
-      });
+      result = errorResult(asGraphError(error), trace);
     }
+    const headers = {
+      'request-id': requestId,
+      'client-request-id': clientRequestId,
+      ...result.headers,
+    };
+    if (result.body === undefined) res.writeHead(result.status, headers).end();
+    else sendJson(res, result.status, result.body, headers);
     return true;
   }
 
-  return { handle };
+  return { handle, calendar };
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readBody(req, MAX_GRAPH_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      throw new GraphHttpError(413, 'RequestEntityTooLarge', error.message);
+    }
+    throw error;
+  }
+  try {
+    return parseJson(text);
+  } catch {
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+    );
+  }
 }
 
 /** Links carry page state signed for the caller's tenant and this store's lifetime. */
@@ -141,33 +205,6 @@ function createLinks(v1: string, tokens: PageTokens, tenantId: string, epoch: st
 function unwrapAbsoluteLink(subPath: string, v1: string): string {
   const embedded = subPath.slice(1);
   return embedded.startsWith(`${v1}/`) ? embedded.slice(v1.length) : subPath;
-}
-
-function matchRoute(
-  routes: GraphRoute[],
-  method: string,
-  path: string,
-): { route: GraphRoute; params: string[] } {
-  let pathMatched = false;
-  for (const route of routes) {
-    const match = route.pattern.exec(path);
-    if (!match) continue;
-    pathMatched = true;
-    if (route.method !== method) continue;
-    try {
-      return { route, params: match.slice(1).map((p) => decodeURIComponent(p)) };
-    } catch {
-      throw badRequest(`The request path '${path}' is not correctly encoded.`);
-    }
-  }
-  if (pathMatched) {
-    throw new GraphHttpError(
-      405,
-      'Request_BadRequest',
-      `The HTTP method '${method}' is not allowed for this resource.`,
-    );
-  }
-  throw segmentNotFound(path.split('/').filter(Boolean)[0] ?? '');
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {

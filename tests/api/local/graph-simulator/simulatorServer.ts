@@ -6,15 +6,25 @@ import { createIdentityIssuer } from '../../../../api/src/local/identityIssuer';
 import type { IdentityIssuer } from '../../../../api/src/local/identityIssuer';
 import type { DemoDirectory } from '../../../../api/src/local/demo-org/types';
 import { createDevUsersHandler } from '../../../../api/src/local/graph-simulator/devUsers';
+import { createGraphDevControls } from '../../../../api/src/local/graph-simulator/graphDevControls';
 import { createGraphSimulator } from '../../../../api/src/local/graph-simulator/graphSimulator';
+import type {
+  CalendarLimits,
+  GraphCalendarControls,
+} from '../../../../api/src/local/graph-simulator/graphSimulator';
 import { createOrgStore } from '../../../../api/src/local/graph-simulator/orgStore';
 import type { OrgStore } from '../../../../api/src/local/graph-simulator/orgStore';
 
 /**
  * A real HTTP server on a free port serving what the local host serves for Graph: the identity
- * issuer under /identity, the Graph simulator under /graph/v1.0 and /dev/users. It records every
- * request path, so tests can count what a client really sent.
+ * issuer under /identity, the Graph simulator under /graph/v1.0, /dev/users and the calendar dev
+ * controls (/dev/calendar-events, /dev/graph-faults, /dev/graph-stats). It records every request
+ * path, so tests can count what a client really sent.
  */
+
+export interface SimulatorServerOptions {
+  calendarLimits?: Partial<CalendarLimits>;
+}
 
 export interface SimulatorServer {
   origin: string;
@@ -22,12 +32,17 @@ export interface SimulatorServer {
   graphBaseUrl: string;
   issuer: IdentityIssuer;
   store: OrgStore;
+  /** The simulator's calendar state: events, faults, stats, throttle. */
+  calendar: GraphCalendarControls;
   /** Path and query of every request received, in order. */
   requests: string[];
   close(): Promise<void>;
 }
 
-export async function startSimulatorServer(directory: DemoDirectory): Promise<SimulatorServer> {
+export async function startSimulatorServer(
+  directory: DemoDirectory,
+  options: SimulatorServerOptions = {},
+): Promise<SimulatorServer> {
   const store = createOrgStore(directory);
   const requests: string[] = [];
   // Listen first: the issuer's and the simulator's public URLs need the port.
@@ -45,8 +60,10 @@ export async function startSimulatorServer(directory: DemoDirectory): Promise<Si
     store,
     verifyToken: (authorization) => issuer.verifyGraphToken(authorization),
     publicBaseUrl: `${origin}/graph`,
+    calendarLimits: options.calendarLimits,
   });
   const devUsers = createDevUsersHandler(store);
+  const devCalendar = createGraphDevControls(simulator.calendar);
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     requests.push(req.url ?? '');
@@ -55,6 +72,7 @@ export async function startSimulatorServer(directory: DemoDirectory): Promise<Si
       if (await issuer.handle(req, res, path)) return;
       if (await simulator.handle(req, res, path)) return;
       if (await devUsers.handle(req, res, path)) return;
+      if (await devCalendar.handle(req, res, path)) return;
       res.writeHead(404).end();
     })().catch((error: unknown) => {
       res.writeHead(500).end(String(error));
@@ -66,6 +84,7 @@ export async function startSimulatorServer(directory: DemoDirectory): Promise<Si
     graphBaseUrl: `${origin}/graph/`,
     issuer,
     store,
+    calendar: simulator.calendar,
     requests,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,0 +1,97 @@
+import { expandWorkingHours } from '../../api/src/domain/scheduling';
+import type { DemoDirectory, DemoUser } from '../../api/src/local/demo-org/types';
+import type { PassSummary } from '../../api/src/scheduler/passSummary';
+import type { TestStack } from './testStack';
+
+/** Reads the simulator's calendars and checks booked conversations against the product's rules. */
+
+export interface DevEvent {
+  id: string;
+  tenantId: string;
+  organizer: { id: string; mail: string };
+  attendees: { id: string | null; mail: string; response: string }[];
+  start: string;
+  end: string;
+  subject: string;
+  isCancelled: boolean;
+  transactionId: string | null;
+  joinUrl: string | null;
+}
+
+export async function calendarEvents(stack: TestStack): Promise<DevEvent[]> {
+  const response = await fetch(`${stack.urls.dev}/dev/calendar-events`);
+  if (!response.ok) throw new Error(`dev/calendar-events: ${response.status}`);
+  const body = (await response.json()) as DevEvent[] | { value: DevEvent[] };
+  return Array.isArray(body) ? body : body.value;
+}
+
+export const careerConversations = (events: DevEvent[]) =>
+  events.filter((e) => e.subject.startsWith('Career conversation:') && !e.isCancelled);
+
+export async function runPass(stack: TestStack): Promise<PassSummary> {
+  const response = await fetch(
+    `${stack.urls.api.replace(/\/api$/, '')}/admin/functions/scheduleConversations`,
+    { method: 'POST' },
+  );
+  if (!response.ok) throw new Error(`pass failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { summary: PassSummary }).summary;
+}
+
+/** Pairs the scheduler must book: enabled members with a mailbox and a manager who is one too. */
+export function eligiblePairs(
+  directory: DemoDirectory,
+): { employee: DemoUser; manager: DemoUser }[] {
+  const byId = new Map(directory.users.map((u) => [u.id, u]));
+  const bookable = (u: DemoUser | undefined): u is DemoUser =>
+    !!u && u.accountEnabled && u.userType === 'Member' && !!u.mail;
+  return directory.users
+    .filter(bookable)
+    .map((employee) => ({ employee, manager: byId.get(employee.managerId ?? '') }))
+    .filter((p): p is { employee: DemoUser; manager: DemoUser } => bookable(p.manager));
+}
+
+export function insideWorkingHours(user: DemoUser, start: string, end: string): boolean {
+  const hours = user.mailboxSettings.workingHours;
+  const day = 86_400_000;
+  const expansion = expandWorkingHours(
+    {
+      daysOfWeek: hours.daysOfWeek,
+      startTime: hours.startTime,
+      endTime: hours.endTime,
+      timeZone: hours.timeZone.name,
+    },
+    { start: Date.parse(start) - day, end: Date.parse(end) + day },
+  );
+  if (!expansion.ok) throw new Error(`working hours of ${user.id}: ${expansion.problem}`);
+  return expansion.intervals.some((i) => i.start <= Date.parse(start) && Date.parse(end) <= i.end);
+}
+
+export function overlapsBusy(user: DemoUser, start: string, end: string): boolean {
+  return user.busy.some(
+    (b) =>
+      b.showAs !== 'workingElsewhere' &&
+      Date.parse(b.start) < Date.parse(end) &&
+      Date.parse(start) < Date.parse(b.end),
+  );
+}
+
+/** Whether two people's working hours overlap at all in the coming two weeks. */
+export function workingHoursOverlap(a: DemoUser, b: DemoUser, from = Date.now()): boolean {
+  const window = { start: from, end: from + 14 * 86_400_000 };
+  const expand = (u: DemoUser) => {
+    const h = u.mailboxSettings.workingHours;
+    const e = expandWorkingHours(
+      {
+        daysOfWeek: h.daysOfWeek,
+        startTime: h.startTime,
+        endTime: h.endTime,
+        timeZone: h.timeZone.name,
+      },
+      window,
+    );
+    if (!e.ok) throw new Error(e.message);
+    return e.intervals;
+  };
+  const other = expand(b);
+  return expand(a).some((x) => other.some((y) => x.start < y.end && y.start < x.end));
+}
