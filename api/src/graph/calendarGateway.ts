@@ -2,6 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Event } from '@microsoft/microsoft-graph-types';
 
 import type { GraphScheduleInformation } from '../domain/scheduling';
+import { readEventsBatched } from './batchedEventReads';
 import type { MailboxLimiter } from './mailboxLimiter';
 
 /**
@@ -37,6 +38,10 @@ export interface CalendarGateway {
   ): Promise<GraphScheduleInformation[]>;
   createEvent(event: NewConversationEvent): Promise<BookedEvent>;
   getEvent(organizerId: string, eventId: string, attendeeMail: string): Promise<BookedEvent | null>;
+  /** Many events at once through `$batch`; a value of undefined means it could not be read now. */
+  getEvents(
+    reads: { key: string; organizerId: string; eventId: string; attendeeMail: string }[],
+  ): Promise<Map<string, BookedEvent | null | undefined>>;
   findByTransactionId(
     organizerId: string,
     window: { start: string; end: string },
@@ -111,6 +116,25 @@ export function createCalendarGateway(client: Client, limiter: MailboxLimiter): 
           throw error;
         }
       }),
+
+    async getEvents(reads) {
+      const results = await readEventsBatched(client, limiter, reads, () => {
+        requests++;
+      });
+      const mails = new Map(reads.map((r) => [r.key, r.attendeeMail]));
+      const events = new Map<string, BookedEvent | null | undefined>();
+      for (const [key, result] of results) {
+        events.set(
+          key,
+          result.ok
+            ? result.event
+              ? toBooked(result.event, mails.get(key) ?? '')
+              : null
+            : undefined,
+        );
+      }
+      return events;
+    },
 
     findByTransactionId: (organizerId, window, transactionId, attendeeMail) =>
       call(organizerId, async () => {

@@ -23,7 +23,7 @@ import {
   quarterOf,
 } from '../domain/scheduling';
 import { createCalendarGateway } from '../graph/calendarGateway';
-import type { CalendarGateway } from '../graph/calendarGateway';
+import type { BookedEvent, CalendarGateway } from '../graph/calendarGateway';
 import { forEachConcurrently } from '../graph/mailboxLimiter';
 import type { Services } from '../services';
 import type { Stored } from '../store/boardRepository';
@@ -164,11 +164,31 @@ async function passForTenant(
     `Tenant ${tenantId}: ${pairs.length} pairs; ${toFollow.length} booked to check, ${toResume.length} to resume, ${toBook.length} to book.`,
   );
 
-  // 1. Follow up booked events: declined or cancelled ones go back to booking.
+  // 1. Follow up booked events (read in $batch round trips): declined or cancelled ones go back to booking.
+  const events = await calendar.getEvents(
+    toFollow
+      .filter(({ record }) => record.event !== null)
+      .map(({ pair, record }) => ({
+        key: record.pk,
+        organizerId: record.managerId,
+        eventId: record.event!.id,
+        attendeeMail: pair.employee.mail ?? '',
+      })),
+  );
   await forEachConcurrently(toFollow, 16, async ({ pair, record }) => {
     if (outOfTime()) return void (summary.stoppedEarly = true);
+    const event = record.event ? events.get(record.pk) : null;
+    if (event === undefined) {
+      note(
+        summary,
+        'failed',
+        'follow-up: the event could not be read; the next run retries',
+        pairRef(tenantId, pair),
+      );
+      return;
+    }
     try {
-      const outcome = await followUpBooked(services, calendar, record, pair, now);
+      const outcome = await followUpBooked(services, calendar, record, event, now);
       if (outcome.kind === 'rebook') {
         toBook.push({ pair, record: outcome.record });
       } else if (outcome.kind === 'held') summary.held++;
@@ -333,15 +353,10 @@ async function followUpBooked(
   services: Services,
   calendar: CalendarGateway,
   record: Stored<ConversationRecord>,
-  pair: Pair,
+  event: BookedEvent | null,
   now: Date,
 ): Promise<FollowUpOutcome> {
   if (!record.event) return { kind: 'unchanged' };
-  const event = await calendar.getEvent(
-    record.managerId,
-    record.event.id,
-    pair.employee.mail ?? '',
-  );
   const state: EventState = !event
     ? { kind: 'gone' }
     : event.isCancelled
