@@ -1,0 +1,80 @@
+import { networkProblem, problemFromResponse } from './apiProblem';
+import type { TokenSource } from '../auth/tokenSource';
+
+/**
+ * Calls the Career Board API with the caller's bearer token. Failures become ApiProblem values;
+ * a refused token (401) is renewed once before giving up.
+ */
+
+export interface ApiRequest {
+  body?: unknown;
+  /** The ETag this change is based on: a stale one gets 412 and nothing is overwritten. */
+  ifMatch?: string | null;
+}
+
+export interface ApiResult<T> {
+  data: T;
+  etag: string | null;
+  status: number;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface ApiClient {
+  send<T>(method: HttpMethod, path: string, request?: ApiRequest): Promise<ApiResult<T>>;
+}
+
+export function createApiClient(
+  baseUrl: string,
+  tokens: TokenSource,
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+): ApiClient {
+  const root = baseUrl.replace(/\/+$/, '');
+
+  async function attempt(
+    method: HttpMethod,
+    path: string,
+    request: ApiRequest,
+    freshToken: boolean,
+  ) {
+    const token = await tokens.getToken(freshToken);
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+    };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.ifMatch) headers['If-Match'] = request.ifMatch;
+    try {
+      return await fetchImpl(`${root}${path}`, {
+        method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      });
+    } catch {
+      throw networkProblem();
+    }
+  }
+
+  return {
+    async send<T>(
+      method: HttpMethod,
+      path: string,
+      request: ApiRequest = {},
+    ): Promise<ApiResult<T>> {
+      let response = await attempt(method, path, request, false);
+      if (response.status === 401) response = await attempt(method, path, request, true);
+      const text = await response.text().catch(() => '');
+      const body: unknown = text ? safeJson(text) : null;
+      if (!response.ok) throw problemFromResponse(response.status, body);
+      return { data: body as T, etag: response.headers.get('ETag'), status: response.status };
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

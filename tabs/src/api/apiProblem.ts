@@ -1,0 +1,54 @@
+import type { ProblemView } from '../../../api/src/contract/boardContract';
+
+/**
+ * A failed API call as a value: the HTTP status plus the RFC 9457 problem the API sent (its
+ * `detail` is written for people, its `errors` name the fields at fault).
+ */
+export class ApiProblem extends Error {
+  override name = 'ApiProblem';
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly fieldErrors: { path: string; message: string }[] = [],
+    readonly instance: string | null = null,
+  ) {
+    super(detail || title);
+  }
+
+  /** Someone else saved a newer version first (412). */
+  get isStale(): boolean {
+    return this.status === 412;
+  }
+
+  get isForbidden(): boolean {
+    return this.status === 403;
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+export function isProblemBody(body: unknown): body is ProblemView {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as ProblemView).status === 'number' &&
+    typeof (body as ProblemView).title === 'string'
+  );
+}
+
+export function problemFromResponse(status: number, body: unknown): ApiProblem {
+  if (isProblemBody(body)) {
+    const errors = Array.isArray(body.errors)
+      ? body.errors.filter((e) => typeof e?.path === 'string' && typeof e?.message === 'string')
+      : [];
+    return new ApiProblem(status, body.title, body.detail ?? '', errors, body.instance ?? null);
+  }
+  return new ApiProblem(status, `The request failed (${status})`, '');
+}
+
+export function networkProblem(): ApiProblem {
+  return new ApiProblem(0, 'Can’t reach Career Board', '');
+}

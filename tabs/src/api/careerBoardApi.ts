@@ -1,0 +1,186 @@
+import type {
+  AspirationInput,
+  AspirationPatch,
+  AspirationView,
+  BoardView,
+  ChatPairView,
+  EvidenceInput,
+  HistoryEntryView,
+  MeView,
+  PrivateNotesView,
+  StepInput,
+  StepPatch,
+  TeamView,
+} from '../../../api/src/contract/boardContract';
+import type { ApiClient } from './apiClient';
+
+/** Every API route the tab calls, typed by the shared contract. */
+export interface CareerBoardApi {
+  me(): Promise<MeView>;
+  board(employeeId: string): Promise<BoardView>;
+  createAspiration(employeeId: string, input: AspirationInput): Promise<AspirationView>;
+  updateAspiration(
+    employeeId: string,
+    aspiration: Versioned,
+    patch: AspirationPatch,
+  ): Promise<AspirationView>;
+  deleteAspiration(employeeId: string, aspiration: Versioned): Promise<void>;
+  addStep(
+    employeeId: string,
+    aspiration: Versioned,
+    input: StepInput,
+  ): Promise<AspirationView | null>;
+  updateStep(
+    employeeId: string,
+    aspiration: Versioned,
+    stepId: string,
+    patch: StepPatch,
+  ): Promise<AspirationView | null>;
+  addEvidence(
+    employeeId: string,
+    aspiration: Versioned,
+    input: EvidenceInput,
+  ): Promise<AspirationView | null>;
+  acknowledge(
+    employeeId: string,
+    aspiration: Versioned,
+    note: string | undefined,
+  ): Promise<AspirationView | null>;
+  addComment(
+    employeeId: string,
+    aspiration: Versioned,
+    text: string,
+  ): Promise<AspirationView | null>;
+  privateNotes(employeeId: string): Promise<PrivateNotesView>;
+  savePrivateNotes(
+    employeeId: string,
+    text: string,
+    etag: string | null,
+  ): Promise<PrivateNotesView>;
+  history(employeeId: string): Promise<HistoryEntryView[]>;
+  team(cursor?: string | null): Promise<TeamView>;
+  chatPair(chatId: string): Promise<ChatPairView>;
+}
+
+/** An aspiration as the caller last saw it: its id and the ETag a change is based on. */
+export interface Versioned {
+  id: string;
+  etag: string;
+}
+
+const seg = encodeURIComponent;
+
+export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
+  const boardPath = (employeeId: string) => `/boards/${seg(employeeId)}`;
+  const aspirationPath = (employeeId: string, id: string) =>
+    `${boardPath(employeeId)}/aspirations/${seg(id)}`;
+  const withEtag = (result: { data: AspirationView; etag: string | null }): AspirationView => ({
+    ...result.data,
+    etag: result.data.etag ?? result.etag ?? '',
+  });
+  /** Sub-resource writes answer with the updated aspiration; anything else means "reload". */
+  const aspirationOrNull = (result: {
+    data: unknown;
+    etag: string | null;
+  }): AspirationView | null =>
+    isAspirationView(result.data) ? withEtag({ data: result.data, etag: result.etag }) : null;
+
+  return {
+    me: async () => (await client.send<MeView>('GET', '/me')).data,
+    board: async (employeeId) => {
+      const board = (await client.send<BoardView>('GET', boardPath(employeeId))).data;
+      return { ...board, aspirations: board.aspirations ?? [] };
+    },
+    createAspiration: async (employeeId, input) =>
+      withEtag(
+        await client.send<AspirationView>('POST', `${boardPath(employeeId)}/aspirations`, {
+          body: input,
+        }),
+      ),
+    updateAspiration: async (employeeId, aspiration, patch) =>
+      withEtag(
+        await client.send<AspirationView>('PATCH', aspirationPath(employeeId, aspiration.id), {
+          body: patch,
+          ifMatch: aspiration.etag,
+        }),
+      ),
+    deleteAspiration: async (employeeId, aspiration) => {
+      await client.send('DELETE', aspirationPath(employeeId, aspiration.id), {
+        ifMatch: aspiration.etag,
+      });
+    },
+    addStep: async (employeeId, aspiration, input) =>
+      aspirationOrNull(
+        await client.send('POST', `${aspirationPath(employeeId, aspiration.id)}/steps`, {
+          body: input,
+          ifMatch: aspiration.etag,
+        }),
+      ),
+    updateStep: async (employeeId, aspiration, stepId, patch) =>
+      aspirationOrNull(
+        await client.send(
+          'PATCH',
+          `${aspirationPath(employeeId, aspiration.id)}/steps/${seg(stepId)}`,
+          {
+            body: patch,
+            ifMatch: aspiration.etag,
+          },
+        ),
+      ),
+    addEvidence: async (employeeId, aspiration, input) =>
+      aspirationOrNull(
+        await client.send('POST', `${aspirationPath(employeeId, aspiration.id)}/evidence`, {
+          body: input,
+          ifMatch: aspiration.etag,
+        }),
+      ),
+    acknowledge: async (employeeId, aspiration, note) =>
+      aspirationOrNull(
+        await client.send('POST', `${aspirationPath(employeeId, aspiration.id)}/acknowledgement`, {
+          body: note ? { note } : {},
+        }),
+      ),
+    addComment: async (employeeId, aspiration, text) =>
+      aspirationOrNull(
+        await client.send('POST', `${aspirationPath(employeeId, aspiration.id)}/comments`, {
+          body: { text },
+        }),
+      ),
+    privateNotes: async (employeeId) =>
+      (await client.send<PrivateNotesView>('GET', `${boardPath(employeeId)}/notes`)).data,
+    savePrivateNotes: async (employeeId, text, etag) => {
+      const result = await client.send<PrivateNotesView>('PUT', `${boardPath(employeeId)}/notes`, {
+        body: { text },
+        ifMatch: etag,
+      });
+      return { ...result.data, etag: result.data?.etag ?? result.etag };
+    },
+    history: async (employeeId) =>
+      historyEntries((await client.send<unknown>('GET', `${boardPath(employeeId)}/history`)).data),
+    team: async (cursor) =>
+      (await client.send<TeamView>('GET', cursor ? `/team?cursor=${seg(cursor)}` : '/team')).data,
+    chatPair: async (chatId) =>
+      (await client.send<ChatPairView>('GET', `/chats/${seg(chatId)}/pair`)).data,
+  };
+}
+
+export function isAspirationView(value: unknown): value is AspirationView {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as AspirationView).id === 'string' &&
+    typeof (value as AspirationView).horizon === 'string' &&
+    Array.isArray((value as AspirationView).steps)
+  );
+}
+
+/** The history route answers with a list, or a page `{ entries | items: [...] }`. */
+export function historyEntries(body: unknown): HistoryEntryView[] {
+  if (Array.isArray(body)) return body as HistoryEntryView[];
+  if (typeof body === 'object' && body !== null) {
+    const page = body as { entries?: unknown; items?: unknown };
+    if (Array.isArray(page.entries)) return page.entries as HistoryEntryView[];
+    if (Array.isArray(page.items)) return page.items as HistoryEntryView[];
+  }
+  return [];
+}

@@ -1,0 +1,53 @@
+import { FluentProvider, Toaster, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+
+import { boot } from './bootstrap';
+import type { BootState } from './bootstrap';
+import { SignInGate } from './SignInGate';
+import { AppSkeleton } from './AppSkeleton';
+import { useAppTheme } from './useAppTheme';
+import { ProblemState } from '../common/ProblemState';
+import { TOASTER_ID } from '../common/useNotify';
+import { FLUENT_THEMES } from '../teams/themes';
+
+const useStyles = makeStyles({
+  provider: {
+    minHeight: '100vh',
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+});
+
+/** The top of the tree: settings, host, theme, then sign-in. */
+export function AppRoot() {
+  const styles = useStyles();
+  const [state, setState] = useState<BootState>({ kind: 'starting' });
+  const theme = useAppTheme(state.kind === 'ready' ? state.host : null);
+
+  useEffect(() => {
+    let live = true;
+    void boot().then((next) => {
+      if (live) setState(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider}>
+      <Toaster toasterId={TOASTER_ID} position="bottom-end" pauseOnHover pauseOnWindowBlur />
+      {state.kind === 'starting' ? <AppSkeleton /> : null}
+      {state.kind === 'failed' ? (
+        <main>
+          <ProblemState title={state.title} message={state.message} />
+        </main>
+      ) : null}
+      {state.kind === 'ready' ? <SignInGate config={state.config} host={state.host} /> : null}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,81 @@
+import { Button } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+
+import { AppShell } from './AppShell';
+import { AppSkeleton } from './AppSkeleton';
+import { SessionContext } from './session';
+import type { Session } from './session';
+import type { MeView } from '../../../api/src/contract/boardContract';
+import { createApiClient } from '../api/apiClient';
+import { createCareerBoardApi } from '../api/careerBoardApi';
+import { describeProblem } from '../api/describeProblem';
+import type { TokenSource } from '../auth/tokenSource';
+import { ProblemState, RetryButton } from '../common/ProblemState';
+import type { RuntimeConfig } from '../config/runtimeConfig';
+import type { HostConnection } from '../teams/teamsHost';
+
+export interface SessionLoaderProps {
+  config: RuntimeConfig;
+  host: HostConnection;
+  tokens: TokenSource;
+  switchUser: (() => void) | null;
+}
+
+type MeState =
+  { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'ready'; me: MeView };
+
+/** Asks the API who the caller is (and who their manager and reports are), then opens the app. */
+export function SessionLoader({ config, host, tokens, switchUser }: SessionLoaderProps) {
+  const api = useMemo(
+    () => createCareerBoardApi(createApiClient(config.apiBaseUrl, tokens)),
+    [config, tokens],
+  );
+  const [state, setState] = useState<MeState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    api.me().then(
+      (me) => live && setState({ kind: 'ready', me }),
+      (error: unknown) => live && setState({ kind: 'failed', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, attempt]);
+
+  const retry = useCallback(() => {
+    setState({ kind: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  const session = useMemo<Session | null>(
+    () =>
+      state.kind === 'ready' ? { api, me: state.me, host, mode: config.mode, switchUser } : null,
+    [api, state, host, config.mode, switchUser],
+  );
+
+  if (state.kind === 'loading') return <AppSkeleton />;
+  if (state.kind === 'failed' || !session) {
+    const { title, message } = describeProblem(state.kind === 'failed' ? state.error : null);
+    return (
+      <main>
+        <ProblemState
+          title={title}
+          message={message}
+          actions={
+            <>
+              <RetryButton onRetry={retry} />
+              {switchUser ? <Button onClick={switchUser}>Sign in as someone else</Button> : null}
+            </>
+          }
+        />
+      </main>
+    );
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <AppShell />
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,217 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Caption1,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowDownRegular,
+  ArrowUpRegular,
+  CalendarRegular,
+  CheckmarkRegular,
+  DeleteRegular,
+  EditRegular,
+  MoreHorizontalRegular,
+} from '@fluentui/react-icons';
+import { useId } from 'react';
+
+import { AcknowledgementStatus } from './AcknowledgementStatus';
+import { KIND_TEXT, needsAcknowledgement } from './boardLogic';
+import { CommentThread } from './CommentThread';
+import { EvidenceLog } from './EvidenceLog';
+import { StepList } from './StepList';
+import type {
+  AspirationView,
+  EvidenceInput,
+  StepStatus,
+  ViewerRole,
+} from '../../../api/src/contract/boardContract';
+import type { MoveDirection } from './boardLogic';
+import { formatCalendarDate } from '../common/format';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '32px' },
+  meta: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    flexGrow: 1,
+  },
+  target: { display: 'inline-flex', alignItems: 'center', gap: '4px' },
+  title: { margin: 0, overflowWrap: 'anywhere' },
+  details: {
+    margin: 0,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    color: tokens.colorNeutralForeground2,
+  },
+  accordion: {
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`,
+  },
+  panel: { paddingBottom: tokens.spacingVerticalS },
+  managerActions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+export interface AspirationCardProps {
+  aspiration: AspirationView;
+  viewer: ViewerRole;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  onEdit(): void;
+  onDelete(): void;
+  onMove(direction: MoveDirection): void;
+  onAcknowledge(): void;
+  onToggleStep(stepId: string, status: StepStatus): void;
+  onAddStep(text: string): Promise<void>;
+  onAddEvidence(input: EvidenceInput): Promise<void>;
+  onAddComment(text: string): Promise<void>;
+}
+
+/** One aspiration: what, by when, the plan, the proof, and where it stands with the manager. */
+export function AspirationCard(props: AspirationCardProps) {
+  const { aspiration, viewer } = props;
+  const styles = useStyles();
+  const titleId = useId();
+  const isOwner = viewer === 'employee';
+
+  return (
+    <article className={styles.card} aria-labelledby={titleId} data-testid="aspiration-card">
+      <div className={styles.top}>
+        <div className={styles.meta}>
+          <Badge appearance="outline" shape="rounded" color="brand">
+            {KIND_TEXT[aspiration.kind]}
+          </Badge>
+          {aspiration.targetDate ? (
+            <Caption1 className={styles.target}>
+              <CalendarRegular aria-hidden />
+              {`By ${formatCalendarDate(aspiration.targetDate)}`}
+            </Caption1>
+          ) : null}
+        </div>
+        {isOwner ? <OwnerMenu {...props} /> : null}
+      </div>
+      <Text as="h3" id={titleId} size={400} weight="semibold" className={styles.title}>
+        {aspiration.title}
+      </Text>
+      {aspiration.details ? (
+        <Text as="p" className={styles.details}>
+          {aspiration.details}
+        </Text>
+      ) : null}
+      <AcknowledgementStatus aspiration={aspiration} viewer={viewer} />
+      {viewer === 'manager' ? (
+        <div className={styles.managerActions}>
+          <Button
+            appearance={needsAcknowledgement(aspiration) ? 'primary' : 'secondary'}
+            icon={<CheckmarkRegular />}
+            onClick={props.onAcknowledge}
+            aria-label={`Acknowledge “${aspiration.title}”`}
+          >
+            {aspiration.acknowledgement && !aspiration.changedSinceAcknowledged
+              ? 'Acknowledge again'
+              : 'Acknowledge'}
+          </Button>
+        </div>
+      ) : null}
+      <StepList
+        aspiration={aspiration}
+        canEdit={isOwner}
+        onToggle={props.onToggleStep}
+        onAdd={props.onAddStep}
+      />
+      <Accordion multiple collapsible className={styles.accordion}>
+        <AccordionItem value="evidence">
+          <AccordionHeader as="h4" size="small">
+            {`What I did (${aspiration.evidence.length})`}
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <EvidenceLog aspiration={aspiration} canEdit={isOwner} onAdd={props.onAddEvidence} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="comments">
+          <AccordionHeader as="h4" size="small">
+            {`Comments (${aspiration.comments.length})`}
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <CommentThread
+              aspirationTitle={aspiration.title}
+              comments={aspiration.comments}
+              onAdd={props.onAddComment}
+            />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </article>
+  );
+}
+
+/**
+ * Opens a dialog once the menu has closed and handed focus back to its button, so the dialog takes
+ * focus from there (and returns it there) instead of racing the menu for it.
+ */
+const afterMenuCloses = (open: () => void) => () => window.setTimeout(open, 0);
+
+function OwnerMenu({
+  aspiration,
+  canMoveUp,
+  canMoveDown,
+  onEdit,
+  onDelete,
+  onMove,
+}: AspirationCardProps) {
+  return (
+    <Menu positioning="below-end">
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          appearance="subtle"
+          icon={<MoreHorizontalRegular />}
+          aria-label={`Actions for “${aspiration.title}”`}
+        />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem icon={<EditRegular />} onClick={afterMenuCloses(onEdit)}>
+            Edit
+          </MenuItem>
+          <MenuItem icon={<ArrowUpRegular />} disabled={!canMoveUp} onClick={() => onMove('up')}>
+            Move up
+          </MenuItem>
+          <MenuItem
+            icon={<ArrowDownRegular />}
+            disabled={!canMoveDown}
+            onClick={() => onMove('down')}
+          >
+            Move down
+          </MenuItem>
+          <MenuItem icon={<DeleteRegular />} onClick={afterMenuCloses(onDelete)}>
+            Delete…
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}

@@ -1,0 +1,59 @@
+import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
+
+import { boardLayoutStyles } from './boardLayout';
+import { useScreenReaderOnly } from '../common/srOnly';
+
+const useStyles = makeStyles({
+  title: { width: '240px', maxWidth: '70%' },
+  subtitle: { width: '180px', maxWidth: '50%' },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    minHeight: '150px',
+    boxSizing: 'border-box',
+  },
+  short: { width: '40%' },
+  long: { width: '85%' },
+});
+
+/** The board's frame while it loads: same columns and card sizes, so nothing jumps. */
+export function BoardSkeleton({ announce = true }: { announce?: boolean }) {
+  const layout = boardLayoutStyles();
+  const styles = useStyles();
+  const srOnly = useScreenReaderOnly();
+  const body = (
+    <Skeleton aria-hidden className={layout.page}>
+      <div className={layout.header}>
+        <SkeletonItem className={styles.title} size={28} />
+        <SkeletonItem className={styles.subtitle} size={16} />
+      </div>
+      <div className={layout.columns}>
+        {[0, 1, 2].map((column) => (
+          <div key={column} className={styles.column}>
+            <SkeletonItem className={styles.short} size={20} />
+            {[0, 1].map((card) => (
+              <div key={card} className={styles.card}>
+                <SkeletonItem className={styles.short} size={16} />
+                <SkeletonItem className={styles.long} size={20} />
+                <SkeletonItem size={12} />
+                <SkeletonItem className={styles.long} size={12} />
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+    </Skeleton>
+  );
+  if (!announce) return body;
+  return (
+    <div role="status" aria-live="polite">
+      <span className={srOnly.root}>Loading the board…</span>
+      {body}
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import {
+  Avatar,
+  Body1,
+  Caption1,
+  Skeleton,
+  SkeletonItem,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+
+import { chatTabSettings } from './chatTabSettings';
+import type { ChatPairView } from '../../../api/src/contract/boardContract';
+import { ApiProblem } from '../api/apiProblem';
+import { describeProblem } from '../api/describeProblem';
+import { useSession } from '../app/session';
+import { ProblemState, RetryButton } from '../common/ProblemState';
+import { useScreenReaderOnly } from '../common/srOnly';
+import type { TeamsHost } from '../teams/teamsHost';
+
+const useStyles = makeStyles({
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    maxWidth: '640px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalL}`,
+    boxSizing: 'border-box',
+  },
+  title: { margin: 0 },
+  pair: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  person: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  names: { display: 'flex', flexDirection: 'column' },
+  skeleton: { height: '120px' },
+});
+
+/** Pinning the board in a 1:1 chat: works only for an employee and their manager. */
+export function ChatConfigPage() {
+  const { host } = useSession();
+  const styles = useStyles();
+  if (host.kind !== 'teams' || !host.context.chatId) {
+    return (
+      <main className={styles.page}>
+        <ProblemState
+          kind="info"
+          title="Add Career board from a Teams chat"
+          message="This page sets up the Career board tab in a 1:1 chat between an employee and their manager. Open the chat in Teams, select + (Add a tab), then choose Career Board. Your own board is always in the Career Board personal app."
+        />
+      </main>
+    );
+  }
+  return <PairConfiguration host={host} chatId={host.context.chatId} />;
+}
+
+type Load =
+  { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'ready'; pair: ChatPairView };
+
+function PairConfiguration({ host, chatId }: { host: TeamsHost; chatId: string }) {
+  const styles = useStyles();
+  const srOnly = useScreenReaderOnly();
+  const { api } = useSession();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    api.chatPair(chatId).then(
+      (pair) => live && setLoad({ kind: 'ready', pair }),
+      (error: unknown) => {
+        if (!live) return;
+        // A chat the org chart doesn't know as a manager–report pair: say so, like any other non-pair.
+        if (error instanceof ApiProblem && (error.isNotFound || error.isForbidden)) {
+          setLoad({
+            kind: 'ready',
+            pair: { isPair: false, employee: null, manager: null, reason: error.detail || null },
+          });
+        } else setLoad({ kind: 'failed', error });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, chatId, attempt]);
+
+  const employeeId =
+    load.kind === 'ready' && load.pair.isPair ? (load.pair.employee?.id ?? null) : null;
+
+  useEffect(() => {
+    if (load.kind === 'loading') return;
+    if (!employeeId) {
+      host.setConfigValidity(false);
+      return;
+    }
+    host.onConfigSave((saveEvent) => {
+      host.setConfig(chatTabSettings(window.location.origin, employeeId)).then(
+        () => saveEvent.notifySuccess(),
+        (error: unknown) =>
+          saveEvent.notifyFailure(
+            error instanceof Error ? error.message : 'Teams could not save the tab.',
+          ),
+      );
+    });
+    host.setConfigValidity(true);
+  }, [host, employeeId, load.kind]);
+
+  if (load.kind === 'loading') {
+    return (
+      <main className={styles.page}>
+        <div role="status">
+          <span className={srOnly.root}>Checking who is in this chat…</span>
+          <Skeleton aria-hidden>
+            <SkeletonItem className={styles.skeleton} />
+          </Skeleton>
+        </div>
+      </main>
+    );
+  }
+  if (load.kind === 'failed') {
+    const { title, message } = describeProblem(load.error);
+    return (
+      <main className={styles.page}>
+        <ProblemState
+          title={title}
+          message={message}
+          actions={
+            <RetryButton
+              onRetry={() => {
+                setLoad({ kind: 'loading' });
+                setAttempt((n) => n + 1);
+              }}
+            />
+          }
+        />
+      </main>
+    );
+  }
+
+  const { pair } = load;
+  if (!pair.isPair || !pair.employee) {
+    return (
+      <main className={styles.page}>
+        <ProblemState
+          kind="info"
+          title="Career board works in a chat between an employee and their manager"
+          message={`${pair.reason ?? 'The people in this chat are not an employee and their manager.'} Boards are private to the employee and their manager, so this chat can’t show one. Your own board is in the Career Board personal app: find it under Apps in Teams.`}
+        />
+      </main>
+    );
+  }
+
+  return (
+    <main className={styles.page}>
+      <Text as="h1" size={600} weight="semibold" className={styles.title}>
+        Pin the career board to this chat
+      </Text>
+      <section className={styles.pair} aria-label="Who will see this board">
+        <Person
+          name={pair.employee.displayName}
+          role={`Owns the board${pair.employee.jobTitle ? ` · ${pair.employee.jobTitle}` : ''}`}
+        />
+        {pair.manager ? (
+          <Person name={pair.manager.displayName} role="Manager · reads and acknowledges" />
+        ) : null}
+      </section>
+      <Body1>
+        {`This tab shows ${pair.employee.displayName}’s career board to the two of you, and nobody else. Select Save to add it.`}
+      </Body1>
+    </main>
+  );
+}
+
+function Person({ name, role }: { name: string; role: string }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.person}>
+      <Avatar name={name} color="colorful" aria-hidden />
+      <div className={styles.names}>
+        <Text weight="semibold">{name}</Text>
+        <Caption1>{role}</Caption1>
+      </div>
+    </div>
+  );
+}

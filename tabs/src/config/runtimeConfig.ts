@@ -1,0 +1,72 @@
+/**
+ * Where the API and local dev services live. Read once at start from `/config.json`, served beside
+ * the tab, so one build runs on any ports and in any environment. (Checked by hand rather than
+ * with zod, which would otherwise be in the first download just for this.)
+ */
+export interface RuntimeConfig {
+  mode: 'local' | 'azure';
+  apiBaseUrl: string;
+  devServicesUrl: string | null;
+  extraHostOrigins: string[];
+}
+
+export class RuntimeConfigError extends Error {
+  override name = 'RuntimeConfigError';
+}
+
+export function parseRuntimeConfig(value: unknown): RuntimeConfig | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const raw = value as Record<string, unknown>;
+  const mode = raw.mode;
+  if (mode !== 'local' && mode !== 'azure') return null;
+  if (!isHttpUrl(raw.apiBaseUrl)) return null;
+  if (
+    raw.devServicesUrl !== null &&
+    raw.devServicesUrl !== undefined &&
+    !isHttpUrl(raw.devServicesUrl)
+  )
+    return null;
+  const origins = raw.extraHostOrigins ?? [];
+  if (!Array.isArray(origins) || !origins.every((o) => typeof o === 'string')) return null;
+  return {
+    mode,
+    apiBaseUrl: raw.apiBaseUrl.replace(/\/+$/, ''),
+    devServicesUrl: isHttpUrl(raw.devServicesUrl) ? raw.devServicesUrl.replace(/\/+$/, '') : null,
+    extraHostOrigins: origins as string[],
+  };
+}
+
+export async function loadRuntimeConfig(
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+): Promise<RuntimeConfig> {
+  let response: Response;
+  try {
+    response = await fetchImpl('/config.json', { cache: 'no-store' });
+  } catch {
+    throw new RuntimeConfigError(
+      'Career Board could not load its settings. Check your connection, then reload.',
+    );
+  }
+  if (!response.ok) {
+    throw new RuntimeConfigError(
+      `Career Board could not load its settings (/config.json answered ${response.status}). Ask whoever runs Career Board to check the deployment.`,
+    );
+  }
+  const config = parseRuntimeConfig(await response.json().catch(() => null));
+  if (!config) {
+    throw new RuntimeConfigError(
+      'Career Board’s settings file (/config.json) is not valid. Ask whoever runs Career Board to check the deployment.',
+    );
+  }
+  return config;
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

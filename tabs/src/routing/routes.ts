@@ -1,0 +1,56 @@
+/** The tab's screens, addressed by the URL hash so static hosting needs no rewrites. */
+export type AppRoute =
+  | { name: 'board'; employeeId: string | null }
+  | { name: 'team' }
+  | { name: 'config' }
+  | { name: 'chat'; employeeId: string }
+  | { name: 'not-found'; path: string };
+
+export function parseRoute(hash: string): AppRoute {
+  const path = hash
+    .replace(/^#/, '')
+    .replace(/^\/+/, '')
+    .replace(/[?].*$/, '')
+    .replace(/\/+$/, '');
+  const [first = '', second, ...rest] = path.split('/').map(safeDecode);
+  if (rest.length > 0) return { name: 'not-found', path: `/${path}` };
+  switch (first) {
+    case '':
+      return { name: 'board', employeeId: null };
+    case 'board':
+      return { name: 'board', employeeId: second || null };
+    case 'team':
+      return second ? { name: 'not-found', path: `/${path}` } : { name: 'team' };
+    case 'config':
+      return { name: 'config' };
+    case 'chat':
+      return second
+        ? { name: 'chat', employeeId: second }
+        : { name: 'not-found', path: `/${path}` };
+    default:
+      return { name: 'not-found', path: `/${path}` };
+  }
+}
+
+export function hrefFor(route: AppRoute): string {
+  switch (route.name) {
+    case 'board':
+      return route.employeeId ? `#/board/${encodeURIComponent(route.employeeId)}` : '#/board';
+    case 'team':
+      return '#/team';
+    case 'config':
+      return '#/config';
+    case 'chat':
+      return `#/chat/${encodeURIComponent(route.employeeId)}`;
+    case 'not-found':
+      return '#/board';
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,140 @@
+import {
+  Avatar,
+  Badge,
+  Caption1,
+  Link,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { AlertRegular, ClockAlarmRegular, DocumentDismissRegular } from '@fluentui/react-icons';
+
+import { FLAG_TEXT } from './teamLogic';
+import { HORIZONS } from '../../../api/src/contract/boardContract';
+import type { TeamFlag, TeamMemberView } from '../../../api/src/contract/boardContract';
+import { HORIZON_TEXT } from '../board/boardLogic';
+import { formatDateTime, formatDay } from '../common/format';
+import { hrefFor } from '../routing/routes';
+
+const useStyles = makeStyles({
+  identity: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, minWidth: 0 },
+  names: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  stack: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0 },
+  aspiration: { overflowWrap: 'anywhere' },
+  flags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  flag: { whiteSpace: 'nowrap' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export function MemberIdentity({ member }: { member: TeamMemberView }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.identity}>
+      <Avatar name={member.displayName} color="colorful" aria-hidden />
+      <div className={styles.names}>
+        <Link className={styles.name} href={hrefFor({ name: 'board', employeeId: member.id })}>
+          {member.displayName}
+        </Link>
+        {member.jobTitle ? <Caption1>{member.jobTitle}</Caption1> : null}
+      </div>
+    </div>
+  );
+}
+
+export function TopAspirations({ member }: { member: TeamMemberView }) {
+  const styles = useStyles();
+  const shown = HORIZONS.filter((h) => member.latestByHorizon[h]);
+  if (shown.length === 0) return <Caption1 className={styles.muted}>Nothing written yet</Caption1>;
+  return (
+    <div className={styles.stack}>
+      {shown.map((horizon) => (
+        <Text key={horizon} size={200} className={styles.aspiration}>
+          <Text size={200} weight="semibold">{`${HORIZON_TEXT[horizon].title}: `}</Text>
+          {member.latestByHorizon[horizon]}
+        </Text>
+      ))}
+    </div>
+  );
+}
+
+export function CountsSummary({ member }: { member: TeamMemberView }) {
+  const styles = useStyles();
+  const { aspirations, needsAcknowledgement } = member.counts;
+  return (
+    <div className={styles.stack}>
+      <Text size={200}>{`${aspirations} ${aspirations === 1 ? 'aspiration' : 'aspirations'}`}</Text>
+      {needsAcknowledgement > 0 ? (
+        <Caption1>{`${needsAcknowledgement} to acknowledge`}</Caption1>
+      ) : null}
+    </div>
+  );
+}
+
+export function ConversationSummary({ member }: { member: TeamMemberView }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.stack}>
+      <Caption1>
+        {member.lastConversation
+          ? `Last: ${formatDay(member.lastConversation.start)}`
+          : 'Last: none yet'}
+      </Caption1>
+      <Caption1>
+        {member.nextConversation ? (
+          <>
+            {`Next: ${formatDateTime(member.nextConversation.start)}`}
+            {member.nextConversation.joinUrl ? (
+              <>
+                {' · '}
+                <Link
+                  href={member.nextConversation.joinUrl}
+                  target="_blank"
+                  rel="noreferrer noopener"
+                  inline
+                >
+                  {`Join (${member.displayName})`}
+                </Link>
+              </>
+            ) : null}
+          </>
+        ) : (
+          'Next: not booked'
+        )}
+      </Caption1>
+    </div>
+  );
+}
+
+const FLAG_LOOK: Record<
+  TeamFlag,
+  { color: 'danger' | 'warning' | 'informative'; Icon: typeof AlertRegular }
+> = {
+  'conversation-overdue': { color: 'danger', Icon: ClockAlarmRegular },
+  'needs-acknowledgement': { color: 'warning', Icon: AlertRegular },
+  'no-aspirations': { color: 'informative', Icon: DocumentDismissRegular },
+};
+
+export function FlagBadges({ flags }: { flags: TeamFlag[] }) {
+  const styles = useStyles();
+  if (flags.length === 0) return <Caption1 className={styles.muted}>All good</Caption1>;
+  return (
+    <div className={styles.flags}>
+      {flags.map((flag) => {
+        const { color, Icon } = FLAG_LOOK[flag];
+        return (
+          <Badge
+            key={flag}
+            className={styles.flag}
+            appearance="tint"
+            shape="rounded"
+            color={color}
+            icon={<Icon />}
+          >
+            {FLAG_TEXT[flag]}
+          </Badge>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { Divider, makeStyles, tokens } from '@fluentui/react-components';
+
+import {
+  ConversationSummary,
+  CountsSummary,
+  FlagBadges,
+  MemberIdentity,
+  TopAspirations,
+} from './MemberCells';
+import type { TeamMemberView } from '../../../api/src/contract/boardContract';
+
+const useStyles = makeStyles({
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  row: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+    flexWrap: 'wrap',
+  },
+});
+
+/** Narrow screens: one card per report, same facts as the table. */
+export function TeamCards({ members, caption }: { members: TeamMemberView[]; caption: string }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.list} aria-label={caption}>
+      {members.map((member) => (
+        <li key={member.id} className={styles.card} data-testid="team-member">
+          <MemberIdentity member={member} />
+          <FlagBadges flags={member.flags} />
+          <Divider />
+          <TopAspirations member={member} />
+          <div className={styles.row}>
+            <CountsSummary member={member} />
+            <ConversationSummary member={member} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

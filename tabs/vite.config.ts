@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+import { fluentDirectImports } from './build/fluentDirectImports';
+
+/**
+ * The tab is a static site: `/config.json` (served beside it) tells it where the API lives, so one
+ * build runs on any ports and in any environment.
+ */
+export default defineConfig({
+  plugins: [fluentDirectImports(), react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+  },
+  server: {
+    // The tab imports the API's request schemas (api/src/contract) so both sides share every limit.
+    fs: { allow: ['..'] },
+  },
+});

@@ -1,0 +1,181 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Frame, Page } from 'playwright-core';
+
+import { launchBrowser, openPage, screenshot } from './support/browser';
+import { seedBoard } from './support/seed';
+import { DEMO, oneOnOneChatId, startTestStack, tokenFor } from './support/stack';
+import type { Stack } from './support/stack';
+import { startTeamsTestHost } from './support/teamsTestHost';
+import type { HostScenario, TeamsTestHost, TeamsTheme } from './support/teamsTestHost';
+
+// Starting the stack and a browser takes seconds; project-level testTimeout does not reach hooks.
+jest.setTimeout(180_000);
+
+const { contoso } = DEMO;
+
+type Theme = 'light' | 'dark' | 'contrast';
+const THEMES: Theme[] = ['light', 'dark', 'contrast'];
+const TEAMS_THEME: Record<Theme, TeamsTheme> = {
+  light: 'default',
+  dark: 'dark',
+  contrast: 'contrast',
+};
+
+/** Waits until nothing is mid-transition (a half-faded dialog is not what a person reads). */
+async function settled(target: Page | Frame): Promise<void> {
+  await target.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+}
+
+/** Serious and critical axe violations on the page and its frames, described for a person. */
+async function seriousViolations(page: Page, screen: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page })
+    // Tabster (Fluent's focus manager) puts aria-hidden, focusable sentinels around focus groups
+    // and dialogs; they hand focus straight on and are never read or shown.
+    .exclude('[data-tabster-dummy]')
+    .exclude(['iframe', '[data-tabster-dummy]'])
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${screen}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes
+          .map((n) => `${n.target.join(' ')} [${n.any.map((c) => c.message).join('; ')}]`)
+          .join(', ')}`,
+    );
+}
+
+describe('accessibility: no serious or critical axe violations on any screen, in every theme', () => {
+  let stack: Stack;
+  let host: TeamsTestHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    host = await startTeamsTestHost();
+    stack = await startTestStack([host.origin]);
+    browser = await launchBrowser();
+    await seedBoard(stack, contoso.employee, contoso.manager);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+    await host?.close();
+  });
+
+  test.each(THEMES)(
+    '"Sign in as" (outside Teams, following the OS) in the %s theme',
+    async (theme) => {
+      // Outside Teams the tab follows the OS: dark mode, and forced colours for contrast.
+      const { page, context } = await openPage(browser, {
+        colorScheme: theme === 'dark' ? 'dark' : 'light',
+        forcedColors: theme === 'contrast' ? 'active' : 'none',
+      });
+      await page.goto(stack.urls.tab);
+      await page.getByRole('heading', { name: 'Sign in as' }).waitFor();
+      await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+      await settled(page);
+      const found = await seriousViolations(page, 'sign-in-as');
+      await screenshot(page, `a11y-${theme}-sign-in-as`);
+      await context.close();
+      expect(found).toEqual([]);
+    },
+  );
+
+  test.each(THEMES)('every screen in Teams in the %s theme', async (theme) => {
+    const found: string[] = [];
+    const { page, context } = await openPage(browser);
+    const people = {
+      nia: { id: contoso.employee, upn: `nia@${contoso.domain}` },
+      elif: { id: DEMO.contoso.partTimer, upn: `elif@${contoso.domain}` },
+      tobias: { id: contoso.manager, upn: `tobias@${contoso.domain}` },
+      mateo: { id: contoso.peer, upn: `mateo@${contoso.domain}` },
+    };
+    const open = async (
+      who: keyof typeof people,
+      hash: string,
+      extra: Partial<HostScenario> = {},
+    ) => {
+      const person = people[who];
+      return host.open(page, {
+        tabUrl: `${stack.urls.tab}${hash}`,
+        frameContext: 'content',
+        token: await tokenFor(stack, person.id),
+        user: { id: person.id, userPrincipalName: person.upn, tenantId: contoso.tenantId },
+        chatId: null,
+        theme: TEAMS_THEME[theme],
+        ...extra,
+      });
+    };
+    const check = async (frame: Frame, screen: string) => {
+      await frame.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
+      await settled(frame);
+      found.push(...(await seriousViolations(page, screen)));
+      await screenshot(page, `a11y-${theme}-${screen}`);
+    };
+
+    let frame = await open('nia', '#/board');
+    await frame.getByRole('heading', { name: 'Staff engineer on the platform team' }).waitFor();
+    await frame.getByRole('button', { name: 'What I did (1)' }).click();
+    await frame.getByText('Ran the incident review for the March outage').waitFor();
+    await check(frame, 'employee-board');
+
+    await frame.getByRole('button', { name: 'Add aspiration' }).click();
+    const dialog = frame.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Add aspiration' }).click();
+    await dialog.getByText('The title cannot be empty.').waitFor();
+    await check(frame, 'add-dialog-with-error');
+
+    frame = await open('elif', '#/board');
+    await frame.getByRole('heading', { name: 'Say what you want next' }).waitFor();
+    await check(frame, 'empty-board');
+
+    frame = await open('tobias', '#/team');
+    await frame.getByRole('link', { name: 'Nia Adeyemi' }).waitFor();
+    await check(frame, 'my-team');
+
+    await frame.getByRole('link', { name: 'Nia Adeyemi' }).click();
+    await frame.getByRole('heading', { name: 'Nia Adeyemi’s board' }).waitFor();
+    await check(frame, 'manager-view');
+    await frame
+      .getByRole('button', { name: 'Acknowledge “Public speaking at a regional conference”' })
+      .click();
+    await frame
+      .getByRole('dialog')
+      .getByRole('textbox', { name: /Support note/ })
+      .waitFor();
+    await check(frame, 'acknowledge-dialog');
+
+    frame = await open('mateo', `#/board/${contoso.employee}`);
+    await frame.getByRole('heading', { name: 'This board isn’t yours to see' }).waitFor();
+    await check(frame, 'no-access');
+
+    frame = await open('nia', '#/config', {
+      frameContext: 'settings',
+      chatId: oneOnOneChatId(contoso.employee, contoso.manager),
+    });
+    await frame.getByRole('heading', { name: 'Pin the career board to this chat' }).waitFor();
+    await check(frame, 'chat-config');
+
+    frame = await open('nia', '#/config', {
+      frameContext: 'settings',
+      chatId: oneOnOneChatId(contoso.employee, contoso.peer),
+    });
+    await frame
+      .getByRole('heading', { name: /works in a chat between an employee and their manager/ })
+      .waitFor();
+    await check(frame, 'chat-config-not-a-pair');
+
+    frame = await open('tobias', `#/chat/${contoso.employee}`, {
+      chatId: oneOnOneChatId(contoso.employee, contoso.manager),
+    });
+    await frame.getByRole('heading', { name: 'Staff engineer on the platform team' }).waitFor();
+    await check(frame, 'chat-content');
+
+    await context.close();
+    expect(found).toEqual([]);
+  });
+});

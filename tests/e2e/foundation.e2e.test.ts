@@ -1,0 +1,48 @@
+import type { Browser } from 'playwright-core';
+
+import { launchBrowser, openPage, screenshot } from './support/browser';
+import { signInAs } from './support/signIn';
+import { startTestStack } from './support/stack';
+import type { Stack } from './support/stack';
+
+// Starting the stack and a browser takes seconds; project-level testTimeout does not reach hooks.
+jest.setTimeout(120_000);
+
+describe('foundation: the tab opens outside Teams and signs in as a demo person', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  test('pick a demo person in "Sign in as", then see their name and manager', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(stack.urls.tab);
+    await page.getByRole('heading', { name: 'Sign in as' }).waitFor();
+    // Grouped by tenant, then by manager; only enabled members.
+    await page.getByRole('heading', { name: 'contoso.example' }).waitFor();
+    await page.getByRole('heading', { name: 'Reports to Tobias Becker' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Sign in as Diego Fernández/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Sign in as Noah Williams/ }).count()).toBe(0);
+    await screenshot(page, '01-sign-in-as');
+
+    await signInAs(page, stack.urls.tab, 'Nia Adeyemi');
+    const header = page.getByTestId('signed-in-user');
+    await header.getByText('Signed in as Nia Adeyemi').waitFor();
+    await header.getByText('Reports to Tobias Becker').waitFor();
+    await screenshot(page, '02-signed-in');
+
+    // The choice lasts for this browser tab: a reload keeps you signed in.
+    await page.reload();
+    await header.getByText('Signed in as Nia Adeyemi').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

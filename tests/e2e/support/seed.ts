@@ -1,0 +1,61 @@
+import type { AspirationView } from '../../../api/src/contract/boardContract';
+import { tokenFor } from './stack';
+import type { Stack } from './stack';
+
+/** Puts data on a board through the API, as the tab would, so screens have something to show. */
+export async function callApi<T>(
+  stack: Stack,
+  userId: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${stack.urls.api}${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${await tokenFor(stack, userId)}`,
+      'Content-Type': 'application/json',
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export async function seedBoard(
+  stack: Stack,
+  employeeId: string,
+  managerId: string,
+): Promise<void> {
+  const board = `/boards/${employeeId}`;
+  const staff = await callApi<AspirationView>(stack, employeeId, 'POST', `${board}/aspirations`, {
+    kind: 'title',
+    horizon: 'next',
+    title: 'Staff engineer on the platform team',
+    details: 'Own the reliability roadmap and mentor two engineers.',
+    targetDate: '2027-06-30',
+    steps: [{ text: 'Lead the Q3 incident review' }, { text: 'Write the on-call handbook' }],
+  });
+  await callApi(stack, employeeId, 'POST', `${board}/aspirations/${staff.id}/evidence`, {
+    text: 'Ran the incident review for the March outage',
+    date: '2026-03-14',
+    link: 'https://wiki.contoso.example/incidents/march',
+  });
+  await callApi(stack, managerId, 'POST', `${board}/aspirations/${staff.id}/acknowledgement`, {
+    note: 'I’ll put you forward to lead the reliability working group.',
+  });
+  await callApi(stack, employeeId, 'POST', `${board}/aspirations`, {
+    kind: 'skill',
+    horizon: '1y',
+    title: 'Public speaking at a regional conference',
+  });
+  const lead = await callApi<AspirationView>(stack, employeeId, 'POST', `${board}/aspirations`, {
+    kind: 'other',
+    horizon: '3y',
+    title: 'Head of platform engineering',
+  });
+  await callApi(stack, managerId, 'POST', `${board}/aspirations/${lead.id}/comments`, {
+    text: 'Let’s talk about what this would need in our next 1:1.',
+  });
+}

@@ -1,0 +1,54 @@
+import { FluentProvider, Toaster, teamsLightTheme } from '@fluentui/react-components';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+
+import type { CareerBoardApi } from '../../tabs/src/api/careerBoardApi';
+import { SessionContext } from '../../tabs/src/app/session';
+import type { Session } from '../../tabs/src/app/session';
+import { TOASTER_ID } from '../../tabs/src/common/useNotify';
+import type { HostConnection } from '../../tabs/src/teams/teamsHost';
+import { aMe } from './fixtures';
+
+/** An API where every call fails loudly unless the test provides it. */
+export function fakeApi(overrides: Partial<CareerBoardApi> = {}): CareerBoardApi {
+  const missing = (name: string) => () => Promise.reject(new Error(`Unexpected API call: ${name}`));
+  const api = {} as Record<keyof CareerBoardApi, unknown>;
+  const names: (keyof CareerBoardApi)[] = [
+    'me',
+    'board',
+    'createAspiration',
+    'updateAspiration',
+    'deleteAspiration',
+    'addStep',
+    'updateStep',
+    'addEvidence',
+    'acknowledge',
+    'addComment',
+    'privateNotes',
+    'savePrivateNotes',
+    'history',
+    'team',
+    'chatPair',
+  ];
+  for (const name of names) api[name] = overrides[name] ?? missing(name);
+  return api as CareerBoardApi;
+}
+
+export function renderWithSession(
+  ui: ReactElement,
+  options: { api: CareerBoardApi; me?: Session['me']; host?: HostConnection },
+) {
+  const session: Session = {
+    api: options.api,
+    me: options.me ?? aMe(),
+    host: options.host ?? { kind: 'standalone' },
+    mode: 'local',
+    switchUser: null,
+  };
+  return render(
+    <FluentProvider theme={teamsLightTheme}>
+      <Toaster toasterId={TOASTER_ID} />
+      <SessionContext.Provider value={session}>{ui}</SessionContext.Provider>
+    </FluentProvider>,
+  );
+}
