@@ -26,7 +26,11 @@ export interface GraphConfig {
         clientId: string;
         clientSecret: string;
       }
-    | { kind: 'managed-identity'; clientId?: string }
+    /**
+     * Azure: the Function App's managed identity vouches for the app registration (workload
+     * identity federation), so Graph sees the Teams app itself, in any tenant that consented.
+     */
+    | { kind: 'federated-managed-identity'; appClientId: string; managedIdentityClientId?: string }
     | { kind: 'client-secret'; clientId: string; clientSecret: string };
 }
 
@@ -34,6 +38,8 @@ export interface CosmosConfig {
   endpoint: string;
   /** Absent in Azure: the Function App reaches Cosmos DB with its managed identity. */
   key?: string;
+  /** The user-assigned managed identity to use when there is no key. */
+  managedIdentityClientId?: string;
   database: string;
 }
 
@@ -182,7 +188,12 @@ export function buildAzureConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tenants = e.ALLOWED_TENANTS.includes('*') ? '*' : e.ALLOWED_TENANTS;
   return {
     mode: 'azure',
-    cosmos: { endpoint: e.COSMOS_ENDPOINT, key: e.COSMOS_KEY, database: e.COSMOS_DATABASE },
+    cosmos: {
+      endpoint: e.COSMOS_ENDPOINT,
+      key: e.COSMOS_KEY,
+      database: e.COSMOS_DATABASE,
+      managedIdentityClientId: e.AZURE_CLIENT_ID,
+    },
     auth: {
       issuerTemplates: [
         'https://login.microsoftonline.com/{tenantid}/v2.0',
@@ -200,7 +211,11 @@ export function buildAzureConfig(env: NodeJS.ProcessEnv = process.env): Config {
             clientId: e.AAD_APP_CLIENT_ID,
             clientSecret: e.AAD_APP_CLIENT_SECRET,
           }
-        : { kind: 'managed-identity', clientId: e.AZURE_CLIENT_ID },
+        : {
+            kind: 'federated-managed-identity',
+            appClientId: e.AAD_APP_CLIENT_ID,
+            managedIdentityClientId: e.AZURE_CLIENT_ID,
+          },
     },
     tabOrigin: e.TAB_ORIGIN,
     tabPublicUrl: e.TAB_PUBLIC_URL,

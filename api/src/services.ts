@@ -37,10 +37,7 @@ export interface Services {
   now: () => Date;
 }
 
-export async function createServices(
-  config: Config,
-  managedIdentityClientId?: string,
-): Promise<Services> {
+export async function createServices(config: Config): Promise<Services> {
   const tokens = createGraphTokenProvider(config.graph.credential);
   const clients = new Map<string, Client>();
   const graphFor = (tenantId: string): Client => {
@@ -54,7 +51,7 @@ export async function createServices(
     }
     return client;
   };
-  const cosmos = await openCosmosStore(config.cosmos, managedIdentityClientId);
+  const cosmos = await openCosmosStore(config.cosmos);
   return {
     config,
     validateToken: createTokenValidator(config.auth),

@@ -14,12 +14,7 @@ let services: Promise<Services> | undefined;
 const getServices = (): Promise<Services> => {
   if (!services) {
     const config = loadConfig();
-    services = createServices(
-      config,
-      config.graph.credential.kind === 'managed-identity'
-        ? config.graph.credential.clientId
-        : undefined,
-    );
+    services = createServices(config);
     services.catch(() => {
       services = undefined;
     });

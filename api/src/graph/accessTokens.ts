@@ -1,4 +1,8 @@
-import { ClientSecretCredential, ManagedIdentityCredential } from '@azure/identity';
+import {
+  ClientAssertionCredential,
+  ClientSecretCredential,
+  ManagedIdentityCredential,
+} from '@azure/identity';
 import type { TokenCredential } from '@azure/identity';
 
 import type { GraphConfig } from '../config';
@@ -74,12 +78,25 @@ function tokenSource(
         return fromAzureIdentity(c);
       };
     }
-    case 'managed-identity': {
-      // A managed identity only obtains tokens in its home tenant: single-tenant deployments.
+    case 'federated-managed-identity': {
+      // The managed identity's token is the client assertion; the app registration trusts it.
       const identity = new ManagedIdentityCredential(
-        credential.clientId ? { clientId: credential.clientId } : {},
+        credential.managedIdentityClientId ? { clientId: credential.managedIdentityClientId } : {},
       );
-      return () => fromAzureIdentity(identity);
+      const assertion = async () => {
+        const token = await identity.getToken('api://AzureADTokenExchange/.default');
+        if (!token) throw new Error('The managed identity returned no token for the exchange');
+        return token.token;
+      };
+      const credentials = new Map<string, TokenCredential>();
+      return (tenantId) => {
+        let c = credentials.get(tenantId);
+        if (!c) {
+          c = new ClientAssertionCredential(tenantId, credential.appClientId, assertion);
+          credentials.set(tenantId, c);
+        }
+        return fromAzureIdentity(c);
+      };
     }
   }
 }

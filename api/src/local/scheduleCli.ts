@@ -14,12 +14,7 @@ async function main(): Promise<void> {
   let summary: PassSummary;
   if (process.argv.includes('--in-process')) {
     const config = loadConfig();
-    const services = await createServices(
-      config,
-      config.graph.credential.kind === 'managed-identity'
-        ? config.graph.credential.clientId
-        : undefined,
-    );
+    const services = await createServices(config);
     summary = await runSchedulePass(services, { progress: print });
   } else {
     summary = await viaLocalStack();

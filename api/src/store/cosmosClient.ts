@@ -38,18 +38,15 @@ export function isLoopback(endpoint: string): boolean {
   return LOOPBACK.has(new URL(endpoint).hostname);
 }
 
-export function createCosmosClient(
-  config: CosmosConfig,
-  managedIdentityClientId?: string,
-): CosmosClient {
+export function createCosmosClient(config: CosmosConfig): CosmosClient {
   const loopback = isLoopback(config.endpoint);
   return new CosmosClient({
     endpoint: config.endpoint,
     ...(config.key
       ? { key: config.key }
       : {
-          aadCredentials: managedIdentityClientId
-            ? new ManagedIdentityCredential({ clientId: managedIdentityClientId })
+          aadCredentials: config.managedIdentityClientId
+            ? new ManagedIdentityCredential({ clientId: config.managedIdentityClientId })
             : new DefaultAzureCredential(),
         }),
     // The embedded server and the emulator use self-signed (even expired) certificates. Relax
@@ -60,11 +57,8 @@ export function createCosmosClient(
 }
 
 /** Creates the database and containers when missing; safe to call on every start. */
-export async function openCosmosStore(
-  config: CosmosConfig,
-  managedIdentityClientId?: string,
-): Promise<CosmosStore> {
-  const client = createCosmosClient(config, managedIdentityClientId);
+export async function openCosmosStore(config: CosmosConfig): Promise<CosmosStore> {
+  const client = createCosmosClient(config);
   const { database } = await client.databases.createIfNotExists({ id: config.database });
   const entries = await Promise.all(
     (Object.keys(CONTAINERS) as ContainerName[]).map(async (name) => {
