@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
+
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Frame, Page } from 'playwright-core';
 
 import { launchBrowser, openPage, screenshot } from './support/browser';
-import { seedBoard } from './support/seed';
+import { seedBoard, seedConversations } from './support/seed';
 import { DEMO, oneOnOneChatId, startTestStack, tokenFor } from './support/stack';
 import type { Stack } from './support/stack';
 import { startTeamsTestHost } from './support/teamsTestHost';
@@ -58,6 +60,23 @@ describe('accessibility: no serious or critical axe violations on any screen, in
     stack = await startTestStack([host.origin]);
     browser = await launchBrowser();
     await seedBoard(stack, contoso.employee, contoso.manager);
+    // One booked ahead, one held with notes still to write and an action carried over.
+    await seedConversations(stack, contoso.employee, contoso.manager, [
+      {
+        id: randomUUID(),
+        text: 'Book the cloud architecture course',
+        owner: 'manager',
+        dueDate: '2027-01-15',
+        done: false,
+      },
+      {
+        id: randomUUID(),
+        text: 'Write the migration RFC',
+        owner: 'employee',
+        dueDate: null,
+        done: true,
+      },
+    ]);
   });
 
   afterAll(async () => {
@@ -123,6 +142,19 @@ describe('accessibility: no serious or critical axe violations on any screen, in
     await frame.getByText('Ran the incident review for the March outage').waitFor();
     await check(frame, 'employee-board');
 
+    // The quarterly conversation: the prompt opens the held one, notes and actions in view.
+    const conversations = frame.getByRole('region', { name: 'Conversations', exact: true });
+    await frame.getByRole('button', { name: /^Write notes/ }).click();
+    await conversations.getByRole('textbox', { name: 'Shared notes' }).waitFor();
+    await conversations.getByRole('checkbox', { name: 'Write the migration RFC' }).waitFor();
+    await check(frame, 'conversation-employee');
+
+    await conversations.getByRole('button', { name: 'Add an action' }).click();
+    await conversations.getByRole('button', { name: 'Add action' }).click();
+    await conversations.getByText('An action needs a description.').waitFor();
+    await check(frame, 'conversation-action-with-error');
+    await conversations.getByRole('button', { name: 'Cancel' }).click();
+
     await frame.getByRole('button', { name: 'Add aspiration' }).click();
     const dialog = frame.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Add aspiration' }).click();
@@ -134,12 +166,21 @@ describe('accessibility: no serious or critical axe violations on any screen, in
     await check(frame, 'empty-board');
 
     frame = await open('tobias', '#/team');
-    await frame.getByRole('link', { name: 'Nia Adeyemi' }).waitFor();
+    await frame.getByRole('link', { name: 'Nia Adeyemi', exact: true }).waitFor();
     await check(frame, 'my-team');
 
-    await frame.getByRole('link', { name: 'Nia Adeyemi' }).click();
+    await frame.getByRole('link', { name: 'Nia Adeyemi', exact: true }).click();
     await frame.getByRole('heading', { name: 'Nia Adeyemi’s board' }).waitFor();
     await check(frame, 'manager-view');
+    await frame
+      .getByRole('region', { name: 'Conversations', exact: true })
+      .getByRole('button', { name: /· Held/ })
+      .click();
+    await frame
+      .getByRole('region', { name: 'Conversations', exact: true })
+      .getByText('Not Nia, not anyone else.')
+      .waitFor();
+    await check(frame, 'conversation-manager');
     await frame
       .getByRole('button', { name: 'Acknowledge “Public speaking at a regional conference”' })
       .click();

@@ -12,7 +12,10 @@ function press(element: HTMLElement) {
   fireEvent.click(element);
 }
 
-const noNotes = { privateNotes: async () => ({ text: '', updatedAt: null, etag: null }) };
+const noNotes = {
+  privateNotes: async () => ({ text: '', updatedAt: null, etag: null }),
+  conversations: async () => [],
+};
 
 function renderBoard(
   board: BoardView,

@@ -2,7 +2,7 @@ import { createApiClient } from '../../tabs/src/api/apiClient';
 import { ApiProblem } from '../../tabs/src/api/apiProblem';
 import { createCareerBoardApi } from '../../tabs/src/api/careerBoardApi';
 import type { TokenSource } from '../../tabs/src/auth/tokenSource';
-import { anAspiration } from './fixtures';
+import { aConversation, anAspiration } from './fixtures';
 
 interface Call {
   url: string;
@@ -127,5 +127,37 @@ describe('API client', () => {
     const api = createCareerBoardApi(createApiClient('http://api.test/api', tokens(), impl));
     await api.deleteAspiration('emp', { id: 'asp-1', etag: '"e1"' });
     expect(calls[0].init.method).toBe('DELETE');
+  });
+
+  test('conversations are read from the board, newest first as the API sends them', async () => {
+    const newer = aConversation();
+    const older = aConversation({ id: '2026-Q3-mgr-1', quarter: '2026-Q3', status: 'held' });
+    const { calls, impl } = fakeFetch([json(200, { conversations: [newer, older] })]);
+    const api = createCareerBoardApi(createApiClient('http://api.test/api', tokens(), impl));
+    expect(await api.conversations('emp 1')).toEqual([newer, older]);
+    expect(calls[0].url).toBe('http://api.test/api/boards/emp%201/conversations');
+  });
+
+  test('shared notes go with If-Match; private notes alone go without it', async () => {
+    const { calls, impl } = fakeFetch([
+      json(200, aConversation({ sharedNotes: 'Agreed', etag: '' }), { ETag: '"c2"' }),
+      json(200, aConversation({ privateNotes: 'Mine', etag: '"c2"' }), { ETag: '"c2"' }),
+    ]);
+    const api = createCareerBoardApi(createApiClient('http://api.test/api', tokens(), impl));
+    const shared = await api.updateConversation(
+      'emp',
+      '2026-Q4-mgr-1',
+      { sharedNotes: 'Agreed' },
+      '"c1"',
+    );
+    expect(shared.etag).toBe('"c2"');
+    expect(calls[0].url).toBe('http://api.test/api/boards/emp/conversations/2026-Q4-mgr-1');
+    expect(calls[0].init.method).toBe('PATCH');
+    expect((calls[0].init.headers as Record<string, string>)['If-Match']).toBe('"c1"');
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({ sharedNotes: 'Agreed' });
+
+    await api.updateConversation('emp', '2026-Q4-mgr-1', { privateNotes: 'Mine' }, null);
+    expect((calls[1].init.headers as Record<string, string>)['If-Match']).toBeUndefined();
+    expect(JSON.parse(String(calls[1].init.body))).toEqual({ privateNotes: 'Mine' });
   });
 });

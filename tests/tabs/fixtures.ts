@@ -5,6 +5,7 @@ import type {
   TeamMemberView,
 } from '../../api/src/contract/boardContract';
 import { LIMITS } from '../../api/src/contract/boardContract';
+import type { ConversationView } from '../../api/src/contract/conversationContract';
 
 /** Plain data for tab tests: a board, its people and a team, shaped like the API's answers. */
 
@@ -69,6 +70,28 @@ export function aMember(overrides: Partial<TeamMemberView> = {}): TeamMemberView
     lastConversation: null,
     nextConversation: null,
     flags: [],
+    ...overrides,
+  };
+}
+
+/** A conversation booked for 1 December 2026, 15:00–15:30 UTC, as the employee reads it. */
+export function aConversation(overrides: Partial<ConversationView> = {}): ConversationView {
+  return {
+    id: `2026-Q4-${MANAGER.id}`,
+    quarter: '2026-Q4',
+    status: 'scheduled',
+    reason: 'quarterly',
+    manager: { id: MANAGER.id },
+    start: '2026-12-01T15:00:00.000Z',
+    end: '2026-12-01T15:30:00.000Z',
+    joinUrl: 'https://teams.microsoft.com/l/meetup-join/test',
+    attempt: 1,
+    sharedNotes: '',
+    actionItems: [],
+    notesRequested: false,
+    privateNotes: '',
+    etag: '"c1"',
+    log: [],
     ...overrides,
   };
 }

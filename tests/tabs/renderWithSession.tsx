@@ -27,6 +27,8 @@ export function fakeApi(overrides: Partial<CareerBoardApi> = {}): CareerBoardApi
     'privateNotes',
     'savePrivateNotes',
     'history',
+    'conversations',
+    'updateConversation',
     'team',
     'chatPair',
   ];

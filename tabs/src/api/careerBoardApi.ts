@@ -12,6 +12,10 @@ import type {
   StepPatch,
   TeamView,
 } from '../../../api/src/contract/boardContract';
+import type {
+  ConversationPatch,
+  ConversationView,
+} from '../../../api/src/contract/conversationContract';
 import type { ApiClient } from './apiClient';
 
 /** Every API route the tab calls, typed by the shared contract. */
@@ -58,6 +62,15 @@ export interface CareerBoardApi {
     etag: string | null,
   ): Promise<PrivateNotesView>;
   history(employeeId: string): Promise<HistoryEntryView[]>;
+  /** Newest first: the quarterly conversations of this pair, with the caller's own notes only. */
+  conversations(employeeId: string): Promise<ConversationView[]>;
+  /** Shared notes and actions need the conversation's ETag; private notes alone do not. */
+  updateConversation(
+    employeeId: string,
+    conversationId: string,
+    patch: ConversationPatch,
+    etag: string | null,
+  ): Promise<ConversationView>;
   team(cursor?: string | null): Promise<TeamView>;
   chatPair(chatId: string): Promise<ChatPairView>;
 }
@@ -157,6 +170,21 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
     },
     history: async (employeeId) =>
       historyEntries((await client.send<unknown>('GET', `${boardPath(employeeId)}/history`)).data),
+    conversations: async (employeeId) =>
+      (
+        await client.send<{ conversations?: ConversationView[] }>(
+          'GET',
+          `${boardPath(employeeId)}/conversations`,
+        )
+      ).data?.conversations ?? [],
+    updateConversation: async (employeeId, conversationId, patch, etag) => {
+      const result = await client.send<ConversationView>(
+        'PATCH',
+        `${boardPath(employeeId)}/conversations/${seg(conversationId)}`,
+        { body: patch, ifMatch: etag },
+      );
+      return { ...result.data, etag: result.data.etag || result.etag || '' };
+    },
     team: async (cursor) =>
       (await client.send<TeamView>('GET', cursor ? `/team?cursor=${seg(cursor)}` : '/team')).data,
     chatPair: async (chatId) =>

@@ -1,4 +1,4 @@
-import { Button, makeStyles } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 
 import { AcknowledgeDialog } from './AcknowledgeDialog';
@@ -23,6 +23,11 @@ import { useSession } from '../app/session';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
 import { useNotify } from '../common/useNotify';
+import { conversationsWantingNotes } from '../conversations/conversationLogic';
+import { ConversationsSection } from '../conversations/ConversationsSection';
+import type { NotesRequest } from '../conversations/ConversationsSection';
+import { NotesPrompt } from '../conversations/NotesPrompt';
+import { useConversations } from '../conversations/useConversations';
 
 type OpenDialog =
   | { kind: 'aspiration'; target: AspirationDialogTarget }
@@ -30,7 +35,10 @@ type OpenDialog =
   | { kind: 'acknowledge'; id: string; snapshot: AspirationView }
   | null;
 
-const useStyles = makeStyles({ item: { listStyle: 'none' } });
+const useStyles = makeStyles({
+  item: { listStyle: 'none' },
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+});
 
 export interface BoardPageProps {
   employeeId: string;
@@ -42,8 +50,14 @@ export interface BoardPageProps {
 export function BoardPage({ employeeId, variant = 'personal' }: BoardPageProps) {
   const { api, me } = useSession();
   const { state, actions } = useBoard(api, employeeId);
+  // Fetched beside the board and shown with it, so the page does not move when they arrive.
+  const conversations = useConversations(api, employeeId);
 
-  if (state.status === 'loading') return <BoardSkeleton />;
+  if (
+    state.status === 'loading' ||
+    (state.status === 'ready' && conversations.state.status === 'loading')
+  )
+    return <BoardSkeleton />;
   if (state.status === 'failed')
     return (
       <BoardProblem
@@ -55,6 +69,7 @@ export function BoardPage({ employeeId, variant = 'personal' }: BoardPageProps) 
     <LoadedBoard
       board={state.board}
       actions={actions}
+      conversations={conversations}
       isOwnBoard={employeeId === me.id}
       variant={variant}
     />
@@ -81,11 +96,12 @@ function BoardProblem({ error, onRetry }: { error: unknown; onRetry(): void }) {
 interface LoadedBoardProps {
   board: BoardView;
   actions: ReturnType<typeof useBoard>['actions'];
+  conversations: ReturnType<typeof useConversations>;
   isOwnBoard: boolean;
   variant: 'personal' | 'chat';
 }
 
-function LoadedBoard({ board, actions, isOwnBoard, variant }: LoadedBoardProps) {
+function LoadedBoard({ board, actions, conversations, isOwnBoard, variant }: LoadedBoardProps) {
   const { api } = useSession();
   const layout = boardLayoutStyles();
   const styles = useStyles();
@@ -93,7 +109,13 @@ function LoadedBoard({ board, actions, isOwnBoard, variant }: LoadedBoardProps) 
   const { notifyError } = useNotify();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [notesRequest, setNotesRequest] = useState<NotesRequest | null>(null);
   const isOwner = board.viewer.role === 'employee';
+  const people = { employee: board.employee, manager: board.manager, viewer: board.viewer.role };
+  const wantingNotes =
+    conversations.state.status === 'ready'
+      ? conversationsWantingNotes(conversations.state.conversations)
+      : [];
   const groups = groupByHorizon(board.aspirations);
   const find = (id: string): AspirationView | undefined =>
     board.aspirations.find((a) => a.id === id);
@@ -133,7 +155,15 @@ function LoadedBoard({ board, actions, isOwnBoard, variant }: LoadedBoardProps) 
         onAdd={() => setDialog({ kind: 'aspiration', target: { mode: 'create' } })}
       />
       <div className={layout.body}>
-        <div>
+        <div className={styles.main}>
+          {wantingNotes.map((conversation) => (
+            <NotesPrompt
+              key={conversation.id}
+              conversation={conversation}
+              people={people}
+              onWrite={() => setNotesRequest({ id: conversation.id, nonce: Date.now() })}
+            />
+          ))}
           {board.aspirations.length === 0 ? (
             <EmptyBoard
               employeeName={board.employee.displayName}
@@ -192,8 +222,19 @@ function LoadedBoard({ board, actions, isOwnBoard, variant }: LoadedBoardProps) 
             </div>
           )}
         </div>
-        <aside className={layout.side} aria-label="Notes and history">
-          <PrivateNotesPanel api={api} employeeId={board.employee.id} />
+        <aside className={layout.side} aria-label="Conversations, notes and history">
+          <ConversationsSection
+            state={conversations.state}
+            actions={conversations.actions}
+            people={people}
+            notesRequest={notesRequest}
+          />
+          <PrivateNotesPanel
+            api={api}
+            employeeId={board.employee.id}
+            viewer={board.viewer.role}
+            employee={board.employee}
+          />
           <HistoryPanel api={api} employeeId={board.employee.id} />
         </aside>
       </div>

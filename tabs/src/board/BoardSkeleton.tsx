@@ -2,6 +2,7 @@ import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-comp
 
 import { boardLayoutStyles } from './boardLayout';
 import { useScreenReaderOnly } from '../common/srOnly';
+import { ConversationsSkeleton } from '../conversations/ConversationsSkeleton';
 
 const useStyles = makeStyles({
   title: { width: '240px', maxWidth: '70%' },
@@ -19,9 +20,18 @@ const useStyles = makeStyles({
   },
   short: { width: '40%' },
   long: { width: '85%' },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    gridColumn: '1 / -1',
+  },
 });
 
-/** The board's frame while it loads: same columns and card sizes, so nothing jumps. */
+/** The board's frame while it loads: same columns, card sizes and side panel, so nothing jumps. */
 export function BoardSkeleton({ announce = true }: { announce?: boolean }) {
   const layout = boardLayoutStyles();
   const styles = useStyles();
@@ -32,20 +42,28 @@ export function BoardSkeleton({ announce = true }: { announce?: boolean }) {
         <SkeletonItem className={styles.title} size={28} />
         <SkeletonItem className={styles.subtitle} size={16} />
       </div>
-      <div className={layout.columns}>
-        {[0, 1, 2].map((column) => (
-          <div key={column} className={styles.column}>
-            <SkeletonItem className={styles.short} size={20} />
-            {[0, 1].map((card) => (
-              <div key={card} className={styles.card}>
-                <SkeletonItem className={styles.short} size={16} />
-                <SkeletonItem className={styles.long} size={20} />
-                <SkeletonItem size={12} />
-                <SkeletonItem className={styles.long} size={12} />
-              </div>
-            ))}
+      <div className={layout.body}>
+        <div className={layout.columns}>
+          {[0, 1, 2].map((column) => (
+            <div key={column} className={styles.column}>
+              <SkeletonItem className={styles.short} size={20} />
+              {[0, 1].map((card) => (
+                <div key={card} className={styles.card}>
+                  <SkeletonItem className={styles.short} size={16} />
+                  <SkeletonItem className={styles.long} size={20} />
+                  <SkeletonItem size={12} />
+                  <SkeletonItem className={styles.long} size={12} />
+                </div>
+              ))}
+            </div>
+          ))}
+        </div>
+        <div className={layout.side}>
+          <div className={styles.panel}>
+            <SkeletonItem className={styles.title} size={20} />
+            <ConversationsSkeleton />
           </div>
-        ))}
+        </div>
       </div>
     </Skeleton>
   );

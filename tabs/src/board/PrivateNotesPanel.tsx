@@ -17,8 +17,13 @@ import { LockClosedRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 
+import { notSeenByText } from './boardLogic';
 import { LIMITS, privateNotesInputSchema } from '../../../api/src/contract/boardContract';
-import type { PrivateNotesView } from '../../../api/src/contract/boardContract';
+import type {
+  BoardPerson,
+  PrivateNotesView,
+  ViewerRole,
+} from '../../../api/src/contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';
@@ -59,10 +64,13 @@ type Load =
 export interface PrivateNotesPanelProps {
   api: CareerBoardApi;
   employeeId: string;
+  /** Who is reading: the panel names who else cannot (the manager, or the employee). */
+  viewer: ViewerRole;
+  employee: Pick<BoardPerson, 'displayName'>;
 }
 
 /** Notes only their author can read, clearly marked as such. */
-export function PrivateNotesPanel({ api, employeeId }: PrivateNotesPanelProps) {
+export function PrivateNotesPanel({ api, employeeId, viewer, employee }: PrivateNotesPanelProps) {
   const styles = useStyles();
   const headingId = useId();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -136,7 +144,7 @@ export function PrivateNotesPanel({ api, employeeId }: PrivateNotesPanelProps) {
         </Badge>
       </div>
       <Caption1>
-        Not your manager, not anyone else. Use it to prepare what you want to say.
+        {`${notSeenByText(viewer, employee)} Use it to prepare what you want to say.`}
       </Caption1>
       {load.kind === 'loading' ? (
         <SkeletonItem className={styles.textarea} aria-label="Loading your notes" />

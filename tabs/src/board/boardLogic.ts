@@ -2,8 +2,11 @@ import { HORIZONS } from '../../../api/src/contract/boardContract';
 import type {
   AspirationKind,
   AspirationView,
+  BoardPerson,
   Horizon,
+  ViewerRole,
 } from '../../../api/src/contract/boardContract';
+import { firstName } from '../common/format';
 
 /** Pure board rules the screen needs: grouping, ordering, and where a moved card lands. */
 
@@ -87,4 +90,14 @@ export function stepProgress(aspiration: AspirationView): { done: number; total:
     done: aspiration.steps.filter((s) => s.status === 'done').length,
     total: aspiration.steps.length,
   };
+}
+
+/**
+ * Who else cannot read the viewer's private notes, said to the viewer: the employee is told their
+ * manager cannot, the manager is told the employee (by name) cannot.
+ */
+export function notSeenByText(viewer: ViewerRole, employee: Pick<BoardPerson, 'displayName'>) {
+  return viewer === 'manager'
+    ? `Not ${firstName(employee.displayName)}, not anyone else.`
+    : 'Not your manager, not anyone else.';
 }

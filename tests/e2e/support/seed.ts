@@ -1,4 +1,6 @@
 import type { AspirationView } from '../../../api/src/contract/boardContract';
+import type { ActionItem } from '../../../api/src/domain/conversations/records';
+import { addConversation } from '../../support/boardFixtures';
 import { tokenFor } from './stack';
 import type { Stack } from './stack';
 
@@ -58,4 +60,51 @@ export async function seedBoard(
   await callApi(stack, managerId, 'POST', `${board}/aspirations/${lead.id}/comments`, {
     text: 'Let’s talk about what this would need in our next 1:1.',
   });
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A day this many days from today, at `hour`:00 UTC, so "next" and "held" hold whenever it runs. */
+function dayAt(days: number, hour: number): Date {
+  const date = new Date(Date.now() + days * DAY);
+  date.setUTCHours(hour, 0, 0, 0);
+  return date;
+}
+
+/**
+ * The pair's conversations as the scheduler leaves them: this quarter's booked a week ahead, and
+ * last quarter's held three weeks ago, with both asked for notes (none written yet).
+ */
+export async function seedConversations(
+  stack: Stack,
+  employeeId: string,
+  managerId: string,
+  heldActions: ActionItem[] = [],
+) {
+  const nextStart = dayAt(8, 15);
+  const heldStart = dayAt(-21, 9);
+  const earlier = await addConversation(stack, employeeId, managerId, '2026-Q3');
+  const held = await stack.services.conversations.replace(
+    {
+      ...earlier,
+      status: 'held',
+      start: heldStart.toISOString(),
+      end: new Date(heldStart.getTime() + 30 * 60_000).toISOString(),
+      event: { id: 'event-0', joinUrl: 'https://teams.microsoft.com/l/meetup-join/earlier' },
+      log: [{ at: heldStart.toISOString(), what: 'held', detail: 'the meeting time has passed' }],
+      actionItems: heldActions,
+      notesRequested: true,
+    },
+    earlier._etag,
+  );
+  const booked = await addConversation(stack, employeeId, managerId, '2026-Q4');
+  const next = await stack.services.conversations.replace(
+    {
+      ...booked,
+      start: nextStart.toISOString(),
+      end: new Date(nextStart.getTime() + 30 * 60_000).toISOString(),
+    },
+    booked._etag,
+  );
+  return { next, held };
 }

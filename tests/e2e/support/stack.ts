@@ -4,12 +4,13 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { startStack } from '../../../api/src/local/stack';
-import type { Stack } from '../../../api/src/local/stack';
+import { startTestStack as startApiTestStack } from '../../support/testStack';
+import type { TestStack } from '../../support/testStack';
 
 export { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 export { oneOnOneChatId } from '../../../api/src/local/graph-simulator/chatRoutes';
-export type { Stack };
+/** The local stack, plus the helpers the API tests use (so shared fixtures seed it too). */
+export type Stack = TestStack;
 
 const ROOT = join(__dirname, '..', '..', '..');
 const TABS = join(ROOT, 'tabs');
@@ -60,11 +61,12 @@ export function builtTabDir(): string {
 
 /** The whole product on ephemeral ports: Cosmos, dev services, API and tab server. */
 export async function startTestStack(extraHostOrigins: string[] = []): Promise<Stack> {
-  return startStack({
-    ports: { api: 0, tab: 0, dev: 0, cosmos: 0 },
+  return startApiTestStack({
     extraHostOrigins,
     tabDistDir: builtTabDir(),
     log: () => undefined,
+    // The org chart is cached as in production, not switched off as in the API tests.
+    orgChartCacheSeconds: undefined,
   });
 }
 
