@@ -1,0 +1,381 @@
+import type { Stack } from '../api/src/local/stack';
+import type { BoardView } from '../api/src/contract/boardContract';
+import { apiCaller, seedApi } from './apiSeed';
+import type { SeededApi } from './apiSeed';
+import { startWhatIfCosmos } from './whatIfCosmos';
+import { runLoad } from './load';
+import type { LoadResult, LoadScenario } from './loadWorker';
+import { benchOrg, growTeam } from './org';
+import { countCosmosRequests, graphStats, resetGraphStats } from './probes';
+import type { CosmosCounter } from './probes';
+import { progress } from './progress';
+import { withStack } from './stacks';
+import { ratio, round } from './stats';
+
+/**
+ * Section 3: the API under load. Board read, aspiration write and team view (a manager with 25
+ * reports) at 1, 10 and 50 connections, each beside GET /api/health on the same host at the same
+ * concurrency, measured just before them. Cosmos operations per request are counted at the embedded server (probes.ts).
+ *
+ * The headline runs the stack as shipped. Three cumulative what-ifs at 10 connections, measured
+ * in the same run, say where the time goes (see whatIfCosmos.ts and bench/README.md): the
+ * embedded Cosmos server with keep-alive; plus no wasted scan for the SDK's query plans; plus an
+ * almost empty boards container (the embedded server scans the whole container per query).
+ */
+
+export const CONNECTIONS = [1, 10, 50] as const;
+const TEAM_SIZE = 25;
+const API_ORG_SIZE = 1000;
+const ENDPOINTS = ['boardRead', 'aspirationWrite', 'teamView'] as const;
+
+export type EndpointName = (typeof ENDPOINTS)[number];
+
+export interface LatencyFigures {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  requests: number;
+  /** Responses that were not 2xx, socket errors and timeouts. */
+  failures: number;
+  /**
+   * CPU time of the stack's process (API, embedded Cosmos, Graph simulator: one event loop, so
+   * one core) per request. When it is CPU-bound, latency at c connections is about c times this.
+   */
+  serverCpuMsPerRequest: number;
+  statusCodes: Record<string, number>;
+}
+
+export interface EndpointRun extends LatencyFigures {
+  endpoint: EndpointName;
+  connections: number;
+  cosmosOpsPerRequest: number;
+  graphRequestsPerRequest: number;
+  baseline: LatencyFigures & { cosmosOpsPerRequest: number };
+  ratios: { rpsVsBaseline: number | null; p99VsBaseline: number | null };
+}
+
+export interface ApiVariantResult {
+  name: string;
+  description: string;
+  keepAliveCosmos: boolean;
+  answerQueryPlans: boolean;
+  ballastAspirations: number;
+  /** Cosmos operations of one request on a warm instance, counted alone (no concurrency). */
+  singleRequestCosmosOps: Record<EndpointName | 'health', number>;
+  runs: EndpointRun[];
+}
+
+export interface ApiSection {
+  setup: {
+    orgSize: number;
+    teamSize: number;
+    durationSec: number;
+    orgChartCacheSeconds: number;
+  };
+  asShipped: ApiVariantResult;
+  whatIf: ApiVariantResult[];
+  targets: { boardReadP99At10Ms: number; boardReadP99At10Under50Ms: boolean };
+}
+
+interface Variant {
+  name: string;
+  description: string;
+  keepAliveCosmos: boolean;
+  answerQueryPlans: boolean;
+  ballast: boolean;
+  connections: readonly number[];
+}
+
+const AS_SHIPPED: Variant = {
+  name: 'as shipped',
+  description: 'the local stack as `npm start` runs it; every person has a board (ballast)',
+  keepAliveCosmos: false,
+  answerQueryPlans: false,
+  ballast: true,
+  connections: CONNECTIONS,
+};
+/** Each what-if adds one change to the previous one, so their differences attribute the time. */
+const WHAT_IFS: Variant[] = [
+  {
+    name: 'keep-alive Cosmos',
+    description: 'embedded Cosmos server created with { keepAlive: true }; same ballast',
+    keepAliveCosmos: true,
+    answerQueryPlans: false,
+    ballast: true,
+    connections: [10],
+  },
+  {
+    name: 'keep-alive Cosmos, no query-plan scans',
+    description: 'as above, and the speculative query-plan requests answered without a scan',
+    keepAliveCosmos: true,
+    answerQueryPlans: true,
+    ballast: true,
+    connections: [10],
+  },
+  {
+    name: 'keep-alive Cosmos, no query-plan scans, no ballast',
+    description: 'as above, with only the measured boards in the container',
+    keepAliveCosmos: true,
+    answerQueryPlans: true,
+    ballast: false,
+    connections: [10],
+  },
+];
+
+export async function benchApi(durationSec: number): Promise<ApiSection> {
+  const asShipped = await runVariant(AS_SHIPPED, durationSec);
+  const whatIf: ApiVariantResult[] = [];
+  for (const variant of WHAT_IFS) whatIf.push(await runVariant(variant, durationSec));
+  const boardAt10 = asShipped.runs.find((r) => r.endpoint === 'boardRead' && r.connections === 10)!;
+  return {
+    setup: {
+      orgSize: API_ORG_SIZE,
+      teamSize: TEAM_SIZE,
+      durationSec,
+      // The default (60 s): board reads find the org chart in the per-instance cache.
+      orgChartCacheSeconds: 60,
+    },
+    asShipped,
+    whatIf,
+    targets: {
+      boardReadP99At10Ms: boardAt10.p99Ms,
+      boardReadP99At10Under50Ms: boardAt10.p99Ms < 50,
+    },
+  };
+}
+
+async function runVariant(variant: Variant, durationSec: number): Promise<ApiVariantResult> {
+  progress(`api [${variant.name}]: starting a fresh stack`);
+  const directory = benchOrg(API_ORG_SIZE, 'api');
+  const managerId = growTeam(directory, TEAM_SIZE);
+  const cosmosServer = variant.keepAliveCosmos
+    ? await startWhatIfCosmos({ answerQueryPlans: variant.answerQueryPlans })
+    : null;
+  try {
+    return await withStack(
+      {
+        directory,
+        orgChartCacheSeconds: 60,
+        ...(cosmosServer ? { env: { COSMOS_ENDPOINT: cosmosServer.endpoint } } : {}),
+      },
+      async (stack) => {
+        const seeded = await seedApi(stack, managerId, CONNECTIONS[CONNECTIONS.length - 1] + 1, {
+          ballast: variant.ballast,
+        });
+        const cosmos = countCosmosRequests(cosmosServer?.port ?? stack.ports.cosmos);
+        try {
+          const scenarios = scenariosFor(seeded);
+          // Warm every path (JIT, org-chart cache, SDK metadata caches) before measuring.
+          for (const name of ['health', 'boardRead', 'teamView'] as const)
+            for (let i = 0; i < 20; i++) await once(stack, scenarios[name]);
+          const single = await singleRequestOps(stack, seeded, scenarios, cosmos);
+          const runs: EndpointRun[] = [];
+          for (const connections of variant.connections) {
+            // GET /api/health at the same concurrency, on the same host, just before the endpoints.
+            const baseline = await measure(
+              stack,
+              scenarios.health,
+              connections,
+              durationSec,
+              cosmos,
+            );
+            progress(
+              `api [${variant.name}]: health @${connections}: ${baseline.figures.requestsPerSecond} req/s, p99 ${baseline.figures.p99Ms} ms`,
+            );
+            for (const endpoint of ENDPOINTS) {
+              runs.push(
+                await measureEndpoint(
+                  stack,
+                  seeded,
+                  scenarios,
+                  endpoint,
+                  connections,
+                  durationSec,
+                  cosmos,
+                  variant.name,
+                  baseline,
+                ),
+              );
+            }
+          }
+          return {
+            name: variant.name,
+            description: variant.description,
+            keepAliveCosmos: variant.keepAliveCosmos,
+            answerQueryPlans: variant.answerQueryPlans,
+            ballastAspirations: seeded.ballastAspirations,
+            singleRequestCosmosOps: single,
+            runs,
+          };
+        } finally {
+          cosmos.stop();
+        }
+      },
+    );
+  } finally {
+    await cosmosServer?.close();
+  }
+}
+
+type Measured = Awaited<ReturnType<typeof measure>>;
+
+async function measureEndpoint(
+  stack: Stack,
+  seeded: SeededApi,
+  scenarios: Scenarios,
+  endpoint: EndpointName,
+  connections: number,
+  durationSec: number,
+  cosmos: CosmosCounter,
+  label: string,
+  baseline: Measured,
+): Promise<EndpointRun> {
+  // Writers start from the ETags their boards have now: an earlier run moved them on.
+  const scenario =
+    endpoint === 'aspirationWrite' ? await freshWrites(stack, seeded) : scenarios[endpoint];
+  const run = await measure(stack, scenario, connections, durationSec, cosmos);
+  progress(
+    `api [${label}]: ${endpoint} @${connections}: ${run.figures.requestsPerSecond} req/s, p99 ${run.figures.p99Ms} ms, ${run.cosmosOpsPerRequest} Cosmos ops/request`,
+  );
+  return {
+    endpoint,
+    connections,
+    ...run.figures,
+    cosmosOpsPerRequest: run.cosmosOpsPerRequest,
+    graphRequestsPerRequest: run.graphRequestsPerRequest,
+    baseline: { ...baseline.figures, cosmosOpsPerRequest: baseline.cosmosOpsPerRequest },
+    ratios: {
+      rpsVsBaseline: ratio(run.figures.requestsPerSecond, baseline.figures.requestsPerSecond),
+      p99VsBaseline: ratio(run.figures.p99Ms, baseline.figures.p99Ms),
+    },
+  };
+}
+
+type Scenarios = Record<'health' | 'boardRead' | 'teamView', LoadScenario>;
+
+function scenariosFor(seeded: SeededApi): Scenarios {
+  const bearer = (id: string) => ({ Authorization: `Bearer ${seeded.tokens.get(id)}` });
+  const get = (path: string, headers: Record<string, string>): LoadScenario => ({
+    kind: 'fixed',
+    method: 'GET',
+    path,
+    headers,
+  });
+  return {
+    health: get('/health', {}),
+    boardRead: get(`/boards/${seeded.reader}`, bearer(seeded.reader)),
+    teamView: get('/team', bearer(seeded.manager)),
+  };
+}
+
+/** The write scenario, each writer's aspiration with the ETag its board shows right now. */
+async function freshWrites(stack: Stack, seeded: SeededApi): Promise<LoadScenario> {
+  const call = apiCaller(stack.urls.api, seeded.tokens);
+  const writers = seeded.writers.slice(0, CONNECTIONS[CONNECTIONS.length - 1]);
+  const targets = [];
+  for (const w of writers) {
+    const board = await call<BoardView>('GET', `/boards/${w.employeeId}`, { as: w.employeeId });
+    const aspiration = board.aspirations.find((a) => a.id === w.aspirationId)!;
+    targets.push({
+      path: `/boards/${w.employeeId}/aspirations/${w.aspirationId}`,
+      token: seeded.tokens.get(w.employeeId)!,
+      etag: aspiration.etag,
+    });
+  }
+  return {
+    kind: 'patchAspiration',
+    targets,
+    titles: ['Senior role in my area', 'Staff role in my area'],
+  };
+}
+
+async function once(stack: Stack, scenario: LoadScenario): Promise<void> {
+  if (scenario.kind !== 'fixed') return;
+  const response = await fetch(`${stack.urls.api}${scenario.path}`, { headers: scenario.headers });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${scenario.path}: ${response.status}`);
+}
+
+/** One request at a time, so each count belongs to exactly one request. */
+async function singleRequestOps(
+  stack: Stack,
+  seeded: SeededApi,
+  scenarios: Scenarios,
+  cosmos: CosmosCounter,
+): Promise<Record<EndpointName | 'health', number>> {
+  const count = async (work: () => Promise<void>) => {
+    cosmos.reset();
+    await work();
+    return cosmos.count();
+  };
+  // A writer the load never uses, so its ETag is still the one seeding read.
+  const spare = seeded.writers[seeded.writers.length - 1];
+  return {
+    health: await count(() => once(stack, scenarios.health)),
+    boardRead: await count(() => once(stack, scenarios.boardRead)),
+    teamView: await count(() => once(stack, scenarios.teamView)),
+    aspirationWrite: await count(async () => {
+      const response = await fetch(
+        `${stack.urls.api}/boards/${spare.employeeId}/aspirations/${spare.aspirationId}`,
+        {
+          method: 'PATCH',
+          headers: {
+            Authorization: `Bearer ${seeded.tokens.get(spare.employeeId)}`,
+            'Content-Type': 'application/json',
+            'If-Match': spare.etag,
+          },
+          body: JSON.stringify({ title: 'Probe title' }),
+        },
+      );
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`PATCH probe: ${response.status}`);
+    }),
+  };
+}
+
+async function measure(
+  stack: Stack,
+  scenario: LoadScenario,
+  connections: number,
+  durationSec: number,
+  cosmos: CosmosCounter,
+): Promise<{
+  figures: LatencyFigures;
+  cosmosOpsPerRequest: number;
+  graphRequestsPerRequest: number;
+}> {
+  await resetGraphStats(stack.urls.dev);
+  cosmos.reset();
+  // This process only serves while the load runs elsewhere: its CPU time is the stack's cost.
+  const cpu = process.cpuUsage();
+  const result = await runLoad({ url: stack.urls.api, connections, durationSec, scenario });
+  const used = process.cpuUsage(cpu);
+  const graph = await graphStats(stack.urls.dev);
+  return {
+    figures: {
+      ...figures(result),
+      serverCpuMsPerRequest: round(
+        (used.user + used.system) / 1000 / Math.max(1, result.requests),
+        2,
+      ),
+    },
+    cosmosOpsPerRequest: round(cosmos.count() / Math.max(1, result.requests), 2),
+    graphRequestsPerRequest: round(graph.requests / Math.max(1, result.requests), 3),
+  };
+}
+
+function figures(result: LoadResult): Omit<LatencyFigures, 'serverCpuMsPerRequest'> {
+  const ok = Object.entries(result.statusCodes)
+    .filter(([code]) => code.startsWith('2'))
+    .reduce((a, [, n]) => a + n, 0);
+  return {
+    requestsPerSecond: round(result.requestsPerSecond, 0),
+    p50Ms: round(result.latencyMs.p50, 1),
+    p95Ms: round(result.latencyMs.p95, 1),
+    p99Ms: round(result.latencyMs.p99, 1),
+    requests: result.requests,
+    failures: result.requests - ok + result.errors + result.timeouts,
+    statusCodes: result.statusCodes,
+  };
+}

@@ -1,0 +1,221 @@
+import type { ApiSection, EndpointRun } from './api';
+import type { OrgSyncSection } from './orgSync';
+import type { BenchResults } from './results';
+import { isError } from './results';
+import type { SchedulerSection } from './scheduler';
+import type { TabSection } from './tab';
+
+/**
+ * The readable side of results.json: markdown tables (printed to stdout and written to
+ * bench/results.md), each figure beside its baseline, the ratio, and the target where the issue
+ * sets one.
+ */
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const x = (r: number | null) => (r === null ? '–' : `${r.toFixed(2)}×`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mark = (ok: boolean | null) => (ok === null ? '' : ok ? 'met' : '**missed**');
+
+function table(header: string[], rows: (string | number)[][]): string[] {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+}
+
+export function renderReport(results: BenchResults): string {
+  const m = results.meta;
+  const lines = [
+    `# Benchmark results (${m.mode})`,
+    '',
+    `\`${m.command}\` · started ${m.startedAt} · took ${s(m.durationSec * 1000)} · commit ${m.gitCommit ?? 'unknown'}`,
+    `Machine: ${m.machine.cpus} × ${m.machine.cpuModel}, ${m.machine.memoryGB} GB, Node ${m.machine.node} (${m.machine.platform})`,
+    `Load average (1 min) at start → end of each section: ${Object.entries(m.machineLoad)
+      .map(([name, l]) => `${name} ${l.start} → ${l.end}`)
+      .join(', ')} (above ${m.machine.cpus}, other work was competing for the CPU).`,
+    '',
+  ];
+  lines.push('## scheduler', '', ...section(results.scheduler, scheduler), '');
+  lines.push('## orgSync', '', ...section(results.orgSync, orgSync), '');
+  lines.push('## api', '', ...section(results.api, api), '');
+  lines.push('## tab', '', ...section(results.tab, tab), '');
+  return `${lines.join('\n')}\n`;
+}
+
+function section<T>(value: T | { error: string } | null, render: (v: T) => string[]): string[] {
+  if (value === null) return ['Not run (see `--only`).'];
+  if (isError(value)) return [`**Failed:** ${value.error}`];
+  return render(value);
+}
+
+function scheduler(r: SchedulerSection): string[] {
+  const l = r.limits;
+  const out = [
+    `Simulator limits: ${l.concurrentPerMailbox} concurrent and ${l.requestsPerWindow} requests per ${l.windowMs / 60000} min per mailbox, ${l.latencyMs} ms per mailbox request. Baseline: naive pass (getSchedule for one pair, then one event, sequentially) on a fresh stack with the same org.`,
+    '',
+  ];
+  const rows: (string | number)[][] = [];
+  for (const z of r.sizes) {
+    const p = z.product;
+    const b = z.baseline;
+    rows.push(
+      [
+        `${z.people} people (${z.pairs} pairs, ${z.managers} managers)`,
+        'Graph requests per booked pair',
+        `${p.requestsPerBookedPair} (${p.calendarRequests} for ${p.booked} booked; min ${z.minimum.perBookedPair})`,
+        `${b.requestsPerBookedPair} (${b.calendarRequests} for ${b.booked})`,
+        x(z.ratios.requestsPerPairVsBaseline),
+        `≤ 1.1× minimum: ${x(z.ratios.requestsPerPairVsMinimum)}`,
+        mark(z.targets.requestsWithin110PercentOfMinimum),
+      ],
+      [
+        '',
+        'Pass time (CPU time)',
+        `${s(p.passMs)} (${s(p.cpuMs)})${p.stoppedEarly ? ', stopped at its budget' : ''}`,
+        `${s(b.passMs)} (${s(b.cpuMs)})`,
+        x(z.ratios.passTimeVsBaseline),
+        z.targets.under10Minutes === null ? '(judged at 10,000)' : '< 10 min',
+        mark(z.targets.under10Minutes),
+      ],
+      [
+        '',
+        'Lower bound from limits (busiest mailbox)',
+        `${z.minimum.lowerBoundMs} ms (${z.minimum.busiestMailboxRequests} requests)`,
+        '',
+        `pass ${x(z.ratios.passTimeVsLowerBound)} the bound`,
+        '',
+        '',
+      ],
+      [
+        '',
+        'Org-chart requests · Cosmos requests per booked pair · throttled',
+        `${p.orgChartRequests} · ${p.cosmosRequestsPerBookedPair} · ${p.throttled}`,
+        `${b.orgChartRequests} · ${b.cosmosRequestsPerBookedPair} · ${b.throttled}`,
+        '',
+        '',
+        '',
+      ],
+    );
+  }
+  const w = r.whatIfKeepAliveCosmos;
+  rows.push([
+    `${w.people} people, what-if`,
+    'Pass time with a keep-alive embedded Cosmos',
+    s(w.passMs),
+    'as shipped',
+    x(w.passTimeVsAsShipped),
+    '',
+    '',
+  ]);
+  return [...out, ...table(['Org', 'Figure', 'Product', 'Baseline', 'Ratio', 'Target', ''], rows)];
+}
+
+function orgSync(r: OrgSyncSection): string[] {
+  const f = r.firstSync;
+  const d = r.deltaSync;
+  return table(
+    ['Sync', 'Graph requests (min)', 'Time', 'Cosmos requests', 'Baseline', 'Time ratio', 'Target'],
+    [
+      [
+        `first, ${f.people} people`,
+        `${f.graphRequests} (${f.minimumRequests})`,
+        `${f.ms} ms`,
+        f.cosmosRequests,
+        `${f.baseline.what}: ${f.baseline.ms} ms`,
+        x(f.ratios.timeVsBaseline),
+        `ceil(N/999) pages: ${mark(f.targets.minimumPages)}`,
+      ],
+      [
+        `delta, ${d.changed} changed (1%)`,
+        `${d.graphRequests} (${d.minimumRequests})`,
+        `${d.ms} ms`,
+        d.cosmosRequests,
+        `${d.baseline.what}: ${d.baseline.ms} ms`,
+        x(d.ratios.timeVsBaseline),
+        `ceil(changes/999) pages: ${mark(d.targets.minimumPages)}`,
+      ],
+    ],
+  );
+}
+
+function apiRows(runs: EndpointRun[]): (string | number)[][] {
+  return runs.map((r) => [
+    r.endpoint,
+    r.connections,
+    r.requestsPerSecond,
+    `${r.p50Ms} / ${r.p95Ms} / ${r.p99Ms}`,
+    r.cosmosOpsPerRequest,
+    `${r.serverCpuMsPerRequest} (${r.baseline.serverCpuMsPerRequest})`,
+    r.failures,
+    `${r.baseline.requestsPerSecond} req/s, ${r.baseline.p50Ms} / ${r.baseline.p95Ms} / ${r.baseline.p99Ms}`,
+    `${x(r.ratios.rpsVsBaseline)} / ${x(r.ratios.p99VsBaseline)}`,
+  ]);
+}
+
+function api(r: ApiSection): string[] {
+  const header = [
+    'Endpoint',
+    'Conn.',
+    'req/s',
+    'p50 / p95 / p99 ms',
+    'Cosmos ops/req',
+    'Stack CPU ms/req (health)',
+    'Failures',
+    'Baseline GET /api/health',
+    'Ratio req/s / p99',
+  ];
+  const single = r.asShipped.singleRequestCosmosOps;
+  const out = [
+    `${r.setup.orgSize}-person org, team of ${r.setup.teamSize}, ${r.setup.durationSec} s per run, org-chart cache ${r.setup.orgChartCacheSeconds} s. Cosmos operations of one request alone: board read ${single.boardRead}, aspiration write ${single.aspirationWrite}, team view ${single.teamView}, health ${single.health}.`,
+    '',
+    `**Target: board read p99 < 50 ms at 10 connections: ${r.targets.boardReadP99At10Ms} ms, ${mark(r.targets.boardReadP99At10Under50Ms)}.**`,
+    '',
+    `### ${r.asShipped.name} (${r.asShipped.ballastAspirations} other aspirations in the container)`,
+    '',
+    ...table(header, apiRows(r.asShipped.runs)),
+  ];
+  for (const w of r.whatIf) {
+    out.push(
+      '',
+      `### what-if: ${w.name} (${w.description}; ${w.ballastAspirations} other aspirations)`,
+      '',
+      ...table(header, apiRows(w.runs)),
+    );
+  }
+  return out;
+}
+
+function tab(r: TabSection): string[] {
+  const b = r.bundle;
+  const v = r.boardVisible;
+  const milestones = Object.entries(v.milestonesMedianMs)
+    .map(([name, ms]) => `${name} ${ms} ms`)
+    .join(' → ');
+  return [
+    ...table(
+      ['Figure', 'Measured', 'Baseline', 'Ratio', 'Target', ''],
+      [
+        [
+          'Initial JS+CSS, gzipped',
+          kb(b.initialGzipBytes),
+          `whole build ${kb(b.totalGzipBytes)}`,
+          x(b.ratios.initialVsTotal),
+          '≤ 250 KB',
+          mark(b.targets.initialAtMost250KB),
+        ],
+        ['JS+CSS fetched until the board is visible', kb(b.boardRouteGzipBytes), '', '', '', ''],
+        [
+          `Navigation → board visible (median of ${v.runs})`,
+          `${v.medianMs} ms`,
+          `${v.baseline.what}: ${v.baseline.medianMs} ms`,
+          x(v.ratios.medianVsBaseline),
+          '',
+          '',
+        ],
+      ],
+    ),
+    '',
+    `Critical path (median finish times): ${milestones}.`,
+  ];
+}

@@ -1,0 +1,137 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { format } from 'prettier';
+
+import { benchApi } from './api';
+import { benchOrgSync } from './orgSync';
+import { progress } from './progress';
+import { renderReport } from './report';
+import type { BenchResults, SectionError } from './results';
+import { benchScheduler } from './scheduler';
+import { round } from './stats';
+import { benchTab } from './tab';
+
+/**
+ * `npm run bench` — every benchmark against the local stack, writing bench/results.json and
+ * bench/results.md and printing the tables. `-- --quick` runs reduced sizes (under 5 minutes);
+ * `-- --only=scheduler,api` runs some sections (the others are null in results.json).
+ * Progress goes to stderr, the tables to stdout.
+ */
+
+const SECTIONS = ['scheduler', 'orgSync', 'api', 'tab'] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface Plan {
+  mode: 'quick' | 'full';
+  schedulerSizes: number[];
+  orgSyncSize: number;
+  apiSeconds: number;
+  only: Set<Section>;
+}
+
+function readPlan(argv: string[]): Plan {
+  const quick = argv.includes('--quick');
+  const onlyArg = argv.find((a) => a.startsWith('--only='));
+  const only = new Set(
+    (onlyArg ? onlyArg.slice('--only='.length).split(',') : [...SECTIONS]).map((name) => {
+      if (!(SECTIONS as readonly string[]).includes(name))
+        throw new Error(`Unknown section "${name}"; choose from ${SECTIONS.join(', ')}`);
+      return name as Section;
+    }),
+  );
+  return quick
+    ? { mode: 'quick', schedulerSizes: [200, 1000], orgSyncSize: 1000, apiSeconds: 3, only }
+    : { mode: 'full', schedulerSizes: [1000, 10_000], orgSyncSize: 10_000, apiSeconds: 10, only };
+}
+
+/** The 1-minute load average when each section started and ended: others' work skews figures. */
+const machineLoad: Record<string, { start: number; end: number }> = {};
+
+async function attempt<T>(name: Section, plan: Plan, work: () => Promise<T>) {
+  if (!plan.only.has(name)) return null;
+  const started = performance.now();
+  const load = { start: round(loadavg()[0], 2), end: 0 };
+  machineLoad[name] = load;
+  progress(`== ${name} (load average ${load.start}) ==`);
+  try {
+    const result = await work();
+    load.end = round(loadavg()[0], 2);
+    progress(`== ${name} done in ${((performance.now() - started) / 1000).toFixed(0)} s ==`);
+    return result;
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    load.end = round(loadavg()[0], 2);
+    progress(`== ${name} FAILED: ${message}`);
+    return { error: message.split('\n')[0] } satisfies SectionError;
+  }
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const plan = readPlan(argv);
+  const startedAt = new Date();
+  const t0 = performance.now();
+  progress(
+    `${plan.mode} run: scheduler ${plan.schedulerSizes.join(' and ')} people, orgSync ${plan.orgSyncSize}, api ${plan.apiSeconds} s per run`,
+  );
+
+  const scheduler = await attempt('scheduler', plan, () => benchScheduler(plan.schedulerSizes));
+  const orgSync = await attempt('orgSync', plan, () => benchOrgSync(plan.orgSyncSize));
+  const api = await attempt('api', plan, () => benchApi(plan.apiSeconds));
+  const tab = await attempt('tab', plan, () => benchTab());
+
+  const results: BenchResults = {
+    meta: {
+      command: `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
+      mode: plan.mode,
+      startedAt: startedAt.toISOString(),
+      durationSec: Math.round((performance.now() - t0) / 1000),
+      gitCommit: gitCommit(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        memoryGB: Math.round(totalmem() / 1024 ** 3),
+        node: process.version,
+        platform: `${process.platform}/${process.arch}`,
+      },
+      machineLoad,
+      sizes: {
+        scheduler: plan.schedulerSizes,
+        orgSync: plan.orgSyncSize,
+        apiSeconds: plan.apiSeconds,
+      },
+    },
+    scheduler,
+    orgSync,
+    api,
+    tab,
+  };
+  const report = renderReport(results);
+  // Formatted as the repository's Prettier would, so `npm run lint` stays clean if it is committed.
+  const json = await format(JSON.stringify(results), { parser: 'json', printWidth: 100 });
+  writeFileSync(join(__dirname, 'results.json'), json);
+  writeFileSync(join(__dirname, 'results.md'), report);
+  process.stdout.write(`\n${report}`);
+  progress(`wrote bench/results.json and bench/results.md in ${results.meta.durationSec} s`);
+  const failed = [scheduler, orgSync, api, tab].some(
+    (r) => r !== null && typeof r === 'object' && 'error' in r,
+  );
+  // Stacks hold keep-alive sockets and timers; the run is over, so leave deliberately.
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,286 @@
+import type { DevCalendarEvent } from '../api/src/local/graph-simulator/calendarDevControls';
+import type { GraphStatsSnapshot } from '../api/src/local/graph-simulator/graphStats';
+import { runSchedulePass } from '../api/src/scheduler/schedulePass';
+import type { OutlookLimits } from './graphMinimum';
+import { limitsLowerBoundMs, minimumPlan } from './graphMinimum';
+import type { MinimumPlan } from './graphMinimum';
+import { runNaivePass } from './naiveScheduler';
+import { BENCH_NOW, BENCH_TENANT, benchOrg } from './org';
+import { countCosmosRequests, graphStats, resetGraphStats, splitGraphRequests } from './probes';
+import { startWhatIfCosmos } from './whatIfCosmos';
+import { progress } from './progress';
+import { throttledProgress, withStack } from './stacks';
+import { ratio, round } from './stats';
+
+/**
+ * Section 1: one scheduling pass over a generated org with the simulator's Outlook limits on,
+ * against the naive per-pair pass on a fresh stack with the same org (same calendars).
+ */
+
+/**
+ * Simulated service time of each mailbox request. Outlook answers getSchedule and event creation
+ * in tens of milliseconds; 20 ms makes the 4-per-mailbox limit bite without inflating the run.
+ */
+export const LATENCY_MS = 20;
+
+export const BENCH_LIMITS: OutlookLimits = {
+  concurrentPerMailbox: 4,
+  requestsPerWindow: 10_000,
+  windowMs: 600_000,
+  latencyMs: LATENCY_MS,
+};
+
+export interface SchedulerPassFigures {
+  booked: number;
+  skipped: number;
+  failed: number;
+  stoppedEarly: boolean;
+  passMs: number;
+  /**
+   * CPU time of the process during the pass. The simulator and embedded Cosmos run in the same
+   * process, so CPU ≈ wall time means the pass is bound by this one core, not by Outlook's limits.
+   */
+  cpuMs: number;
+  /** Graph requests for calendars (getSchedule, events), as the simulator counted them. */
+  calendarRequests: number;
+  orgChartRequests: number;
+  requestsPerBookedPair: number;
+  /** Requests that reached Cosmos DB (records, agenda reads, org chart) per booked pair. */
+  cosmosRequestsPerBookedPair: number;
+  throttled: number;
+  busiestMailboxRequests: number;
+  byRoute: Record<string, number>;
+}
+
+export interface SchedulerSizeResult {
+  people: number;
+  pairs: number;
+  managers: number;
+  product: SchedulerPassFigures;
+  baseline: SchedulerPassFigures;
+  minimum: {
+    requests: number;
+    perBookedPair: number;
+    getScheduleCalls: number;
+    busiestMailboxRequests: number;
+    /** Lower bound on the pass time from the limits (busiest mailbox). */
+    lowerBoundMs: number;
+  };
+  ratios: {
+    requestsPerPairVsMinimum: number | null;
+    requestsPerPairVsBaseline: number | null;
+    passTimeVsBaseline: number | null;
+    passTimeVsLowerBound: number | null;
+  };
+  targets: {
+    /** At most 1.1× the minimum Graph requests per booked pair. */
+    requestsWithin110PercentOfMinimum: boolean;
+    /** Only judged for 10,000 people: the pass finishes in under 10 minutes. */
+    under10Minutes: boolean | null;
+  };
+}
+
+export interface SchedulerSection {
+  limits: OutlookLimits;
+  sizes: SchedulerSizeResult[];
+  /** The largest size again, with the embedded Cosmos server keeping connections alive. */
+  whatIfKeepAliveCosmos: {
+    people: number;
+    passMs: number;
+    booked: number;
+    passTimeVsAsShipped: number | null;
+  };
+}
+
+export async function benchScheduler(sizes: number[]): Promise<SchedulerSection> {
+  const results: SchedulerSizeResult[] = [];
+  for (const size of sizes) results.push(await benchSize(size));
+  const largest = sizes[sizes.length - 1];
+  progress(`scheduler ${largest}: what-if, the product pass with a keep-alive embedded Cosmos`);
+  const { figures } = await productPass(largest, true);
+  const asShipped = results[results.length - 1].product;
+  return {
+    limits: BENCH_LIMITS,
+    sizes: results,
+    whatIfKeepAliveCosmos: {
+      people: largest,
+      passMs: figures.passMs,
+      booked: figures.booked,
+      passTimeVsAsShipped: ratio(figures.passMs, asShipped.passMs),
+    },
+  };
+}
+
+async function benchSize(size: number): Promise<SchedulerSizeResult> {
+  progress(`scheduler ${size}: product pass on a fresh stack (latency ${LATENCY_MS} ms/request)`);
+  const { figures: product, plan } = await productPass(size, false);
+  progress(
+    `scheduler ${size}: product booked ${product.booked} in ${(product.passMs / 1000).toFixed(1)} s, ${product.calendarRequests} calendar requests`,
+  );
+
+  progress(`scheduler ${size}: naive baseline on a fresh stack with the same org`);
+  const baseline = await withStack(
+    { directory: benchOrg(size), graphCalendarLimits: { ...BENCH_LIMITS } },
+    async (stack) => {
+      const cosmos = countCosmosRequests(stack.ports.cosmos);
+      try {
+        await resetGraphStats(stack.urls.dev);
+        const cpu = process.cpuUsage();
+        const naive = await runNaivePass(stack.services, BENCH_TENANT.tenantId, BENCH_NOW, (m) =>
+          progress(`scheduler ${size}: ${m}`),
+        );
+        const used = process.cpuUsage(cpu);
+        return figuresFrom(
+          { ...naive, cpuMs: (used.user + used.system) / 1000 },
+          await graphStats(stack.urls.dev),
+          cosmos.count(),
+        );
+      } finally {
+        cosmos.stop();
+      }
+    },
+  );
+  progress(
+    `scheduler ${size}: naive booked ${baseline.booked} in ${(baseline.passMs / 1000).toFixed(1)} s, ${baseline.calendarRequests} calendar requests`,
+  );
+  return summarise(size, product, baseline, plan, BENCH_LIMITS);
+}
+
+/**
+ * The product's pass on a fresh stack. `keepAliveCosmos` swaps in the embedded Cosmos server
+ * with keep-alive (see whatIfCosmos.ts) for the what-if figure.
+ */
+async function productPass(
+  size: number,
+  keepAliveCosmos: boolean,
+): Promise<{ figures: SchedulerPassFigures; plan: MinimumPlan }> {
+  const cosmosServer = keepAliveCosmos
+    ? await startWhatIfCosmos({ answerQueryPlans: false })
+    : null;
+  try {
+    return await withStack(
+      {
+        directory: benchOrg(size),
+        graphCalendarLimits: { ...BENCH_LIMITS },
+        ...(cosmosServer ? { env: { COSMOS_ENDPOINT: cosmosServer.endpoint } } : {}),
+      },
+      async (stack) => {
+        const cosmos = countCosmosRequests(cosmosServer?.port ?? stack.ports.cosmos);
+        try {
+          await resetGraphStats(stack.urls.dev);
+          const cpu = process.cpuUsage();
+          const summary = await runSchedulePass(stack.services, {
+            now: BENCH_NOW,
+            progress: throttledProgress((m) => progress(`scheduler ${size}: ${m}`)),
+          });
+          const used = process.cpuUsage(cpu);
+          if (Object.keys(summary.failed).length > 0)
+            progress(`scheduler ${size}: failures ${JSON.stringify(summary.failed)}`);
+          const stats = await graphStats(stack.urls.dev);
+          const figures = figuresFrom(
+            {
+              booked: summary.booked,
+              skipped: total(summary.skipped),
+              failed: total(summary.failed),
+              stoppedEarly: summary.stoppedEarly,
+              durationMs: summary.durationMs,
+              cpuMs: (used.user + used.system) / 1000,
+            },
+            stats,
+            cosmos.count(),
+          );
+          const bookedByManager = new Map<string, number>();
+          for (const e of await calendarEvents(stack.urls.dev))
+            bookedByManager.set(e.organizer.id, (bookedByManager.get(e.organizer.id) ?? 0) + 1);
+          return { figures, plan: minimumPlan(stack.orgStore.snapshot(), bookedByManager) };
+        } finally {
+          cosmos.stop();
+        }
+      },
+    );
+  } finally {
+    await cosmosServer?.close();
+  }
+}
+
+function figuresFrom(
+  pass: {
+    booked: number;
+    skipped: number;
+    failed: number;
+    stoppedEarly?: boolean;
+    durationMs: number;
+    cpuMs: number;
+  },
+  stats: GraphStatsSnapshot,
+  cosmosRequests: number,
+): SchedulerPassFigures {
+  const split = splitGraphRequests(stats);
+  return {
+    booked: pass.booked,
+    skipped: pass.skipped,
+    failed: pass.failed,
+    stoppedEarly: pass.stoppedEarly ?? false,
+    passMs: round(pass.durationMs, 0),
+    cpuMs: round(pass.cpuMs, 0),
+    calendarRequests: split.calendar,
+    orgChartRequests: split.orgChart,
+    requestsPerBookedPair: perPair(split.calendar, pass.booked),
+    cosmosRequestsPerBookedPair: perPair(cosmosRequests, pass.booked),
+    throttled: stats.throttled,
+    busiestMailboxRequests: Math.max(0, ...Object.values(stats.byMailbox)),
+    byRoute: split.byRoute,
+  };
+}
+
+function summarise(
+  size: number,
+  product: SchedulerPassFigures,
+  baseline: SchedulerPassFigures,
+  plan: MinimumPlan,
+  limits: OutlookLimits,
+): SchedulerSizeResult {
+  const lowerBoundMs = limitsLowerBoundMs(plan.busiestMailbox.requests, limits);
+  return {
+    people: size,
+    pairs: plan.pairs,
+    managers: plan.managers,
+    product,
+    baseline,
+    minimum: {
+      requests: plan.minimumRequests,
+      perBookedPair: round(plan.minimumPerBookedPair, 3),
+      getScheduleCalls: plan.getScheduleCalls,
+      busiestMailboxRequests: plan.busiestMailbox.requests,
+      lowerBoundMs: round(lowerBoundMs, 0),
+    },
+    ratios: {
+      requestsPerPairVsMinimum: ratio(product.requestsPerBookedPair, plan.minimumPerBookedPair),
+      requestsPerPairVsBaseline: ratio(
+        product.requestsPerBookedPair,
+        baseline.requestsPerBookedPair,
+      ),
+      passTimeVsBaseline: ratio(product.passMs, baseline.passMs),
+      passTimeVsLowerBound: ratio(product.passMs, lowerBoundMs),
+    },
+    targets: {
+      requestsWithin110PercentOfMinimum:
+        product.requestsPerBookedPair <= 1.1 * plan.minimumPerBookedPair,
+      under10Minutes: size >= 10_000 ? product.passMs < 600_000 && !product.stoppedEarly : null,
+    },
+  };
+}
+
+async function calendarEvents(devUrl: string): Promise<DevCalendarEvent[]> {
+  const response = await fetch(`${devUrl}/dev/calendar-events`);
+  if (!response.ok) throw new Error(`Could not list calendar events: ${response.status}`);
+  return (await response.json()) as DevCalendarEvent[];
+}
+
+function perPair(requests: number, booked: number): number {
+  return booked === 0 ? 0 : round(requests / booked, 3);
+}
+
+function total(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
