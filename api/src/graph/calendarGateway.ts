@@ -4,6 +4,7 @@ import type { Event } from '@microsoft/microsoft-graph-types';
 import type { GraphScheduleInformation } from '../domain/scheduling';
 import { readEventsBatched } from './batchedEventReads';
 import type { MailboxLimiter } from './mailboxLimiter';
+import { graphStatus } from './graphStatus';
 
 /**
  * Calendar calls for one tenant, app-only: availability, booking, re-reading and cancelling.
@@ -112,7 +113,7 @@ export function createCalendarGateway(client: Client, limiter: MailboxLimiter): 
             .get()) as Event;
           return toBooked(event, attendeeMail);
         } catch (error) {
-          if (statusOf(error) === 404) return null;
+          if (graphStatus(error) === 404) return null;
           throw error;
         }
       }),
@@ -158,7 +159,7 @@ export function createCalendarGateway(client: Client, limiter: MailboxLimiter): 
         try {
           await client.api(`${user(organizerId)}/events/${encodeURIComponent(eventId)}`).delete();
         } catch (error) {
-          if (statusOf(error) !== 404) throw error;
+          if (graphStatus(error) !== 404) throw error;
         }
       }),
 
@@ -189,10 +190,4 @@ function asUtc(dateTime: string | null | undefined): string {
 
 function stripZ(iso: string): string {
   return new Date(iso).toISOString().replace(/Z$/, '');
-}
-
-export function statusOf(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null && 'statusCode' in error
-    ? Number((error as { statusCode: unknown }).statusCode)
-    : undefined;
 }

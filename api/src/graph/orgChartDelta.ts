@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 
 import type { DeltaUser } from '../domain/orgChart/deltaMerge';
+import { graphStatus } from './graphStatus';
 
 /**
  * Reads the org chart with `/users/delta`: a full read the first time (pages of 999, `manager`
@@ -33,7 +34,7 @@ export async function readOrgChartDelta(
       return { ...(await follow(client, deltaLink)), resynced: false, full: false };
     } catch (error) {
       // 410 Gone / SyncStateNotFound: the delta token expired; start again from a full read.
-      if (statusOf(error) !== 410) throw error;
+      if (graphStatus(error) !== 410) throw error;
       return { ...(await fullRead(client)), resynced: true, full: true };
     }
   }
@@ -75,10 +76,4 @@ async function drain(
   }
   if (!page['@odata.deltaLink']) throw new Error('Graph ended a delta round without a delta link');
   return { users, deltaLink: page['@odata.deltaLink'], requests: count };
-}
-
-function statusOf(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null && 'statusCode' in error
-    ? Number((error as { statusCode: unknown }).statusCode)
-    : undefined;
 }

@@ -2,6 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AadUserConversationMember, User } from '@microsoft/microsoft-graph-types';
 
 import { Problem } from '../http/problems';
+import { graphStatus } from './graphStatus';
 
 /** A person as the org chart knows them: just what access rules and screens need. */
 export interface Person {
@@ -94,20 +95,19 @@ function toPerson(user: User): Person {
   };
 }
 
-function statusOf(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null && 'statusCode' in error
-    ? Number((error as { statusCode: unknown }).statusCode)
-    : undefined;
+/** Any Graph failure becomes a problem that tells the person to try again shortly. */
+function orgChartUnavailable(error: unknown): Problem {
+  return new Problem(
+    'upstream-unavailable',
+    `The org chart could not be read from Microsoft Graph (status ${graphStatus(error) ?? 'unknown'}). Try again in a minute.`,
+  );
 }
 
 async function graphCall<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw new Problem(
-      'upstream-unavailable',
-      `The org chart could not be read from Microsoft Graph (status ${statusOf(error) ?? 'unknown'}). Try again in a minute.`,
-    );
+    throw orgChartUnavailable(error);
   }
 }
 
@@ -115,7 +115,7 @@ async function orNull<T>(call: () => Promise<T>): Promise<T | null> {
   try {
     return await call();
   } catch (error) {
-    if (statusOf(error) === 404) return null;
-    return graphCall(() => Promise.reject(error));
+    if (graphStatus(error) === 404) return null;
+    throw orgChartUnavailable(error);
   }
 }

@@ -24,6 +24,7 @@ import {
 } from '../domain/scheduling';
 import { createCalendarGateway } from '../graph/calendarGateway';
 import type { BookedEvent, CalendarGateway } from '../graph/calendarGateway';
+import { graphStatus } from '../graph/graphStatus';
 import { forEachConcurrently } from '../graph/mailboxLimiter';
 import type { Services } from '../services';
 import type { Stored } from '../store/boardRepository';
@@ -661,8 +662,7 @@ function pairRef(tenantId: string, pair: Pair) {
 }
 
 function errorText(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'statusCode' in error) {
-    return `Graph ${(error as { statusCode: unknown }).statusCode}`;
-  }
+  const status = graphStatus(error);
+  if (status !== undefined) return `Graph ${status}`;
   return error instanceof Error ? error.message.slice(0, 160) : 'unknown error';
 }
