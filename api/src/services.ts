@@ -3,8 +3,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { createTokenValidator } from './auth/tokenValidator';
 import type { TokenValidator } from './auth/tokenValidator';
 import type { Config } from './config';
-import { createGraphTokenProvider } from './graph/accessTokens';
-import { createGraphClient } from './graph/graphClient';
+import { createGraphClientFactory } from './graph/graphClient';
 import { createCachedOrgDirectory } from './graph/cachedOrgDirectory';
 import { createOrgDirectory } from './graph/orgDirectory';
 import { createMailboxLimiter } from './graph/mailboxLimiter';
@@ -38,19 +37,7 @@ export interface Services {
 }
 
 export async function createServices(config: Config): Promise<Services> {
-  const tokens = createGraphTokenProvider(config.graph.credential);
-  const clients = new Map<string, Client>();
-  const graphFor = (tenantId: string): Client => {
-    let client = clients.get(tenantId);
-    if (!client) {
-      client = createGraphClient({
-        baseUrl: config.graph.baseUrl,
-        getAccessToken: () => tokens(tenantId),
-      });
-      clients.set(tenantId, client);
-    }
-    return client;
-  };
+  const graphFor = createGraphClientFactory(config.graph);
   const cosmos = await openCosmosStore(config.cosmos);
   return {
     config,

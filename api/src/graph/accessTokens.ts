@@ -7,10 +7,18 @@ import type { TokenCredential } from '@azure/identity';
 
 import type { GraphConfig } from '../config';
 
+/**
+ * How a tenant's Graph client authenticates: an `@azure/identity` credential in Azure (the SDK's
+ * AuthenticationHandler asks it for tokens), or a token function for the local simulator.
+ */
+export type GraphAuth =
+  | { credential: TokenCredential; getAccessToken?: never }
+  | { getAccessToken: () => Promise<string>; credential?: never };
+
 /** App-only Graph access tokens, one cache entry per tenant. */
 export type GraphTokenProvider = (tenantId: string) => Promise<string>;
 
-const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 /** Renew a minute before expiry so a token never dies mid-request. */
 const RENEW_MARGIN_MS = 60_000;
 
@@ -19,12 +27,36 @@ interface CachedToken {
   expiresAt: number;
 }
 
-export function createGraphTokenProvider(
+/** Per tenant, what its Graph client authenticates with. Credentials are made once per tenant. */
+export function createGraphAuth(
   credential: GraphConfig['credential'],
+): (tenantId: string) => GraphAuth {
+  if (credential.kind === 'local-client-credentials') {
+    const tokens = createLocalTokenProvider(credential);
+    return (tenantId) => ({ getAccessToken: () => tokens(tenantId) });
+  }
+  const credentials = new Map<string, TokenCredential>();
+  const make = azureCredentialFactory(credential);
+  return (tenantId) => {
+    let c = credentials.get(tenantId);
+    if (!c) {
+      c = make(tenantId);
+      credentials.set(tenantId, c);
+    }
+    return { credential: c };
+  };
+}
+
+type LocalCredential = Extract<GraphConfig['credential'], { kind: 'local-client-credentials' }>;
+type AzureCredential = Exclude<GraphConfig['credential'], LocalCredential>;
+
+/** The local identity issuer's client-credentials grant, cached per tenant until near expiry. */
+export function createLocalTokenProvider(
+  credential: LocalCredential,
   now: () => number = Date.now,
 ): GraphTokenProvider {
   const cache = new Map<string, Promise<CachedToken>>();
-  const fetchToken = tokenSource(credential);
+  const fetchToken = (tenantId: string) => requestLocalToken(credential, tenantId);
 
   return async (tenantId) => {
     const cached = cache.get(tenantId);
@@ -43,43 +75,43 @@ export function createGraphTokenProvider(
   };
 }
 
-function tokenSource(
-  credential: GraphConfig['credential'],
-): (tenantId: string) => Promise<CachedToken> {
+async function requestLocalToken(
+  credential: LocalCredential,
+  tenantId: string,
+): Promise<CachedToken> {
+  const response = await fetch(credential.tokenUrlTemplate.replace('{tenantid}', tenantId), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: credential.clientId,
+      client_secret: credential.clientSecret,
+      scope: GRAPH_SCOPE,
+    }),
+  });
+  if (!response.ok) {
+    throw new Error(
+      `Token endpoint refused client credentials for tenant ${tenantId}: ${response.status}`,
+    );
+  }
+  const body = (await response.json()) as { access_token: string; expires_in: number };
+  return { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
+}
+
+/**
+ * Azure credentials cache their tokens themselves (MSAL's in-memory cache), so the SDK's
+ * provider may ask on every request.
+ */
+function azureCredentialFactory(
+  credential: AzureCredential,
+): (tenantId: string) => TokenCredential {
   switch (credential.kind) {
-    case 'local-client-credentials':
-      return async (tenantId) => {
-        const response = await fetch(credential.tokenUrlTemplate.replace('{tenantid}', tenantId), {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: new URLSearchParams({
-            grant_type: 'client_credentials',
-            client_id: credential.clientId,
-            client_secret: credential.clientSecret,
-            scope: GRAPH_SCOPE,
-          }),
-        });
-        if (!response.ok) {
-          throw new Error(
-            `Token endpoint refused client credentials for tenant ${tenantId}: ${response.status}`,
-          );
-        }
-        const body = (await response.json()) as { access_token: string; expires_in: number };
-        return { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 };
-      };
-    case 'client-secret': {
-      const credentials = new Map<string, TokenCredential>();
-      return (tenantId) => {
-        let c = credentials.get(tenantId);
-        if (!c) {
-          c = new ClientSecretCredential(tenantId, credential.clientId, credential.clientSecret);
-          credentials.set(tenantId, c);
-        }
-        return fromAzureIdentity(c);
-      };
-    }
+    case 'client-secret':
+      return (tenantId) =>
+        new ClientSecretCredential(tenantId, credential.clientId, credential.clientSecret);
     case 'federated-managed-identity': {
-      // The managed identity's token is the client assertion; the app registration trusts it.
+      // The managed identity's token is the client assertion; the app registration trusts it
+      // through a federated credential (docs/deploy.md).
       const identity = new ManagedIdentityCredential(
         credential.managedIdentityClientId ? { clientId: credential.managedIdentityClientId } : {},
       );
@@ -88,21 +120,8 @@ function tokenSource(
         if (!token) throw new Error('The managed identity returned no token for the exchange');
         return token.token;
       };
-      const credentials = new Map<string, TokenCredential>();
-      return (tenantId) => {
-        let c = credentials.get(tenantId);
-        if (!c) {
-          c = new ClientAssertionCredential(tenantId, credential.appClientId, assertion);
-          credentials.set(tenantId, c);
-        }
-        return fromAzureIdentity(c);
-      };
+      return (tenantId) =>
+        new ClientAssertionCredential(tenantId, credential.appClientId, assertion);
     }
   }
-}
-
-async function fromAzureIdentity(credential: TokenCredential): Promise<CachedToken> {
-  const token = await credential.getToken(GRAPH_SCOPE);
-  if (!token) throw new Error('No Graph token was returned by the Azure credential');
-  return { token: token.token, expiresAt: token.expiresOnTimestamp };
 }
