@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+
 import { z } from 'zod';
 
 /**
@@ -82,16 +85,26 @@ export const DATABASE_NAME = 'career-board';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
-const localEnvSchema = z.object({
+/**
+ * An optional setting that an env file may leave empty (`COSMOS_KEY=`): empty means absent, as
+ * the toolkit's env files write every key whether or not it has a value.
+ */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const portsSchema = z.object({
   API_PORT: port(7071),
   TAB_PORT: port(53000),
   DEV_PORT: port(7072),
   COSMOS_PORT: port(8081),
-  COSMOS_ENDPOINT: z.string().url().optional(),
-  COSMOS_KEY: z.string().min(1).optional(),
+});
+
+const localEnvSchema = portsSchema.extend({
+  COSMOS_ENDPOINT: optional(z.string().url()),
+  COSMOS_KEY: optional(z.string().min(1)),
   COSMOS_DATABASE: z.string().min(1).default(DATABASE_NAME),
   ORG_CHART_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-  SCHEDULER_TENANTS: z.string().optional(),
+  SCHEDULER_TENANTS: optional(z.string()),
   SCHEDULER_BUDGET_SECONDS: z.coerce.number().int().min(10).max(3600).default(540),
   SCHEDULER_MANAGER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 });
@@ -102,20 +115,47 @@ const splitList = (s: string): string[] =>
     .map((x) => x.trim().toLowerCase())
     .filter(Boolean);
 
-const csv = z.string().min(1).transform(splitList);
+const TENANT_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * `*` alone (any tenant) or tenant ids. Tokens carry `tid` as a GUID, so a domain name such as
+ * contoso.onmicrosoft.com would never match and would silently lock everyone out: refuse it here.
+ */
+const allowedTenants = z
+  .string()
+  .min(1)
+  .transform(splitList)
+  .superRefine((entries, ctx) => {
+    if (entries.length === 0) ctx.addIssue({ code: 'custom', message: 'names no tenant' });
+    if (entries.includes('*') && entries.length > 1)
+      ctx.addIssue({ code: 'custom', message: 'use * alone, or a list of tenant ids' });
+    for (const entry of entries) {
+      if (entry !== '*' && !TENANT_GUID.test(entry))
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not a tenant id (a GUID)`,
+        });
+    }
+  });
 
 const azureEnvSchema = z.object({
   COSMOS_ENDPOINT: z.string().url(),
-  COSMOS_KEY: z.string().min(1).optional(),
+  COSMOS_KEY: optional(z.string().min(1)),
   COSMOS_DATABASE: z.string().min(1).default(DATABASE_NAME),
-  AZURE_CLIENT_ID: z.string().min(1).optional(),
+  AZURE_CLIENT_ID: optional(z.string().min(1)),
   AAD_APP_CLIENT_ID: z.string().uuid(),
-  AAD_APP_CLIENT_SECRET: z.string().min(1).optional(),
+  AAD_APP_CLIENT_SECRET: optional(z.string().min(1)),
   AAD_APP_ID_URI: z.string().min(1),
-  ALLOWED_TENANTS: csv,
+  ALLOWED_TENANTS: allowedTenants,
   TAB_ORIGIN: z.string().url(),
   TAB_PUBLIC_URL: z.string().url(),
-  GRAPH_BASE_URL: z.string().url().default('https://graph.microsoft.com/'),
+  // The Graph SDK attaches the token only to https URLs (shared/TOOLCHAIN.md): an http base URL
+  // would send every request unauthenticated.
+  GRAPH_BASE_URL: z
+    .string()
+    .url()
+    .refine((url) => url.startsWith('https://'), 'must be an https URL')
+    .default('https://graph.microsoft.com/'),
   ORG_CHART_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   SCHEDULER_BUDGET_SECONDS: z.coerce.number().int().min(10).max(3600).default(540),
   SCHEDULER_MANAGER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
@@ -135,7 +175,7 @@ function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<
 }
 
 export function readLocalPorts(env: NodeJS.ProcessEnv = process.env): LocalPorts {
-  const e = parse(localEnvSchema, env);
+  const e = parse(portsSchema, env);
   return { api: e.API_PORT, tab: e.TAB_PORT, dev: e.DEV_PORT, cosmos: e.COSMOS_PORT };
 }
 
@@ -230,8 +270,71 @@ export function buildAzureConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** The configuration of the process this code runs in. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const mode = env.CAREER_BOARD_MODE ?? 'local';
+  const mode = env.CAREER_BOARD_MODE || 'local';
   if (mode === 'azure') return buildAzureConfig(env);
   if (mode === 'local') return buildLocalConfig(readLocalPorts(env), env);
   throw new ConfigError(`CAREER_BOARD_MODE must be "local" or "azure", not "${mode}"`);
+}
+
+/** What `npm start` needs besides the app's own configuration. */
+export interface StartSettings {
+  /** The app's configuration (loadConfig); local mode rebuilds it once its ports are bound. */
+  config: Config;
+  ports: LocalPorts;
+  /** Local mode without COSMOS_ENDPOINT: the Cosmos DB server runs in this process. */
+  embeddedCosmos: boolean;
+  /** The built tab to serve; absent means tabs/dist. */
+  tabDistDir?: string;
+  /** Azure mode: where the tab calls the API (a tunnel's https URL when Teams hosts the tab). */
+  tabApiBaseUrl: string;
+  /**
+   * The environment the configuration was read from (the process's, over an env file's), for
+   * the local stack, which builds its configuration again after binding ephemeral ports.
+   */
+  env: NodeJS.ProcessEnv;
+}
+
+const startEnvSchema = z.object({
+  COSMOS_ENDPOINT: optional(z.string().url()),
+  TAB_DIST_DIR: optional(z.string().min(1)),
+  TAB_API_BASE_URL: optional(z.string().url()),
+});
+
+/**
+ * `npm start`'s settings: the process environment over the variables of `envFile` (as Node's own
+ * `--env-file` does: a variable set in the shell wins), e.g. the env/.env.local-api.user that
+ * `atk deploy --env local` writes.
+ */
+export function loadStartSettings(
+  options: { envFile?: string } = {},
+  processEnv: NodeJS.ProcessEnv = process.env,
+): StartSettings {
+  const env = options.envFile ? { ...readEnvFile(options.envFile), ...processEnv } : processEnv;
+  const config = loadConfig(env);
+  const ports = readLocalPorts(env);
+  const e = parse(startEnvSchema, env);
+  return {
+    config,
+    ports,
+    embeddedCosmos: config.mode === 'local' && !e.COSMOS_ENDPOINT,
+    tabDistDir: e.TAB_DIST_DIR,
+    tabApiBaseUrl: (e.TAB_API_BASE_URL ?? `http://localhost:${ports.api}/api`).replace(/\/+$/, ''),
+    env,
+  };
+}
+
+/** The variables of a dotenv file (KEY=value lines, # comments, optional quotes). */
+export function readEnvFile(path: string): Record<string, string> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      `Cannot read the env file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+  const parsed = parseEnv(text);
+  return Object.fromEntries(
+    Object.entries(parsed).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

@@ -1,4 +1,14 @@
-import { buildAzureConfig, buildLocalConfig, ConfigError, loadConfig } from '../../api/src/config';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+  buildAzureConfig,
+  buildLocalConfig,
+  ConfigError,
+  loadConfig,
+  loadStartSettings,
+} from '../../api/src/config';
 
 const azureEnv = {
   COSMOS_ENDPOINT: 'https://career.documents.azure.com:443/',
@@ -50,5 +60,88 @@ describe('configuration', () => {
     expect(config.graph.baseUrl).toBe('http://localhost:3/graph/');
     expect(config.cosmos.endpoint).toBe('https://localhost:4/');
     expect(config.tabOrigin).toBe('http://localhost:2');
+  });
+
+  it('ALLOWED_TENANTS takes tenant GUIDs or * alone; a domain name stops start-up with the setting named', () => {
+    expect(() =>
+      buildAzureConfig({ ...azureEnv, ALLOWED_TENANTS: 'contoso.onmicrosoft.com' }),
+    ).toThrow(/ALLOWED_TENANTS: "contoso.onmicrosoft.com" is not a tenant id/);
+    expect(() =>
+      buildAzureConfig({
+        ...azureEnv,
+        ALLOWED_TENANTS: '11111111-2222-4333-8444-555555555555,11111111-2222',
+      }),
+    ).toThrow(/ALLOWED_TENANTS/);
+    expect(() =>
+      buildAzureConfig({ ...azureEnv, ALLOWED_TENANTS: '*, 11111111-2222-4333-8444-555555555555' }),
+    ).toThrow(/use \* alone/);
+    expect(() => buildAzureConfig({ ...azureEnv, ALLOWED_TENANTS: ' , ' })).toThrow(
+      /ALLOWED_TENANTS: names no tenant/,
+    );
+    expect(
+      buildAzureConfig({ ...azureEnv, ALLOWED_TENANTS: '11111111-2222-4333-8444-55555555AAAA' })
+        .auth.allowedTenants,
+    ).toEqual(['11111111-2222-4333-8444-55555555aaaa']);
+  });
+
+  it('in Azure, Graph must be reached over https, where the SDK attaches the token', () => {
+    expect(() =>
+      buildAzureConfig({ ...azureEnv, GRAPH_BASE_URL: 'http://graph.example/' }),
+    ).toThrow(/GRAPH_BASE_URL: must be an https URL/);
+  });
+
+  it('an optional setting left empty in an env file counts as absent', () => {
+    const config = buildAzureConfig({ ...azureEnv, COSMOS_KEY: '', AAD_APP_CLIENT_SECRET: '' });
+    expect(config.cosmos.key).toBeUndefined();
+    expect(config.graph.credential.kind).toBe('federated-managed-identity');
+    expect(loadConfig({ CAREER_BOARD_MODE: '', COSMOS_ENDPOINT: '' }).mode).toBe('local');
+  });
+
+  describe('npm start settings', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'career-board-config-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('read an env file under the process environment, which wins', () => {
+      const file = join(dir, '.env.local-api.user');
+      writeFileSync(
+        file,
+        [
+          '# written by atk deploy --env local',
+          'CAREER_BOARD_MODE=azure',
+          ...Object.entries(azureEnv).map(([k, v]) => `${k}="${v}"`),
+          'API_PORT=9000',
+          '',
+        ].join('\n'),
+      );
+      const settings = loadStartSettings({ envFile: file }, { API_PORT: '9100' });
+      expect(settings.config.mode).toBe('azure');
+      expect(settings.config.auth.audiences).toEqual([
+        azureEnv.AAD_APP_ID_URI,
+        azureEnv.AAD_APP_CLIENT_ID,
+      ]);
+      expect(settings.ports.api).toBe(9100);
+      expect(settings.tabApiBaseUrl).toBe('http://localhost:9100/api');
+      expect(settings.embeddedCosmos).toBe(false);
+    });
+
+    it('name a missing env file', () => {
+      expect(() => loadStartSettings({ envFile: join(dir, 'nope.env') }, {})).toThrow(
+        /Cannot read the env file .*nope\.env: ENOENT/,
+      );
+    });
+
+    it('default to local mode on the embedded Cosmos DB, the tab calling the local API', () => {
+      const settings = loadStartSettings({}, { TAB_API_BASE_URL: 'https://api.example/api/' });
+      expect(settings.config.mode).toBe('local');
+      expect(settings.embeddedCosmos).toBe(true);
+      expect(settings.ports).toEqual({ api: 7071, tab: 53000, dev: 7072, cosmos: 8081 });
+      expect(settings.tabApiBaseUrl).toBe('https://api.example/api');
+      expect(
+        loadStartSettings({}, { COSMOS_ENDPOINT: 'https://localhost:8081/' }).embeddedCosmos,
+      ).toBe(false);
+    });
   });
 });
