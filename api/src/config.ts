@@ -163,13 +163,20 @@ const azureEnvSchema = z.object({
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** The settings at fault, by name only (their values may be private). */
+  readonly settings: string[];
+  constructor(message: string, settings: string[] = []) {
+    super(message);
+    this.settings = settings;
+  }
 }
 
 function parse<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ConfigError(`Invalid configuration: ${problems}`);
+    const settings = [...new Set(result.error.issues.map((i) => String(i.path[0] ?? '')))];
+    throw new ConfigError(`Invalid configuration: ${problems}`, settings.filter(Boolean));
   }
   return result.data;
 }
@@ -273,7 +280,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.CAREER_BOARD_MODE || 'local';
   if (mode === 'azure') return buildAzureConfig(env);
   if (mode === 'local') return buildLocalConfig(readLocalPorts(env), env);
-  throw new ConfigError(`CAREER_BOARD_MODE must be "local" or "azure", not "${mode}"`);
+  throw new ConfigError(`CAREER_BOARD_MODE must be "local" or "azure", not "${mode}"`, [
+    'CAREER_BOARD_MODE',
+  ]);
 }
 
 /** What `npm start` needs besides the app's own configuration. */

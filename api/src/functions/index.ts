@@ -4,23 +4,13 @@ import { loadConfig } from '../config';
 import { routes } from '../http/routes';
 import { toFunctionHandler } from '../http/toFunctionHandler';
 import { createServices } from '../services';
-import type { Services } from '../services';
 import { timers } from '../timers/timers';
 import { toTimerHandler } from '../timers/toTimerHandler';
+import { lazyServices } from './lazyServices';
 
 /** The Azure Functions entry point: registrations only, from the route and timer tables. */
 
-let services: Promise<Services> | undefined;
-const getServices = (): Promise<Services> => {
-  if (!services) {
-    const config = loadConfig();
-    services = createServices(config);
-    services.catch(() => {
-      services = undefined;
-    });
-  }
-  return services;
-};
+const getServices = lazyServices(() => loadConfig(), createServices);
 
 for (const route of routes) {
   app.http(route.name, {
