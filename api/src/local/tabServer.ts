@@ -36,18 +36,25 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-/** Teams and Microsoft 365 hosts that may frame the tab; nobody else can. */
+/**
+ * Teams and Microsoft 365 hosts that may frame the tab; nobody else can. Exactly the hosts
+ * Microsoft documents for a tab's `frame-ancestors` ("Prerequisites" in Teams' tab requirements,
+ * learn.microsoft.com/microsoftteams/platform/tabs/how-to/tab-requirements): all hosts on
+ * *.cloud.microsoft (teams., outlook., m365.), Teams, the Microsoft 365 app and Outlook.
+ * The one list for both hostings: infra/tab-hosting/staticwebapp.config.json must name the same
+ * hosts (tests/infra/tabHosting.test.ts fails on any drift).
+ */
 export const TEAMS_FRAME_ANCESTORS = [
+  'https://*.cloud.microsoft',
   'https://teams.microsoft.com',
   'https://*.teams.microsoft.com',
-  'https://teams.cloud.microsoft',
-  'https://*.cloud.microsoft',
-  'https://*.office.com',
   'https://*.microsoft365.com',
+  'https://*.office.com',
   'https://outlook.office.com',
   'https://outlook.office365.com',
-  'https://*.skype.com',
-];
+  'https://outlook-sdf.office.com',
+  'https://outlook-sdf.office365.com',
+] as const;
 
 export function contentSecurityPolicy(config: TabRuntimeConfig): string {
   const connect = [
