@@ -13,6 +13,20 @@ const DAYS = [
 ] as const;
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Use a time like 09:00.');
 
+/**
+ * An IANA zone name this runtime knows (as the slot finder will read it), e.g. Europe/Berlin or
+ * UTC. Offsets ("+01:00") and Windows names are refused here: say which zone, not which offset.
+ */
+export function isIanaTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const tenantSettingsSchema = z.strictObject({
   /** Conversations happen once a quarter; the only cadence offered today. */
   cadence: z.literal('quarterly', { error: 'Cadence must be "quarterly".' }).default('quarterly'),
@@ -35,7 +49,12 @@ export const tenantSettingsSchema = z.strictObject({
       daysOfWeek: z.array(z.enum(DAYS)).min(1, 'Pick at least one working day.'),
       startTime: clock,
       endTime: clock,
-      timeZone: z.string().min(1).max(100),
+      timeZone: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .refine(isIanaTimeZone, 'Use an IANA time zone such as Europe/Berlin or UTC.'),
     })
     .refine((h) => h.startTime < h.endTime, 'Working hours must start before they end.')
     .default({

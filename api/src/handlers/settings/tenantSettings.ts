@@ -5,7 +5,7 @@ import { tenantSettingsSchema } from '../../contract/settingsContract';
 import type { TenantSettingsView } from '../../contract/settingsContract';
 import { etagMatches, toHttpEtag } from '../../domain/board/etags';
 import { forbidden } from '../../http/problems';
-import { jsonBody, optionalIfMatch } from '../../http/requestParsing';
+import { jsonBody, optionalIfMatch, requiredIfMatch } from '../../http/requestParsing';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import type { StoredSettings } from '../../store/settingsRepository';
@@ -36,12 +36,18 @@ export async function readSettings(input: CallerRouteInput): Promise<HttpRespons
   return ok(view(stored), stored.etag ? { ETag: toHttpEtag(stored.etag) } : {});
 }
 
+/**
+ * PUT settings. Once a tenant has settings, a change needs the ETag it was made from (If-Match:
+ * missing 428, stale 412), so two admins never silently overwrite each other. The very first save
+ * has nothing to match; a concurrent first save loses with 412 in the repository.
+ */
 export async function writeSettings(input: CallerRouteInput): Promise<HttpResponseInit> {
   requireAdmin(input);
-  const ifMatch = optionalIfMatch(input.request);
   const settings = await jsonBody(input.request, tenantSettingsSchema);
   const { caller, services } = input;
   const current = await services.settings.read(caller.tenantId);
+  const ifMatch =
+    current.etag === null ? optionalIfMatch(input.request) : requiredIfMatch(input.request);
   if (ifMatch !== null && (current.etag === null || !etagMatches(ifMatch, current.etag)))
     throw staleWrite('The settings');
   const saved = await services.settings.write(

@@ -27,7 +27,7 @@ describe('tenant settings', () => {
     });
   });
 
-  it('an admin changes them; a stale ETag is refused and nothing changes', async () => {
+  it('an admin saves them the first time without an ETag (there is none yet)', async () => {
     const saved = await stack.call<TenantSettingsView>('/settings', {
       as: admin,
       method: 'PUT',
@@ -43,7 +43,21 @@ describe('tenant settings', () => {
       dailyCap: 2,
       updatedBy: { id: admin },
     });
-    const etag = saved.body.etag!;
+    expect(saved.headers.get('etag')).toBe(saved.body.etag);
+  });
+
+  it('once saved, a change needs the ETag: missing is 428, stale is 412, and nothing changes', async () => {
+    const etag = (await stack.call<TenantSettingsView>('/settings', { as: admin })).body.etag!;
+    const missing = await stack.call('/settings', {
+      as: admin,
+      method: 'PUT',
+      body: { dailyCap: 7 },
+    });
+    expect(missing.status).toBe(428);
+    expect(missing.contentType).toContain('application/problem+json');
+    expect((await stack.call<TenantSettingsView>('/settings', { as: admin })).body.dailyCap).toBe(
+      2,
+    );
     const again = await stack.call<TenantSettingsView>('/settings', {
       as: admin,
       method: 'PUT',
@@ -61,6 +75,40 @@ describe('tenant settings', () => {
     expect((await stack.call<TenantSettingsView>('/settings', { as: admin })).body.dailyCap).toBe(
       4,
     );
+  });
+
+  it('the fallback time zone must be an IANA zone the runtime knows', async () => {
+    const before = await stack.call<TenantSettingsView>('/settings', { as: admin });
+    const fallback = (timeZone: string) => ({
+      daysOfWeek: ['monday'],
+      startTime: '09:00',
+      endTime: '17:00',
+      timeZone,
+    });
+    for (const timeZone of ['Mars/Olympus', '+01:00', 'Pacific Standard Time', 'Europe/']) {
+      const refused = await stack.call<{ errors: { path: string; message: string }[] }>(
+        '/settings',
+        {
+          as: admin,
+          method: 'PUT',
+          body: { workingHoursFallback: fallback(timeZone) },
+          headers: { 'If-Match': before.body.etag! },
+        },
+      );
+      expect({ timeZone, status: refused.status }).toEqual({ timeZone, status: 400 });
+      expect(refused.body.errors.map((e) => e.path)).toEqual(['workingHoursFallback.timeZone']);
+    }
+    expect((await stack.call<TenantSettingsView>('/settings', { as: admin })).body).toEqual(
+      before.body,
+    );
+    const accepted = await stack.call<TenantSettingsView>('/settings', {
+      as: admin,
+      method: 'PUT',
+      body: { workingHoursFallback: fallback('Asia/Kolkata') },
+      headers: { 'If-Match': before.body.etag! },
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.workingHoursFallback.timeZone).toBe('Asia/Kolkata');
   });
 
   it('bad settings are refused field by field', async () => {
