@@ -7,12 +7,15 @@ import type { Caller } from './caller';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The delegated scope the app registration exposes and Teams SSO requests (aad.manifest.json). */
+export const USER_SCOPE = 'access_as_user';
+
 export type TokenValidator = (authorization: string | null | undefined) => Promise<Caller>;
 
 /**
  * Validates a bearer token the same way for the local issuer and Entra ID: RS256 signature from
- * the JWKS, audience, issuer templated from the token's own `tid`, lifetime, and an allowed tenant.
- * Only the configuration differs between the two.
+ * the JWKS, audience, issuer templated from the token's own `tid`, lifetime, an allowed tenant,
+ * and that it was issued to a signed-in person. Only the configuration differs between the two.
  */
 export function createTokenValidator(config: AuthConfig, keys?: JWTVerifyGetKey): TokenValidator {
   // jose caches the key set and refetches on an unknown `kid` (cooldown 30 s), so rotated keys work.
@@ -81,7 +84,34 @@ function describe(error: unknown): string {
   return 'The access token could not be validated.';
 }
 
+/**
+ * Only delegated (user) tokens act as a person. An app-only token (client credentials) for our
+ * audience also carries an `oid` (the service principal's) and would otherwise pass as a user:
+ * Entra marks it `idtyp: app` (the optional claim aad.manifest.json requests) and gives it `roles`
+ * but never `scp`. A user token carries the scopes it was granted in `scp`, space-separated; ours
+ * must be among them.
+ */
+function assertUserToken(payload: JWTPayload): void {
+  if (payload.idtyp !== undefined && payload.idtyp !== 'user') {
+    throw unauthenticated(
+      'This is an app-only token: Career Board must be called on behalf of a signed-in person.',
+    );
+  }
+  const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+  if (scopes.length === 0) {
+    throw unauthenticated(
+      'The access token carries no delegated scope (scp): sign in as a person to use Career Board.',
+    );
+  }
+  if (!scopes.includes(USER_SCOPE)) {
+    throw unauthenticated(
+      `The access token was not granted the ${USER_SCOPE} scope (scp claim rejected).`,
+    );
+  }
+}
+
 function toCaller(payload: JWTPayload): Caller {
+  assertUserToken(payload);
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
   const oid = str(payload.oid);
   if (!GUID.test(oid)) throw unauthenticated('The access token has no valid user (oid) claim.');

@@ -35,7 +35,8 @@ export interface IdentityIssuer {
     user: DemoUser,
     options?: { expiresInSeconds?: number; audience?: string },
   ): Promise<string>;
-  mintAppToken(tenantId: string): Promise<string>;
+  /** App-only (client credentials): for Graph unless `audience` names another resource. */
+  mintAppToken(tenantId: string, audience?: string): Promise<string>;
   /** For the Graph simulator: the tenant of a valid app-only Graph token, or null. */
   verifyGraphToken(
     authorization: string | undefined,
@@ -68,6 +69,9 @@ export async function createIdentityIssuer(
       .setJti(randomUUID())
       .sign(privateKey as KeyLike);
 
+  // The claims Entra puts in a v2 Teams SSO access token for our API. `idtyp` is absent: Entra
+  // emits that optional claim only in app-only tokens (as `app`), which is how the API tells them
+  // apart together with `scp`, which app-only tokens never carry.
   const mintUserToken: IdentityIssuer['mintUserToken'] = (user, opts = {}) =>
     sign(
       {
@@ -82,10 +86,16 @@ export async function createIdentityIssuer(
       opts.expiresInSeconds ?? TOKEN_LIFETIME_SECONDS,
     );
 
-  const mintAppToken = (tenantId: string) =>
+  const mintAppToken = (tenantId: string, audience: string = GRAPH_AUDIENCE) =>
     sign(
-      { oid: options.clientId, appid: options.clientId, roles: APP_ROLES, idtyp: 'app' },
-      GRAPH_AUDIENCE,
+      {
+        oid: options.clientId,
+        appid: options.clientId,
+        azp: options.clientId,
+        roles: audience === GRAPH_AUDIENCE ? APP_ROLES : [],
+        idtyp: 'app',
+      },
+      audience,
       tenantId,
       TOKEN_LIFETIME_SECONDS,
     );
@@ -128,6 +138,8 @@ export async function createIdentityIssuer(
           'exp',
           'ver',
           'roles',
+          'scp',
+          'idtyp',
         ],
       });
       return true;
@@ -211,6 +223,16 @@ export async function createIdentityIssuer(
       });
       return;
     }
+    // As Entra: `{resource}/.default` picks the audience; Graph when no scope is given.
+    const scope = form.get('scope') ?? `${GRAPH_AUDIENCE}/.default`;
+    const audience = [GRAPH_AUDIENCE, options.apiAudience].find((a) => scope === `${a}/.default`);
+    if (!audience) {
+      sendJson(res, 400, {
+        error: 'invalid_scope',
+        error_description: `Ask for ${GRAPH_AUDIENCE}/.default or ${options.apiAudience}/.default`,
+      });
+      return;
+    }
     if (!options.directory().tenants.some((t) => t.id === tenantId)) {
       sendJson(res, 400, {
         error: 'invalid_tenant',
@@ -219,7 +241,7 @@ export async function createIdentityIssuer(
       return;
     }
     sendJson(res, 200, {
-      access_token: await mintAppToken(tenantId),
+      access_token: await mintAppToken(tenantId, audience),
       token_type: 'Bearer',
       expires_in: TOKEN_LIFETIME_SECONDS,
     });

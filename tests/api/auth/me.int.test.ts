@@ -1,5 +1,6 @@
-import { SignJWT, UnsecuredJWT, generateKeyPair } from 'jose';
+import { SignJWT, UnsecuredJWT, decodeJwt, generateKeyPair } from 'jose';
 
+import { LOCAL_APP_CLIENT_ID, LOCAL_APP_SECRET } from '../../../api/src/config';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import { startTestStack } from '../../support/testStack';
 import type { TestStack } from '../../support/testStack';
@@ -116,6 +117,50 @@ describe('GET /api/me', () => {
     claims.tid = DEMO.fabrikam.tenantId;
     const tampered = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
     expectRefused(await stack.call('/me', { token: tampered }), /signature/);
+  });
+});
+
+describe('app-only tokens', () => {
+  it('refuses a client-credentials token the local issuer minted for the API itself', async () => {
+    const tenantId = DEMO.contoso.tenantId;
+    const response = await fetch(`${stack.urls.dev}/identity/${tenantId}/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: LOCAL_APP_CLIENT_ID,
+        client_secret: LOCAL_APP_SECRET,
+        scope: `${stack.config.auth.audiences[0]}/.default`,
+      }),
+    });
+    expect(response.status).toBe(200);
+    const { access_token: token } = (await response.json()) as { access_token: string };
+    const claims = decodeJwt(token);
+    // Signed by the trusted issuer, for our audience, with an oid: only its kind is wrong.
+    expect(claims).toMatchObject({ aud: stack.config.auth.audiences[0], idtyp: 'app' });
+    expect(claims.scp).toBeUndefined();
+    expectRefused(await stack.call('/me', { token }), /app-only/);
+    expectRefused(await stack.call(`/boards/${DEMO.contoso.employee}`, { token }), /app-only/);
+  });
+
+  it("still issues the app's own Graph token, which the Graph simulator accepts", async () => {
+    const token = await stack.issuer.mintAppToken(DEMO.contoso.tenantId);
+    expect(await stack.issuer.verifyGraphToken(`Bearer ${token}`)).toMatchObject({
+      tenantId: DEMO.contoso.tenantId,
+    });
+    // And the API's Graph calls work: /me reads the org chart through it.
+    expect((await stack.call('/me', { as: DEMO.contoso.employee })).status).toBe(200);
+  });
+
+  it('gives user tokens the claims of a Teams SSO token: scp access_as_user, no idtyp', async () => {
+    const claims = decodeJwt(await stack.tokenFor(DEMO.contoso.employee));
+    expect(claims).toMatchObject({
+      scp: 'access_as_user',
+      oid: DEMO.contoso.employee,
+      tid: DEMO.contoso.tenantId,
+      ver: '2.0',
+    });
+    expect(claims.idtyp).toBeUndefined();
   });
 });
 

@@ -51,6 +51,8 @@ interface TokenShape {
   expiresIn?: number;
   key?: CryptoKey;
   kid?: string;
+  /** Claims to add or replace; `undefined` removes one. */
+  claims?: Record<string, unknown>;
 }
 
 function token(shape: TokenShape = {}): Promise<string> {
@@ -62,14 +64,17 @@ function token(shape: TokenShape = {}): Promise<string> {
       ? `https://login.microsoftonline.com/${issuerTenant}/v2.0`
       : `https://sts.windows.net/${issuerTenant}/`;
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({
+  const claims: Record<string, unknown> = {
     oid: USER,
     tid,
     name: 'Nia Adeyemi',
     preferred_username: 'nia@contoso.example',
     ver: version,
     scp: 'access_as_user',
-  })
+    ...shape.claims,
+  };
+  for (const [name, value] of Object.entries(claims)) if (value === undefined) delete claims[name];
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: shape.kid ?? 'entra-key' })
     .setIssuer(issuer)
     .setAudience(shape.audience ?? (version === '2.0' ? CLIENT_ID : APP_ID_URI))
@@ -144,5 +149,42 @@ describe('production token validation', () => {
 
   it('refuses a tid that is not a GUID', async () => {
     expect(await refusal(`Bearer ${await token({ tid: 'common' })}`)).toMatch(/tenant/);
+  });
+
+  it('refuses an app-only (client credentials) token for our audience: idtyp app, roles, no scp', async () => {
+    const appOnly = await token({
+      claims: {
+        oid: 'abababab-1111-4222-8333-444444444444',
+        idtyp: 'app',
+        roles: ['Admin'],
+        scp: undefined,
+        name: undefined,
+        preferred_username: undefined,
+      },
+    });
+    expect(await refusal(`Bearer ${appOnly}`)).toMatch(/app-only/);
+  });
+
+  it('refuses a token with no delegated scope even without idtyp (the optional claim missing)', async () => {
+    const noScope = await token({ claims: { scp: undefined, roles: ['Admin'] } });
+    expect(await refusal(`Bearer ${noScope}`)).toMatch(/scp/);
+  });
+
+  it('refuses a user token that was not granted access_as_user', async () => {
+    expect(await refusal(`Bearer ${await token({ claims: { scp: 'User.Read' } })}`)).toMatch(
+      /access_as_user/,
+    );
+    // A scope that merely contains the name is not the scope.
+    expect(
+      await refusal(`Bearer ${await token({ claims: { scp: 'access_as_user_admin' } })}`),
+    ).toMatch(/access_as_user/);
+  });
+
+  it('accepts access_as_user among several scopes, with or without idtyp user', async () => {
+    for (const claims of [{ scp: 'User.Read access_as_user' }, { idtyp: 'user' }]) {
+      await expect(validate(`Bearer ${await token({ claims })}`)).resolves.toMatchObject({
+        userId: USER,
+      });
+    }
   });
 });
