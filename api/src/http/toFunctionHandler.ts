@@ -5,9 +5,10 @@ import type {
   InvocationContext,
 } from '@azure/functions';
 
+import type { Services } from '../services';
+import { problemFromCosmos } from '../store/cosmosErrors';
 import { Problem, problemBody } from './problems';
 import type { RouteDefinition } from './route';
-import type { Services } from '../services';
 
 /**
  * Wraps a route's handler into an Azure Functions HTTP handler: authenticates the caller when the
@@ -38,13 +39,15 @@ export function toProblemResponse(
   const problem =
     error instanceof Problem
       ? error
-      : new Problem(
+      : (problemFromCosmos(error) ??
+        new Problem(
           'internal',
           `An unexpected error occurred. Quote ${context.invocationId} if you contact support.`,
-        );
+        ));
   if (!(error instanceof Problem) || problem.status >= 500) {
-    // Ids and outcomes only: request bodies may hold aspirations, which never go to logs.
-    context.error(`${context.functionName} ${request.method} failed: ${errorName(error)}`);
+    context.error(
+      `${context.functionName} ${request.method} failed: ${describeError(error)} (invocation ${context.invocationId})`,
+    );
   }
   return {
     status: problem.status,
@@ -57,7 +60,21 @@ export function toProblemResponse(
   };
 }
 
-function errorName(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 200)}`;
-  return 'non-error thrown';
+/**
+ * The error's name and code only. Never its message: messages from Cosmos DB, Graph or our own
+ * code can quote the document or request body (an aspiration's title, a private note), and logs
+ * must never carry board content.
+ */
+export function describeError(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return 'non-error thrown';
+  const name =
+    error instanceof Error
+      ? error.name
+      : (error as { constructor?: { name?: string } }).constructor?.name;
+  const code = (error as { code?: unknown }).code;
+  const safeCode =
+    typeof code === 'number' || (typeof code === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(code))
+      ? ` code=${code}`
+      : '';
+  return `${/^[A-Za-z0-9_.$]{1,64}$/.test(name ?? '') ? name : 'Error'}${safeCode}`;
 }
