@@ -229,6 +229,7 @@ export interface ConversationRef {
 
 export interface TeamMemberView extends BoardPerson {
   counts: { aspirations: number; needsAcknowledgement: number; changedSinceAcknowledged: number };
+  /** Per horizon, the title of the most recently created aspiration (null if none). */
   latestByHorizon: Record<Horizon, string | null>;
   lastConversation: ConversationRef | null;
   nextConversation: ConversationRef | null;

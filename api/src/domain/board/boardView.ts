@@ -85,6 +85,27 @@ export function sortAspirations<
   );
 }
 
+/**
+ * "Latest" in the team view means the most recently *created* aspiration of a horizon: the newest
+ * thing this person has said they want. Edits and reordering do not make an older aspiration the
+ * latest (an edit shows up in the counts as "changed since acknowledged" instead). Ties on the
+ * creation instant go to the larger id, so the answer never depends on storage order.
+ */
+export function latestIn<T extends Pick<AspirationRecord, 'createdAt' | 'id'>>(
+  list: T[],
+): T | undefined {
+  let latest: T | undefined;
+  for (const a of list) {
+    if (
+      !latest ||
+      a.createdAt > latest.createdAt ||
+      (a.createdAt === latest.createdAt && a.id > latest.id)
+    )
+      latest = a;
+  }
+  return latest;
+}
+
 /** One row of the manager's team view: counts and flags, no aspiration details beyond titles. */
 export function teamMemberView(
   person: BoardPerson,
@@ -99,10 +120,7 @@ export function teamMemberView(
     return ack !== undefined && a.version > ack.acknowledgedVersion;
   }).length;
   const latestByHorizon = Object.fromEntries(
-    HORIZONS.map((h) => {
-      const inHorizon = sortAspirations(aspirations.filter((a) => a.horizon === h));
-      return [h, inHorizon[0]?.title ?? null];
-    }),
+    HORIZONS.map((h) => [h, latestIn(aspirations.filter((a) => a.horizon === h))?.title ?? null]),
   ) as Record<Horizon, string | null>;
   const flags: TeamFlag[] = [];
   if (aspirations.length === 0) flags.push('no-aspirations');
