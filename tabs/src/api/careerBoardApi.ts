@@ -151,6 +151,7 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
       aspirationOrNull(
         await client.send('POST', `${aspirationPath(employeeId, aspiration.id)}/acknowledgement`, {
           body: note ? { note } : {},
+          ifMatch: aspiration.etag,
         }),
       ),
     addComment: async (employeeId, aspiration, text) =>

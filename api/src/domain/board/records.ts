@@ -2,6 +2,17 @@ import type { AspirationKind, Horizon, PersonRef, StepStatus } from '../../contr
 
 /** What is stored in the `boards` container. All documents of a board share one partition. */
 
+/**
+ * A change's history entry travels inside the document it changed, written in the same operation,
+ * so a change can never be saved without its entry and an entry never exists for a change that
+ * was not saved. It is then copied to the `history` container (upsert by its fixed id, so copying
+ * twice is harmless) and removed from the document; a copy that fails is retried by the next read
+ * or write of the board.
+ */
+export interface CarriesHistory {
+  pendingHistory?: HistoryRecord[];
+}
+
 export interface StepRecord {
   id: string;
   text: string;
@@ -37,6 +48,44 @@ export interface AspirationRecord {
   updatedAt: string;
   steps: StepRecord[];
   evidence: EvidenceRecord[];
+  /**
+   * Which of the board's numbered places (`aspiration-slot` documents) this aspiration holds.
+   * Absent on aspirations stored before slots existed; they count against the limit all the same.
+   */
+  slot?: number;
+  pendingHistory?: HistoryRecord[];
+}
+
+/**
+ * What a deleted aspiration becomes for the moment it takes to remove its acknowledgement,
+ * comments and slot: no content, only the ids needed to finish, and the deletion's history entry.
+ * Whoever reads the board next finishes a deletion that was interrupted.
+ */
+export interface AspirationTombstone {
+  type: 'aspiration-deleted';
+  id: string;
+  pk: string;
+  tenantId: string;
+  employeeId: string;
+  slot: number | null;
+  deletedAt: string;
+  pendingHistory: HistoryRecord[];
+}
+
+/**
+ * One of the board's `LIMITS.aspirationsPerBoard` places, claimed by creating the document with
+ * its fixed id: Cosmos DB lets only one writer create an id, so no two aspirations share a place
+ * and a board can never hold more aspirations than there are places, however many arrive at once.
+ */
+export interface AspirationSlotRecord {
+  type: 'aspiration-slot';
+  id: string;
+  pk: string;
+  tenantId: string;
+  employeeId: string;
+  slot: number;
+  aspirationId: string;
+  claimedAt: string;
 }
 
 /** Kept apart from the aspiration so the manager acknowledging never conflicts with an edit. */
@@ -51,6 +100,7 @@ export interface AcknowledgementRecord {
   at: string;
   note: string | null;
   acknowledgedVersion: number;
+  pendingHistory?: HistoryRecord[];
 }
 
 export interface CommentRecord {
@@ -63,6 +113,7 @@ export interface CommentRecord {
   author: PersonRef;
   text: string;
   createdAt: string;
+  pendingHistory?: HistoryRecord[];
 }
 
 export interface PrivateNotesRecord {
@@ -106,3 +157,10 @@ export const boardPartitionKey = (tenantId: string, employeeId: string): string 
   `${tenantId}|${employeeId}`;
 export const acknowledgementId = (aspirationId: string): string => `ack-${aspirationId}`;
 export const privateNotesId = (authorId: string): string => `notes-${authorId}`;
+export const aspirationSlotId = (slot: number): string => `aspiration-slot-${slot}`;
+/**
+ * Comments are numbered per aspiration and created with that fixed id, so two comments arriving at
+ * once cannot both take the last number: the limit holds without a lock.
+ */
+export const commentId = (aspirationId: string, index: number): string =>
+  `${aspirationId}-comment-${index}`;

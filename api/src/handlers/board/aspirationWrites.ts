@@ -3,7 +3,8 @@ import type { HttpResponseInit } from '@azure/functions';
 import type { AspirationView } from '../../contract/boardContract';
 import { LimitReached } from '../../domain/board/aspirationRules';
 import { aspirationView } from '../../domain/board/boardView';
-import type { AspirationRecord } from '../../domain/board/records';
+import type { FieldChange } from '../../domain/board/aspirationRules';
+import type { AspirationRecord, HistoryAction } from '../../domain/board/records';
 import { boardPartitionKey } from '../../domain/board/records';
 import { notFound, Problem } from '../../http/problems';
 import { etagMatches, toHttpEtag } from '../../domain/board/etags';
@@ -13,11 +14,14 @@ import type { CallerRouteInput } from '../../http/route';
 import type { Services } from '../../services';
 import { staleWrite } from '../../store/cosmosErrors';
 import type { Stored } from '../../store/boardRepository';
+import { historyEntry, settleHistory } from './boardHistory';
 import type { OpenBoard } from './openBoard';
 
 /** Shared steps of every write to one aspiration: load, check the ETag, apply a rule, save. */
 
-const UNCONDITIONAL_ATTEMPTS = 3;
+// Each saved write is followed by the write that removes its copied history entry, so an append
+// racing others may need a few rounds.
+const UNCONDITIONAL_ATTEMPTS = 5;
 
 export async function loadAspiration(
   input: CallerRouteInput,
@@ -34,16 +38,25 @@ export async function loadAspiration(
   return record;
 }
 
+/** What a change to an aspiration says in the board's history. */
+export interface HistoryNote {
+  action: HistoryAction;
+  changes?: FieldChange[];
+}
+
 /**
- * Applies `change` and saves with If-Match. With the client's ETag, a stale one is refused (412).
- * Without one (appending a step or evidence), a concurrent write makes us re-read and re-apply,
- * which is safe because the change is an append, never a blind overwrite.
+ * Applies `change` and saves with If-Match, the history entry inside the same write. With the
+ * client's ETag, a stale one is refused (412). Without one (appending a step or evidence), a
+ * concurrent write makes us re-read and re-apply, which is safe because the change is an append,
+ * never a blind overwrite.
  */
 export async function changeAspiration<R>(
   input: CallerRouteInput,
   board: OpenBoard,
   ifMatch: string | null,
-  change: (record: Stored<AspirationRecord>) => { record: AspirationRecord; result: R } | null,
+  change: (
+    record: Stored<AspirationRecord>,
+  ) => { record: AspirationRecord; result: R; history: HistoryNote } | null,
 ): Promise<{ saved: Stored<AspirationRecord>; result: R; before: Stored<AspirationRecord> }> {
   for (let attempt = 1; ; attempt++) {
     const current = await loadAspiration(input, board);
@@ -51,8 +64,19 @@ export async function changeAspiration<R>(
       throw staleWrite('This aspiration');
     const changed = guardLimits(() => change(current));
     if (changed === null) return { saved: current, result: undefined as R, before: current };
+    const entry = historyEntry(
+      input,
+      board,
+      changed.history.action,
+      changed.record,
+      changed.history.changes,
+    );
     try {
-      const saved = await input.services.boards.replaceAspiration(changed.record, current._etag);
+      const written = await input.services.boards.replaceAspiration(
+        { ...changed.record, pendingHistory: [...(current.pendingHistory ?? []), entry] },
+        current._etag,
+      );
+      const saved = await settleHistory(input, written);
       return { saved, result: changed.result, before: current };
     } catch (error) {
       const retry =

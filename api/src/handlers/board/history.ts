@@ -1,32 +1,35 @@
 import type { HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
 
 import type { HistoryEntryView } from '../../contract/boardContract';
-import { validation } from '../../http/problems';
+import { decodeCursor, encodeCursor } from '../../http/cursors';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
-import { cosmosStatus } from '../../store/cosmosErrors';
+import { logDeferred } from './boardHistory';
 import { openBoard } from './openBoard';
 
 const PAGE = 100;
 
+/** Exactly what `encodeCursor` below writes: a timestamp and the ids already sent at it. */
+const historyCursorSchema = z.strictObject({
+  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+  skip: z
+    .array(z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/))
+    .min(1)
+    .max(1000),
+});
+
 /** GET boards/{employeeId}/history: every change, newest first, paged with `?cursor=`. */
 export async function readHistory(input: CallerRouteInput): Promise<HttpResponseInit> {
   const board = await openBoard(input, 'read');
-  const cursor = input.request.query.get('cursor');
-  let continuation: string | undefined;
-  if (cursor) {
-    continuation = Buffer.from(cursor, 'base64url').toString('utf8');
-  }
-  const page = await input.services.boards
-    .readHistory(board.tenantId, board.employeeId, PAGE, continuation)
-    .catch((error: unknown) => {
-      if (continuation !== undefined && cosmosStatus(error) === 400) {
-        throw validation('The cursor is not one this API returned; start again without it.', [
-          { path: 'cursor', message: 'Invalid cursor.' },
-        ]);
-      }
-      throw error;
-    });
+  const after = decodeCursor(input.request.query.get('cursor'), historyCursorSchema);
+  const page = await input.services.boards.readHistory(
+    board.tenantId,
+    board.employeeId,
+    PAGE,
+    after,
+  );
+  logDeferred(input, page.unsettled);
   const entries: HistoryEntryView[] = page.entries.map((e) => ({
     id: e.id,
     at: e.at,
@@ -36,8 +39,5 @@ export async function readHistory(input: CallerRouteInput): Promise<HttpResponse
     summary: e.summary,
     changes: e.changes,
   }));
-  return ok({
-    entries,
-    nextCursor: page.continuation ? Buffer.from(page.continuation).toString('base64url') : null,
-  });
+  return ok({ entries, nextCursor: page.next ? encodeCursor(page.next) : null });
 }

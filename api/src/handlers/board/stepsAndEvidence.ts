@@ -13,7 +13,6 @@ import { notFound } from '../../http/problems';
 import { guidParam, jsonBody, optionalIfMatch, requiredIfMatch } from '../../http/requestParsing';
 import type { CallerRouteInput } from '../../http/route';
 import { aspirationResponse, changeAspiration } from './aspirationWrites';
-import { recordHistory } from './boardHistory';
 import { openBoard } from './openBoard';
 
 const ids = { next: () => randomUUID() };
@@ -26,11 +25,12 @@ export async function addAspirationStep(input: CallerRouteInput): Promise<HttpRe
   const now = input.services.now().toISOString();
   const { saved } = await changeAspiration(input, board, ifMatch, (current) => {
     const { record, step } = addStep(current, body, ids, now);
-    return { record, result: step };
+    return {
+      record,
+      result: step,
+      history: { action: 'step.added', changes: [{ field: 'step', from: null, to: body.text }] },
+    };
   });
-  await recordHistory(input.services, board, 'step.added', saved, [
-    { field: 'step', from: null, to: body.text },
-  ]);
   return aspirationResponse(input.services, board, saved, 201);
 }
 
@@ -41,20 +41,17 @@ export async function editAspirationStep(input: CallerRouteInput): Promise<HttpR
   const stepId = guidParam(input.request, 'stepId');
   const body = await jsonBody(input.request, stepPatchSchema);
   const now = input.services.now().toISOString();
-  const { saved, result } = await changeAspiration<FieldChange[]>(
-    input,
-    board,
-    ifMatch,
-    (current) => {
-      const updated = updateStep(current, stepId, body, now);
-      if (updated === null) throw notFound('This step does not exist on this aspiration.');
-      return updated.changes.length === 0
-        ? null
-        : { record: updated.record, result: updated.changes };
-    },
-  );
-  if (result && result.length > 0)
-    await recordHistory(input.services, board, 'step.updated', saved, result);
+  const { saved } = await changeAspiration<FieldChange[]>(input, board, ifMatch, (current) => {
+    const updated = updateStep(current, stepId, body, now);
+    if (updated === null) throw notFound('This step does not exist on this aspiration.');
+    return updated.changes.length === 0
+      ? null
+      : {
+          record: updated.record,
+          result: updated.changes,
+          history: { action: 'step.updated', changes: updated.changes },
+        };
+  });
   return aspirationResponse(input.services, board, saved, 200);
 }
 
@@ -66,8 +63,7 @@ export async function addAspirationEvidence(input: CallerRouteInput): Promise<Ht
   const now = input.services.now().toISOString();
   const { saved } = await changeAspiration(input, board, ifMatch, (current) => {
     const { record, evidence } = addEvidence(current, body, ids, now);
-    return { record, result: evidence };
+    return { record, result: evidence, history: { action: 'evidence.added' } };
   });
-  await recordHistory(input.services, board, 'evidence.added', saved);
   return aspirationResponse(input.services, board, saved, 201);
 }

@@ -1,16 +1,28 @@
 import type { HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
 
 import type { TeamMemberView, TeamView } from '../../contract/boardContract';
 import { teamMemberView } from '../../domain/board/boardView';
 import { summariseConversations } from '../../domain/conversations/teamSummary';
 import type { AcknowledgementRecord, AspirationRecord } from '../../domain/board/records';
 import { boardPartitionKey } from '../../domain/board/records';
-import { notFound, validation } from '../../http/problems';
+import { decodeCursor, encodeCursor } from '../../http/cursors';
+import { notFound } from '../../http/problems';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import { readTeamBoards } from '../../store/boardRepository';
 
 export const TEAM_PAGE_SIZE = 100;
+
+/** Exactly what this handler issues: a whole number of pages into the sorted team. */
+const teamCursorSchema = z.strictObject({
+  offset: z
+    .number()
+    .int()
+    .min(TEAM_PAGE_SIZE)
+    .max(1_000_000)
+    .refine((n) => n % TEAM_PAGE_SIZE === 0),
+});
 
 /**
  * GET team: the caller's direct reports, each with counts, top aspirations and flags, in one
@@ -21,7 +33,7 @@ export async function readTeam({
   services,
   request,
 }: CallerRouteInput): Promise<HttpResponseInit> {
-  const offset = parseCursor(request.query.get('cursor'));
+  const offset = decodeCursor(request.query.get('cursor'), teamCursorSchema)?.offset ?? 0;
   const [me, reports] = await Promise.all([
     services.directory.getPerson(caller.tenantId, caller.userId),
     services.directory.getDirectReports(caller.tenantId, caller.userId),
@@ -57,19 +69,7 @@ export async function readTeam({
   const view: TeamView = {
     manager: { id: me.id, displayName: me.displayName, jobTitle: me.jobTitle },
     members,
-    nextCursor:
-      nextOffset < sorted.length ? Buffer.from(String(nextOffset)).toString('base64url') : null,
+    nextCursor: nextOffset < sorted.length ? encodeCursor({ offset: nextOffset }) : null,
   };
   return ok(view);
-}
-
-function parseCursor(cursor: string | null): number {
-  if (!cursor) return 0;
-  const offset = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isInteger(offset) || offset < 0 || offset % TEAM_PAGE_SIZE !== 0) {
-    throw validation('The cursor is not one this API returned; start again without it.', [
-      { path: 'cursor', message: 'Invalid cursor.' },
-    ]);
-  }
-  return offset;
 }

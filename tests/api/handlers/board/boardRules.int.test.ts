@@ -46,6 +46,7 @@ describe('the shared board', () => {
         as: manager,
         method: 'POST',
         body: { note: 'I will introduce you to the platform sponsor.' },
+        headers: { 'If-Match': step.body.etag },
       },
     );
     expect(ack.status).toBe(200);

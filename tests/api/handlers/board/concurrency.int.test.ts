@@ -102,6 +102,7 @@ describe('concurrent edits never lose data', () => {
       as: DEMO.contoso.manager,
       method: 'POST',
       body: {},
+      headers: { 'If-Match': original.etag },
     });
     expect(ack.status).toBe(200);
     const edit = await stack.call<AspirationView>(path(original.id), {

@@ -16,11 +16,11 @@ describe('a change of manager in the org chart', () => {
     const { employee, manager } = DEMO.contoso;
     const { peerManager } = demoCast(stack.orgStore.snapshot());
     const aspiration = await addAspiration(stack, employee);
-    await stack.call(`/boards/${employee}/aspirations/${aspiration.id}/acknowledgement`, {
-      as: manager,
-      method: 'POST',
-      body: {},
-    });
+    const ack = await stack.call(
+      `/boards/${employee}/aspirations/${aspiration.id}/acknowledgement`,
+      { as: manager, method: 'POST', body: {}, headers: { 'If-Match': aspiration.etag } },
+    );
+    expect(ack.status).toBe(200);
 
     stack.orgStore.updateUser(DEMO.contoso.tenantId, employee, { managerId: peerManager });
 
