@@ -1,3 +1,4 @@
+import type { RouteDefinition } from '../../../api/src/http/route';
 import { routes } from '../../../api/src/http/routes';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import { oneOnOneChatId } from '../../../api/src/local/graph-simulator/graphSimulator';
@@ -7,7 +8,9 @@ import type { ApiCall, TestStack } from '../../support/testStack';
 
 /**
  * Every route × every kind of caller, with the status each must get. The table is checked against
- * the route table, so a new route cannot be added without deciding who may call it.
+ * the route table, so a new route cannot be added without deciding who may call it, and each row
+ * only supplies values for its route's placeholders: the path is built from the route's own
+ * template and the method must be one the route serves, so a row cannot test the wrong endpoint.
  */
 
 const PERSONAS = [
@@ -23,10 +26,33 @@ const PERSONAS = [
 type Persona = (typeof PERSONAS)[number];
 
 interface Request {
-  path: string;
-  method: string;
+  /** A value for every `{placeholder}` of the route template, and nothing else. */
+  params?: Record<string, string>;
+  /** Defaults to the route's only method. */
+  method?: string;
   body?: unknown;
   headers?: Record<string, string>;
+}
+
+/** The row's request as sent: path from the route template, method checked against the route. */
+function wire(route: RouteDefinition, request: Request): { path: string; method: string } {
+  const placeholders = [...route.route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const given = Object.keys(request.params ?? {}).sort();
+  if (JSON.stringify(given) !== JSON.stringify(placeholders)) {
+    throw new Error(
+      `Row ${route.name} gives params [${given.join(', ')}] for ${route.route} (needs [${placeholders.join(', ')}])`,
+    );
+  }
+  const method = request.method ?? route.methods[0];
+  if (!(route.methods as string[]).includes(method)) {
+    throw new Error(
+      `Row ${route.name} uses ${method}; the route serves ${route.methods.join(', ')}`,
+    );
+  }
+  const path = route.route.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(request.params![name]),
+  );
+  return { path: `/${path}`, method };
 }
 
 type Expectations = Record<Persona, number>;
@@ -65,7 +91,7 @@ async function withAspiration(
   return build({ id: aspiration.id, etag: aspiration.etag, stepId: aspiration.steps[0].id });
 }
 
-const base = () => `/boards/${E()}`;
+const board = () => ({ employeeId: E() });
 
 const adminOnly = (ok: number): Expectations => ({
   employee: 403,
@@ -90,35 +116,31 @@ async function withConversation(): Promise<{ id: string; etag: string }> {
 const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Request> }> = {
   health: {
     expect: { ...anyoneSignedIn(200), noToken: 200, expiredToken: 200 },
-    request: async () => ({ path: '/health', method: 'GET' }),
+    request: async () => ({}),
   },
-  me: { expect: anyoneSignedIn(200), request: async () => ({ path: '/me', method: 'GET' }) },
-  team: { expect: anyoneSignedIn(200), request: async () => ({ path: '/team', method: 'GET' }) },
+  me: { expect: anyoneSignedIn(200), request: async () => ({}) },
+  team: { expect: anyoneSignedIn(200), request: async () => ({}) },
   chatPair: {
     expect: readers(200),
-    request: async () => ({
-      path: `/chats/${encodeURIComponent(oneOnOneChatId(E(), DEMO.contoso.manager))}/pair`,
-      method: 'GET',
-    }),
+    request: async () => ({ params: { chatId: oneOnOneChatId(E(), DEMO.contoso.manager) } }),
   },
-  board: { expect: readers(200), request: async () => ({ path: base(), method: 'GET' }) },
+  board: { expect: readers(200), request: async () => ({ params: board() }) },
   history: {
     expect: readers(200),
-    request: async () => ({ path: `${base()}/history`, method: 'GET' }),
+    request: async () => ({ params: board() }),
   },
   notesRead: {
     expect: readers(200),
-    request: async () => ({ path: `${base()}/notes`, method: 'GET' }),
+    request: async () => ({ params: board() }),
   },
   notesWrite: {
     expect: readers(200),
-    request: async () => ({ path: `${base()}/notes`, method: 'PUT', body: { text: 'mine' } }),
+    request: async () => ({ params: board(), body: { text: 'mine' } }),
   },
   aspirationCreate: {
     expect: employeeOnly(201),
     request: async () => ({
-      path: `${base()}/aspirations`,
-      method: 'POST',
+      params: board(),
       body: { kind: 'skill', horizon: '1y', title: 'Kotlin' },
     }),
   },
@@ -126,8 +148,7 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
     expect: employeeOnly(200),
     request: () =>
       withAspiration((a) => ({
-        path: `${base()}/aspirations/${a.id}`,
-        method: 'PATCH',
+        params: { ...board(), aspirationId: a.id },
         body: { title: 'Principal' },
         headers: { 'If-Match': a.etag },
       })),
@@ -136,8 +157,7 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
     expect: employeeOnly(204),
     request: () =>
       withAspiration((a) => ({
-        path: `${base()}/aspirations/${a.id}`,
-        method: 'DELETE',
+        params: { ...board(), aspirationId: a.id },
         headers: { 'If-Match': a.etag },
       })),
   },
@@ -145,8 +165,7 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
     expect: employeeOnly(201),
     request: () =>
       withAspiration((a) => ({
-        path: `${base()}/aspirations/${a.id}/steps`,
-        method: 'POST',
+        params: { ...board(), aspirationId: a.id },
         body: { text: 'Read the book' },
       })),
   },
@@ -154,8 +173,7 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
     expect: employeeOnly(200),
     request: () =>
       withAspiration((a) => ({
-        path: `${base()}/aspirations/${a.id}/steps/${a.stepId}`,
-        method: 'PATCH',
+        params: { ...board(), aspirationId: a.id, stepId: a.stepId },
         body: { status: 'done' },
         headers: { 'If-Match': a.etag },
       })),
@@ -164,8 +182,7 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
     expect: employeeOnly(201),
     request: () =>
       withAspiration((a) => ({
-        path: `${base()}/aspirations/${a.id}/evidence`,
-        method: 'POST',
+        params: { ...board(), aspirationId: a.id },
         body: { text: 'Gave a talk', date: '2026-10-01' },
       })),
   },
@@ -173,28 +190,27 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
     expect: { ...readers(200), employee: 403 },
     request: () =>
       withAspiration((a) => ({
-        path: `${base()}/aspirations/${a.id}/acknowledgement`,
-        method: 'POST',
+        params: { ...board(), aspirationId: a.id },
         body: { note: 'Will sponsor' },
+        headers: { 'If-Match': a.etag },
       })),
   },
   settingsRead: {
     expect: adminOnly(200),
-    request: async () => ({ path: '/settings', method: 'GET' }),
+    request: async () => ({}),
   },
   settingsWrite: {
     expect: adminOnly(200),
-    request: async () => ({ path: '/settings', method: 'PUT', body: { dailyCap: 3 } }),
+    request: async () => ({ body: { dailyCap: 3 } }),
   },
   conversations: {
     expect: readers(200),
-    request: async () => ({ path: `${base()}/conversations`, method: 'GET' }),
+    request: async () => ({ params: board() }),
   },
   conversationUpdate: {
     expect: readers(200),
     request: async () => ({
-      path: `${base()}/conversations/${(await withConversation()).id}`,
-      method: 'PATCH',
+      params: { ...board(), conversationId: (await withConversation()).id },
       body: { privateNotes: 'only mine' },
     }),
   },
@@ -202,8 +218,7 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
     expect: readers(201),
     request: () =>
       withAspiration((a) => ({
-        path: `${base()}/aspirations/${a.id}/comments`,
-        method: 'POST',
+        params: { ...board(), aspirationId: a.id },
         body: { text: 'Nice' },
       })),
   },
@@ -216,8 +231,9 @@ afterAll(async () => {
   await stack.close();
 });
 
-async function callAs(persona: Persona, request: Request) {
-  const options: ApiCall = { method: request.method, body: request.body, headers: request.headers };
+async function callAs(persona: Persona, route: RouteDefinition, request: Request) {
+  const { path, method } = wire(route, request);
+  const options: ApiCall = { method, body: request.body, headers: request.headers };
   switch (persona) {
     case 'noToken':
       break;
@@ -230,19 +246,42 @@ async function callAs(persona: Persona, request: Request) {
     default:
       options.as = DEMO.contoso[persona];
   }
-  return stack.call(request.path, options);
+  return stack.call(path, options);
 }
 
 it('has a row for every route in the route table, and no row for a route that does not exist', () => {
   expect(Object.keys(MATRIX).sort()).toEqual(routes.map((r) => r.name).sort());
 });
 
-describe.each(routes.map((r) => [r.name, r.methods.join(','), r.route] as const))(
+it('refuses a row wired to another endpoint than its route', () => {
+  const byName = (name: string) => routes.find((r) => r.name === name)!;
+  // Parameters of another route, a method the route does not serve, a missing placeholder.
+  expect(() => wire(byName('board'), { params: { ...board(), aspirationId: E() } })).toThrow(
+    /needs \[employeeId\]/,
+  );
+  expect(() =>
+    wire(byName('aspirationDelete'), {
+      params: { ...board(), aspirationId: E() },
+      method: 'PATCH',
+    }),
+  ).toThrow(/serves DELETE/);
+  expect(() => wire(byName('stepUpdate'), { params: { ...board(), aspirationId: E() } })).toThrow(
+    /stepId/,
+  );
+  expect(
+    wire(byName('stepUpdate'), { params: { employeeId: 'e', aspirationId: 'a', stepId: 's' } }),
+  ).toEqual({
+    path: '/boards/e/aspirations/a/steps/s',
+    method: 'PATCH',
+  });
+});
+
+describe.each(routes.map((r) => [r.name, r.methods.join(','), r.route, r] as const))(
   '%s (%s %s)',
-  (name) => {
+  (name, _methods, _template, route) => {
     it.each(PERSONAS.map((p) => [p] as const))('as %s', async (persona) => {
       const row = MATRIX[name];
-      const result = await callAs(persona, await row.request());
+      const result = await callAs(persona, route, await row.request());
       expect({ persona, status: result.status }).toEqual({ persona, status: row.expect[persona] });
       if (result.status >= 400) expect(result.contentType).toContain('application/problem+json');
     });
