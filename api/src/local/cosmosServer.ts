@@ -4,12 +4,27 @@ import { createHttpsServer } from '@vercel/cosmosdb-server';
 
 import { listen } from './listen';
 
+/**
+ * How long the embedded server keeps an idle keep-alive connection open: far longer than the
+ * client retires its idle sockets (LOOPBACK_IDLE_SOCKET_MS in store/cosmosClient.ts), so the
+ * client, never the server, closes an idle connection. With Node's default of 5 s the server
+ * closed connections the client still held as free (the server sets `Connection: keep-alive`
+ * itself, so Node sends no `Keep-Alive: timeout` hint the agent could follow), and a write that
+ * picked such a socket at the wrong moment failed with ECONNRESET, which @azure/cosmos retries for
+ * reads only.
+ */
+export const EMBEDDED_COSMOS_KEEP_ALIVE_MS = 65_000;
+
 /** The embedded Cosmos DB (`@vercel/cosmosdb-server`), speaking the real REST protocol over TLS. */
 export async function startEmbeddedCosmos(
   port: number,
 ): Promise<{ server: Server; port: number; endpoint: string }> {
   // Without keep-alive every Cosmos operation pays a fresh TLS handshake (bench/README.md).
   const server = createHttpsServer({ keepAlive: true });
+  server.keepAliveTimeout = EMBEDDED_COSMOS_KEEP_ALIVE_MS;
+  // Node's advice: headersTimeout above keepAliveTimeout, so a reused connection's next request
+  // is never cut off by the headers timer first.
+  server.headersTimeout = EMBEDDED_COSMOS_KEEP_ALIVE_MS + 1_000;
   const bound = await listen(server, port, 'Cosmos DB', 'COSMOS_PORT');
   return { server, port: bound, endpoint: `https://localhost:${bound}/` };
 }

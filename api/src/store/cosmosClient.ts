@@ -34,6 +34,14 @@ export interface CosmosStore {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
+/**
+ * The loopback agent retires a socket idle this long, well inside the embedded server's 65 s
+ * keep-alive (local/cosmosServer.ts), so a request never goes out on a connection the server is
+ * closing. An agent's `timeout` also arms on sockets in use, but there it only emits 'timeout'
+ * (nothing listens, nothing is cut): Node destroys timed-out sockets only in the free pool.
+ */
+export const LOOPBACK_IDLE_SOCKET_MS = 30_000;
+
 export function isLoopback(endpoint: string): boolean {
   return LOOPBACK.has(new URL(endpoint).hostname);
 }
@@ -51,7 +59,15 @@ export function createCosmosClient(config: CosmosConfig): CosmosClient {
         }),
     // The embedded server and the emulator use self-signed (even expired) certificates. Relax
     // verification for this client only, and only when the endpoint is this machine.
-    ...(loopback ? { agent: new Agent({ rejectUnauthorized: false, keepAlive: true }) } : {}),
+    ...(loopback
+      ? {
+          agent: new Agent({
+            rejectUnauthorized: false,
+            keepAlive: true,
+            timeout: LOOPBACK_IDLE_SOCKET_MS,
+          }),
+        }
+      : {}),
     connectionPolicy: { enableEndpointDiscovery: !loopback },
   });
 }
