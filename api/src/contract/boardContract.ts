@@ -102,6 +102,14 @@ export const evidenceInputSchema = z.strictObject({
   link: httpsLink.nullable().optional(),
 });
 
+export const evidencePatchSchema = z
+  .strictObject({
+    text: text(LIMITS.evidenceTextLength, 'What you did').optional(),
+    date: isoDate.optional(),
+    link: httpsLink.nullable().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'Say what to change: text, date or link.');
+
 export const acknowledgementInputSchema = z.strictObject({
   note: text(LIMITS.noteLength, 'The support note', 0).optional(),
 });
@@ -124,6 +132,7 @@ export type AspirationPatch = z.input<typeof aspirationPatchSchema>;
 export type StepInput = z.input<typeof stepInputSchema>;
 export type StepPatch = z.input<typeof stepPatchSchema>;
 export type EvidenceInput = z.input<typeof evidenceInputSchema>;
+export type EvidencePatch = z.input<typeof evidencePatchSchema>;
 
 // ---- Responses ----
 

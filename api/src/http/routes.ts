@@ -8,6 +8,9 @@ import { readBoard } from '../handlers/board/readBoard';
 import {
   addAspirationEvidence,
   addAspirationStep,
+  deleteAspirationEvidence,
+  deleteAspirationStep,
+  editAspirationEvidence,
   editAspirationStep,
 } from '../handlers/board/stepsAndEvidence';
 import { getHealth } from '../handlers/health';
@@ -95,11 +98,32 @@ export const routes: RouteDefinition[] = [
     handler: editAspirationStep,
   },
   {
+    name: 'stepDelete',
+    methods: ['DELETE'],
+    route: `${ASPIRATION}/steps/{stepId}`,
+    auth: 'caller',
+    handler: deleteAspirationStep,
+  },
+  {
     name: 'evidenceCreate',
     methods: ['POST'],
     route: `${ASPIRATION}/evidence`,
     auth: 'caller',
     handler: addAspirationEvidence,
+  },
+  {
+    name: 'evidenceUpdate',
+    methods: ['PATCH'],
+    route: `${ASPIRATION}/evidence/{evidenceId}`,
+    auth: 'caller',
+    handler: editAspirationEvidence,
+  },
+  {
+    name: 'evidenceDelete',
+    methods: ['DELETE'],
+    route: `${ASPIRATION}/evidence/{evidenceId}`,
+    auth: 'caller',
+    handler: deleteAspirationEvidence,
   },
   {
     name: 'acknowledge',

@@ -1,3 +1,4 @@
+import type { AspirationView } from '../../../api/src/contract/boardContract';
 import type { RouteDefinition } from '../../../api/src/http/route';
 import { routes } from '../../../api/src/http/routes';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
@@ -84,11 +85,22 @@ const anyoneSignedIn = (ok: number): Expectations => ({
 
 let created = 0;
 async function withAspiration(
-  build: (a: { id: string; etag: string; stepId: string }) => Request,
+  build: (a: { id: string; etag: string; stepId: string; evidenceId: string }) => Request,
 ): Promise<Request> {
   if (++created % 40 === 0) await clearBoard(stack, E());
   const aspiration = await addAspiration(stack, E());
-  return build({ id: aspiration.id, etag: aspiration.etag, stepId: aspiration.steps[0].id });
+  const withEvidence = await stack.call<AspirationView>(
+    `/boards/${E()}/aspirations/${aspiration.id}/evidence`,
+    { as: E(), method: 'POST', body: { text: 'Gave a talk', date: '2026-10-01' } },
+  );
+  if (withEvidence.status !== 201)
+    throw new Error(`Could not add evidence: ${withEvidence.status}`);
+  return build({
+    id: aspiration.id,
+    etag: withEvidence.body.etag,
+    stepId: aspiration.steps[0].id,
+    evidenceId: withEvidence.body.evidence[0].id,
+  });
 }
 
 const board = () => ({ employeeId: E() });
@@ -175,6 +187,31 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
       withAspiration((a) => ({
         params: { ...board(), aspirationId: a.id, stepId: a.stepId },
         body: { status: 'done' },
+        headers: { 'If-Match': a.etag },
+      })),
+  },
+  stepDelete: {
+    expect: employeeOnly(200),
+    request: () =>
+      withAspiration((a) => ({
+        params: { ...board(), aspirationId: a.id, stepId: a.stepId },
+        headers: { 'If-Match': a.etag },
+      })),
+  },
+  evidenceUpdate: {
+    expect: employeeOnly(200),
+    request: () =>
+      withAspiration((a) => ({
+        params: { ...board(), aspirationId: a.id, evidenceId: a.evidenceId },
+        body: { text: 'Gave a talk at the guild' },
+        headers: { 'If-Match': a.etag },
+      })),
+  },
+  evidenceDelete: {
+    expect: employeeOnly(200),
+    request: () =>
+      withAspiration((a) => ({
+        params: { ...board(), aspirationId: a.id, evidenceId: a.evidenceId },
         headers: { 'If-Match': a.etag },
       })),
   },

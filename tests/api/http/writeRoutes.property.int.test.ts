@@ -35,7 +35,7 @@ let targets: Targets;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const aspiration = await addAspiration(stack, employee);
+  const aspiration = await addTarget();
   conversationKey = (await addConversation(stack, employee, manager)).id;
   targets = {
     aspiration,
@@ -81,10 +81,27 @@ async function snapshot(): Promise<string> {
   ]);
 }
 
-/** Keeps an aspiration with a step to aim at, even after a generated DELETE removed the last. */
+const aimable = (a: AspirationView | undefined): a is AspirationView =>
+  a !== undefined && a.steps.length > 0 && a.evidence.length > 0;
+
+/** An aspiration with a step and evidence to aim at, made through the API. */
+async function addTarget(): Promise<AspirationView> {
+  const aspiration = await addAspiration(stack, employee);
+  const result = await stack.call<AspirationView>(
+    `/boards/${employee}/aspirations/${aspiration.id}/evidence`,
+    { as: employee, method: 'POST', body: { text: 'Ran the design review', date: '2026-11-02' } },
+  );
+  if (result.status !== 201) throw new Error(`Could not add evidence: ${result.status}`);
+  return result.body;
+}
+
+/**
+ * Keeps an aspiration with a step and evidence to aim at, even after generated DELETEs removed
+ * the last of them.
+ */
 async function refreshTargets(board: BoardView): Promise<boolean> {
   const same = board.aspirations.find((a) => a.id === targets.aspiration.id);
-  const withStep = same?.steps.length ? same : board.aspirations.find((a) => a.steps.length > 0);
+  const withStep = aimable(same) ? same : board.aspirations.find(aimable);
   if (withStep) {
     if (withStep.etag !== targets.aspiration.etag) targets.staleEtag = targets.aspiration.etag;
     targets.aspiration = withStep;
@@ -98,7 +115,7 @@ async function refreshTargets(board: BoardView): Promise<boolean> {
       headers: { 'If-Match': spare.etag },
     });
   }
-  targets.aspiration = await addAspiration(stack, employee);
+  targets.aspiration = await addTarget();
   return true;
 }
 
@@ -190,10 +207,16 @@ const VALID: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     { text: text(60), status: fc.constantFrom('open', 'done'), dueDate: nullable(date) },
     { requiredKeys: ['status'] },
   ),
+  stepDelete: fc.constant({}),
   evidenceCreate: fc.record(
     { text: text(80), date, link: nullable(fc.webUrl({ withQueryParameters: true })) },
     { requiredKeys: ['text', 'date'] },
   ),
+  evidenceUpdate: fc.record(
+    { text: text(80), date, link: nullable(fc.webUrl({ withQueryParameters: true })) },
+    { requiredKeys: ['text'] },
+  ),
+  evidenceDelete: fc.constant({}),
   acknowledge: fc.record({ note: fc.string({ maxLength: 200 }) }, { requiredKeys: [] }),
   commentCreate: fc.record({ text: text(120) }),
   notesWrite: fc.record({ text: fc.string({ maxLength: 300 }) }),
@@ -346,6 +369,9 @@ function idsArb() {
     employeeId: idArb(() => employee),
     aspirationId: idArb(() => targets.aspiration.id),
     stepId: idArb(() => targets.aspiration.steps[0]?.id ?? '00000000-0000-4000-8000-000000000000'),
+    evidenceId: idArb(
+      () => targets.aspiration.evidence[0]?.id ?? '00000000-0000-4000-8000-000000000000',
+    ),
     conversationId: idArb(() => conversationKey),
     chatId: idArb(() => oneOnOneChatId(employee, manager)),
   });

@@ -4,6 +4,7 @@ import type {
   aspirationInputSchema,
   aspirationPatchSchema,
   evidenceInputSchema,
+  evidencePatchSchema,
   stepInputSchema,
   stepPatchSchema,
 } from '../../contract/boardContract';
@@ -18,6 +19,7 @@ export type AspirationChanges = z.output<typeof aspirationPatchSchema>;
 export type NewStep = z.output<typeof stepInputSchema>;
 export type StepChanges = z.output<typeof stepPatchSchema>;
 export type NewEvidence = z.output<typeof evidenceInputSchema>;
+export type EvidenceChanges = z.output<typeof evidencePatchSchema>;
 
 export interface FieldChange {
   field: string;
@@ -164,6 +166,61 @@ export function addEvidence(
     createdAt: now,
   };
   return { record: touched(record, { evidence: [...record.evidence, evidence] }, now), evidence };
+}
+
+/** Removes a step from the plan; null when it is not there (already removed, or never was). */
+export function removeStep(
+  record: AspirationRecord,
+  stepId: string,
+  now: string,
+): { record: AspirationRecord; removed: StepRecord } | null {
+  const removed = record.steps.find((s) => s.id === stepId);
+  if (!removed) return null;
+  return {
+    record: touched(record, { steps: record.steps.filter((s) => s.id !== stepId) }, now),
+    removed,
+  };
+}
+
+export function updateEvidence(
+  record: AspirationRecord,
+  evidenceId: string,
+  changes: EvidenceChanges,
+  now: string,
+): { record: AspirationRecord; changes: FieldChange[] } | null {
+  const entry = record.evidence.find((e) => e.id === evidenceId);
+  if (!entry) return null;
+  const diff: FieldChange[] = [];
+  const updated: EvidenceRecord = { ...entry };
+  for (const field of ['text', 'date', 'link'] as const) {
+    const value = changes[field];
+    if (value === undefined || value === entry[field]) continue;
+    diff.push({ field, from: entry[field], to: value });
+    if (field === 'link') updated.link = value;
+    else if (value !== null) updated[field] = value;
+  }
+  if (diff.length === 0) return { record, changes: [] };
+  return {
+    record: touched(
+      record,
+      { evidence: record.evidence.map((e) => (e.id === evidenceId ? updated : e)) },
+      now,
+    ),
+    changes: diff,
+  };
+}
+
+export function removeEvidence(
+  record: AspirationRecord,
+  evidenceId: string,
+  now: string,
+): { record: AspirationRecord; removed: EvidenceRecord } | null {
+  const removed = record.evidence.find((e) => e.id === evidenceId);
+  if (!removed) return null;
+  return {
+    record: touched(record, { evidence: record.evidence.filter((e) => e.id !== evidenceId) }, now),
+    removed,
+  };
 }
 
 function newStep(input: NewStep, ids: Ids, now: string): StepRecord {

@@ -13,6 +13,8 @@ const FIELD_NAMES: Record<string, string> = {
   text: 'text',
   status: 'status',
   dueDate: 'due date',
+  date: 'date',
+  link: 'link',
 };
 
 export function summarise(
@@ -36,8 +38,14 @@ export function summarise(
       return changes.some((c) => c.field === 'status' && c.to === 'done')
         ? `Completed a step of ${quoted}`
         : `Changed a step of ${quoted}`;
+    case 'step.removed':
+      return `Removed a step from ${quoted}`;
     case 'evidence.added':
       return `Recorded what they did for ${quoted}`;
+    case 'evidence.updated':
+      return `Corrected what they did for ${quoted}`;
+    case 'evidence.removed':
+      return `Removed an entry of what they did for ${quoted}`;
     case 'aspiration.acknowledged':
       return `Acknowledged ${quoted}`;
     case 'comment.added':

@@ -148,7 +148,10 @@ export type HistoryAction =
   | 'aspiration.deleted'
   | 'step.added'
   | 'step.updated'
+  | 'step.removed'
   | 'evidence.added'
+  | 'evidence.updated'
+  | 'evidence.removed'
   | 'aspiration.acknowledged'
   | 'comment.added'
   | 'manager.changed';

@@ -4,10 +4,18 @@ import type { HttpResponseInit } from '@azure/functions';
 
 import {
   evidenceInputSchema,
+  evidencePatchSchema,
   stepInputSchema,
   stepPatchSchema,
 } from '../../contract/boardContract';
-import { addEvidence, addStep, updateStep } from '../../domain/board/aspirationRules';
+import {
+  addEvidence,
+  addStep,
+  removeEvidence,
+  removeStep,
+  updateEvidence,
+  updateStep,
+} from '../../domain/board/aspirationRules';
 import type { FieldChange } from '../../domain/board/aspirationRules';
 import { notFound } from '../../http/problems';
 import { guidParam, jsonBody, optionalIfMatch, requiredIfMatch } from '../../http/requestParsing';
@@ -66,4 +74,64 @@ export async function addAspirationEvidence(input: CallerRouteInput): Promise<Ht
     return { record, result: evidence, history: { action: 'evidence.added' } };
   });
   return aspirationResponse(input.services, board, saved, 201);
+}
+
+/** DELETE .../aspirations/{aspirationId}/steps/{stepId} with the aspiration's If-Match. */
+export async function deleteAspirationStep(input: CallerRouteInput): Promise<HttpResponseInit> {
+  const board = await openBoard(input, 'edit');
+  const ifMatch = requiredIfMatch(input.request);
+  const stepId = guidParam(input.request, 'stepId');
+  const now = input.services.now().toISOString();
+  const { saved } = await changeAspiration(input, board, ifMatch, (current) => {
+    const result = removeStep(current, stepId, now);
+    if (result === null) throw notFound('This step does not exist on this aspiration.');
+    return {
+      record: result.record,
+      result: result.removed,
+      history: {
+        action: 'step.removed',
+        changes: [{ field: 'step', from: result.removed.text, to: null }],
+      },
+    };
+  });
+  return aspirationResponse(input.services, board, saved, 200);
+}
+
+/** PATCH .../aspirations/{aspirationId}/evidence/{evidenceId}: correct what was recorded. */
+export async function editAspirationEvidence(input: CallerRouteInput): Promise<HttpResponseInit> {
+  const board = await openBoard(input, 'edit');
+  const ifMatch = requiredIfMatch(input.request);
+  const evidenceId = guidParam(input.request, 'evidenceId');
+  const body = await jsonBody(input.request, evidencePatchSchema);
+  const now = input.services.now().toISOString();
+  const { saved } = await changeAspiration<FieldChange[]>(input, board, ifMatch, (current) => {
+    const updated = updateEvidence(current, evidenceId, body, now);
+    if (updated === null) throw notFound('This entry does not exist on this aspiration.');
+    return updated.changes.length === 0
+      ? null
+      : {
+          record: updated.record,
+          result: updated.changes,
+          history: { action: 'evidence.updated', changes: updated.changes },
+        };
+  });
+  return aspirationResponse(input.services, board, saved, 200);
+}
+
+/** DELETE .../aspirations/{aspirationId}/evidence/{evidenceId} with the aspiration's If-Match. */
+export async function deleteAspirationEvidence(input: CallerRouteInput): Promise<HttpResponseInit> {
+  const board = await openBoard(input, 'edit');
+  const ifMatch = requiredIfMatch(input.request);
+  const evidenceId = guidParam(input.request, 'evidenceId');
+  const now = input.services.now().toISOString();
+  const { saved } = await changeAspiration(input, board, ifMatch, (current) => {
+    const result = removeEvidence(current, evidenceId, now);
+    if (result === null) throw notFound('This entry does not exist on this aspiration.');
+    return {
+      record: result.record,
+      result: result.removed,
+      history: { action: 'evidence.removed' },
+    };
+  });
+  return aspirationResponse(input.services, board, saved, 200);
 }
