@@ -62,9 +62,6 @@ export async function seedApi(
   progress(`api: bulk-writing ${withBoards.length * 2} aspirations`);
   const records = withBoards.flatMap((person) => ballastFor(person.id));
   await bulkCreate(stack, records);
-  const firstOf = new Map(
-    records.filter((r) => r.horizon === 'next').map((r) => [r.employeeId, r]),
-  );
 
   progress('api: writing the measured boards through the API');
   for (let i = 0; i < 6; i++) {
@@ -79,14 +76,19 @@ export async function seedApi(
         steps: [{ text: 'Write the proposal' }, { text: 'Find a sponsor' }],
       },
     });
-    await call('POST', `/boards/${reader}/aspirations/${created.id}/evidence`, {
-      as: reader,
-      body: { text: 'Presented the plan at the team meeting', date: '2026-12-01' },
-    });
+    const withEvidence = await call<AspirationView>(
+      'POST',
+      `/boards/${reader}/aspirations/${created.id}/evidence`,
+      {
+        as: reader,
+        body: { text: 'Presented the plan at the team meeting', date: '2026-12-01' },
+      },
+    );
     if (i % 2 === 0) {
       await call('POST', `/boards/${reader}/aspirations/${created.id}/acknowledgement`, {
         as: managerId,
         body: { note: 'Happy to sponsor this; let us find a stretch project.' },
+        ifMatch: withEvidence.etag,
       });
       await call('POST', `/boards/${reader}/aspirations/${created.id}/comments`, {
         as: managerId,
@@ -95,12 +97,16 @@ export async function seedApi(
     }
   }
   // Half the team's aspirations acknowledged, so the team view computes both states.
+  // The manager acknowledges what they see, with the ETag of what they saw.
   for (const [index, person] of team.entries()) {
-    const aspiration = firstOf.get(person.id);
-    if (aspiration && index % 2 === 0)
+    if (index % 2 !== 0 || person.id === reader) continue;
+    const board = await call<BoardView>('GET', `/boards/${person.id}`, { as: managerId });
+    const aspiration = board.aspirations.find((a) => a.horizon === 'next');
+    if (aspiration)
       await call('POST', `/boards/${person.id}/aspirations/${aspiration.id}/acknowledgement`, {
         as: managerId,
         body: {},
+        ifMatch: aspiration.etag,
       });
   }
 
@@ -167,20 +173,23 @@ async function bulkCreate(stack: Stack, records: AspirationRecord[]): Promise<vo
   }
 }
 
-type Caller = <T = unknown>(
-  method: string,
-  path: string,
-  options: { as: string; body?: unknown },
-) => Promise<T>;
+interface CallOptions {
+  as: string;
+  body?: unknown;
+  ifMatch?: string;
+}
+
+type Caller = <T = unknown>(method: string, path: string, options: CallOptions) => Promise<T>;
 
 /** A fetch that signs in as a person and insists on success: seeding must not half-work. */
 export function apiCaller(apiUrl: string, tokens: Map<string, string>): Caller {
-  return async <T>(method: string, path: string, options: { as: string; body?: unknown }) => {
+  return async <T>(method: string, path: string, options: CallOptions) => {
     const response = await fetch(`${apiUrl}${path}`, {
       method,
       headers: {
         Authorization: `Bearer ${tokens.get(options.as)}`,
         ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(options.ifMatch === undefined ? {} : { 'If-Match': options.ifMatch }),
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
     });
