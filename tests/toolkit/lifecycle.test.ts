@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { EMULATOR_KEY, loadStartSettings } from '../../api/src/config';
 import { parseEnvFile } from '../../scripts/package-app';
 import {
   actionProblems,
@@ -99,6 +100,36 @@ describe('teamsapp.yml (Azure)', () => {
     expect(tabDeploy).toBe(true);
   });
 
+  it('trusts the managed identity as a federated credential once the identity exists', () => {
+    const provision = lifecycle.provision ?? [];
+    const trust = provision.findIndex(
+      (a) => a.uses === 'script' && String(a.with?.run).includes('trust-managed-identity.sh'),
+    );
+    expect(trust).toBeGreaterThan(provision.findIndex((a) => a.uses === 'arm/deploy'));
+    const script = read('scripts/trust-managed-identity.sh');
+    // The issuer is the managed identity's own tenant, read from Azure, never the app's tenant.
+    expect(script).toMatch(/az identity show --ids "\$identity_id" --query tenantId/);
+    expect(script).toContain('issuer="https://login.microsoftonline.com/${tenant}/v2.0"');
+    expect(script).not.toContain('AAD_APP_TENANT_ID');
+  });
+
+  it('stages the API with production dependencies installed from the root lock, not re-resolved', () => {
+    const deploy = lifecycle.deploy ?? [];
+    const runs = deploy.map((a) => String(a.with?.run ?? a.with?.args ?? ''));
+    expect(runs.join('\n')).not.toMatch(/--no-package-lock|npm install/);
+    const stage = deploy.findIndex((a) => String(a.with?.run).includes('stage-api.sh'));
+    const zip = deploy.findIndex((a) => a.uses === 'azureFunctions/zipDeploy');
+    expect(stage).toBeGreaterThan(
+      deploy.findIndex((a) => a.with?.args === 'run build --workspace api'),
+    );
+    expect(stage).toBeLessThan(zip);
+    expect(deploy[zip]?.with?.workingDirectory).toBe('./api/.deploy');
+    const script = read('scripts/stage-api.sh');
+    expect(script).toContain('cp package.json package-lock.json "$scratch/"');
+    expect(script).toContain('npm ci --workspace api --omit=dev');
+    expect(script).not.toMatch(/npm install/);
+  });
+
   it('submits the package to the Teams admin center on publish', () => {
     expect(uses(lifecycle, 'publish')).toEqual(
       expect.arrayContaining(['teamsApp/update', 'teamsApp/publishAppPackage']),
@@ -107,9 +138,52 @@ describe('teamsapp.yml (Azure)', () => {
 });
 
 describe('teamsapp.local.yml (local tab and API, real tenant)', () => {
+  const lifecycle = parseLifecycle(read('teamsapp.local.yml'));
+
   it('creates no Azure resources', () => {
-    const lifecycle = parseLifecycle(read('teamsapp.local.yml'));
     expect(actionsOf(lifecycle).map(({ action }) => action.uses)).not.toContain('arm/deploy');
+  });
+
+  it('writes every setting azure mode requires to the env file npm start reads', () => {
+    const write = (lifecycle.deploy ?? []).find(
+      (a) => a.uses === 'file/createOrUpdateEnvironmentFile',
+    );
+    expect(write?.with?.target).toBe('./env/.env.local-api.user');
+    const envs = write?.with?.envs as Record<string, string>;
+    // Render the file as the toolkit would, from the env file and stand-ins for provisioned ids.
+    const local = parseEnvFile(read('env/.env.local'));
+    const values: Record<string, string> = {
+      ...local,
+      AAD_APP_CLIENT_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+      AAD_APP_TENANT_ID: '11111111-2222-4333-8444-555555555555',
+      SECRET_AAD_APP_CLIENT_SECRET: 'secret',
+      TAB_ENDPOINT: 'https://tab-53000.devtunnels.example',
+      TAB_DOMAIN: 'tab-53000.devtunnels.example',
+      API_ENDPOINT: 'https://api-7071.devtunnels.example',
+    };
+    const rendered = Object.fromEntries(
+      Object.entries(envs).map(([k, v]) => [
+        k,
+        String(v).replace(/\$\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => values[name] ?? ''),
+      ]),
+    );
+    const settings = loadStartSettings({}, rendered);
+    expect(settings.config).toMatchObject({
+      mode: 'azure',
+      tabOrigin: 'https://tab-53000.devtunnels.example',
+      cosmos: { endpoint: local.COSMOS_ENDPOINT },
+      auth: {
+        audiences: [
+          'api://tab-53000.devtunnels.example/aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+          'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+        ],
+        allowedTenants: ['11111111-2222-4333-8444-555555555555'],
+      },
+    });
+    expect(settings.tabApiBaseUrl).toBe('https://api-7071.devtunnels.example/api');
+    // Every variable written is one config.ts reads: nothing is written for no one.
+    const config = read('api/src/config.ts');
+    for (const name of Object.keys(envs)) expect(config).toMatch(new RegExp(`\\b${name}\\b`));
   });
 });
 
@@ -134,6 +208,13 @@ describe('the lifecycle checks themselves', () => {
     expect(missingPaths(moved, ROOT)).toEqual(['./infra/main.bicep']);
   });
 
+  it('report a script a step runs that does not exist', () => {
+    const renamed = parseLifecycle(
+      read('teamsapp.yml').replace('./scripts/stage-api.sh', './scripts/stage.sh'),
+    );
+    expect(missingPaths(renamed, ROOT)).toEqual(['./scripts/stage.sh']);
+  });
+
   it('report the Entra app being updated before the tab domain exists', () => {
     const provision = [...(lifecycle.provision ?? [])];
     const update = provision.findIndex((a) => a.uses === 'aadApp/update');
@@ -152,7 +233,11 @@ describe('env files', () => {
     expect(local).toMatchObject({
       TAB_ENDPOINT: 'http://localhost:53000',
       TAB_DOMAIN: 'localhost:53000',
+      COSMOS_ENDPOINT: 'https://localhost:8081/',
+      // Every variable aad.manifest.json uses has a line (aadApp/update fills this one).
+      AAD_APP_ACCESS_AS_USER_PERMISSION_ID: '',
     });
+    expect(local.COSMOS_KEY).toBe(EMULATOR_KEY);
     expect(local.AAD_APP_CLIENT_ID).toMatch(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/);
     expect(local.TEAMS_APP_ID).toMatch(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/);
     expect(Object.keys(local).filter((k) => k.startsWith('SECRET_'))).toEqual([]);

@@ -207,6 +207,11 @@ export function inputPaths(lifecycle: Lifecycle): string[] {
       const config = /--swa-config-location\s+(\S+)/.exec(params.args);
       if (config?.[1]) paths.push(config[1]);
     }
+    // Repository scripts a `script` step runs, e.g. `bash ./scripts/stage-api.sh`.
+    if (action.uses === 'script' && typeof params.run === 'string') {
+      for (const [, path] of params.run.matchAll(/(?:^|\s)(\.\/scripts\/[^\s"';&|]+)/g))
+        paths.push(path as string);
+    }
   }
   return paths;
 }
