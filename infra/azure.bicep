@@ -28,7 +28,7 @@ param staticWebAppLocation string = 'westeurope'
 @description('Client (application) id of the Entra app registration created by aadApp/create.')
 param aadAppClientId string
 
-@description('Tenant that owns the Entra app registration.')
+@description('Tenant that owns the Entra app registration: the tenant allowed when allowedTenants is empty.')
 param aadAppTenantId string = tenant().tenantId
 
 @description('Comma-separated tenant ids whose users may call the API, or * for any tenant. Empty means the home tenant only.')
@@ -55,16 +55,16 @@ var deploymentContainerName = 'app-package'
 var databaseName = 'career-board'
 var effectiveAllowedTenants = empty(allowedTenants) ? aadAppTenantId : allowedTenants
 
-// Single partition key path per container: the local Cosmos DB server honours only the first path
-// of a hierarchical key (shared/TOOLCHAIN.md), so composite values such as "tid|employeeId" go in
-// /pk. Change-feed leases are keyed by their own id, as the change feed processor expects.
+// Exactly the containers the app opens (CONTAINERS in api/src/store/cosmosClient.ts; the API's
+// data-plane role cannot create them, so every one must exist here). Single partition key path
+// per container: the local Cosmos DB server honours only the first path of a hierarchical key
+// (shared/TOOLCHAIN.md), so composite values such as "tid|employeeId" go in /pk.
 var containers = [
   { name: 'boards', partitionKeyPath: '/pk' }
   { name: 'history', partitionKeyPath: '/pk' }
   { name: 'conversations', partitionKeyPath: '/pk' }
   { name: 'directory', partitionKeyPath: '/pk' }
   { name: 'settings', partitionKeyPath: '/pk' }
-  { name: 'leases', partitionKeyPath: '/id' }
 ]
 
 // Built-in role definitions (Azure RBAC for Storage and Monitor, Cosmos DB data-plane RBAC).
@@ -337,10 +337,6 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'AAD_APP_CLIENT_ID'
           value: aadAppClientId
-        }
-        {
-          name: 'AAD_APP_TENANT_ID'
-          value: aadAppTenantId
         }
         {
           name: 'AAD_APP_ID_URI'

@@ -161,6 +161,20 @@ const azureEnvSchema = z.object({
   SCHEDULER_MANAGER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
 });
 
+/** Every setting azure mode reads, for infrastructure checks (tests/infra/bicep.test.ts). */
+export const AZURE_MODE_SETTINGS: readonly string[] = [
+  'CAREER_BOARD_MODE',
+  ...Object.keys(azureEnvSchema.shape),
+];
+
+/** The azure-mode settings without a default: a deployment must set each of them. */
+export const AZURE_MODE_REQUIRED_SETTINGS: readonly string[] = [
+  'CAREER_BOARD_MODE',
+  ...Object.entries(azureEnvSchema.shape)
+    .filter(([, schema]) => !schema.safeParse(undefined).success)
+    .map(([name]) => name),
+];
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
   /** The settings at fault, by name only (their values may be private). */

@@ -1,39 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import {
+  AZURE_MODE_REQUIRED_SETTINGS,
+  AZURE_MODE_SETTINGS,
+  DATABASE_NAME,
+} from '../../api/src/config';
+import { CONTAINERS } from '../../api/src/store/cosmosClient';
 import { Expression, parseBicep, syntaxProblems } from './bicepTree';
 import type { BicepFile, BicepValue } from './bicepTree';
 
 const ROOT = join(__dirname, '..', '..');
 const SOURCE = readFileSync(join(ROOT, 'infra', 'azure.bicep'), 'utf8');
 
-/** The Function App's configuration contract (api/src/config.ts and the shipping issue). */
-const REQUIRED_APP_SETTINGS = [
-  'CAREER_BOARD_MODE',
-  'COSMOS_ENDPOINT',
-  'COSMOS_DATABASE',
-  'AZURE_CLIENT_ID',
-  'AAD_APP_CLIENT_ID',
-  'AAD_APP_TENANT_ID',
-  'AAD_APP_ID_URI',
-  'ALLOWED_TENANTS',
-  'TAB_ORIGIN',
-  'TAB_PUBLIC_URL',
-  'GRAPH_BASE_URL',
+/** Settings the Functions host itself reads (Application Insights, identity-based host storage). */
+const HOST_SETTINGS = [
   'APPLICATIONINSIGHTS_CONNECTION_STRING',
+  'APPLICATIONINSIGHTS_AUTHENTICATION_STRING',
   'AzureWebJobsStorage__credential',
   'AzureWebJobsStorage__clientId',
   'AzureWebJobsStorage__blobServiceUri',
+  'AzureWebJobsStorage__queueServiceUri',
+  'AzureWebJobsStorage__tableServiceUri',
 ];
 
-const EXPECTED_CONTAINERS = {
-  boards: '/pk',
-  history: '/pk',
-  conversations: '/pk',
-  directory: '/pk',
-  settings: '/pk',
-  leases: '/id',
-};
+/** Secrets the app could read but Azure must never hold: it uses the managed identity instead. */
+const FORBIDDEN_SETTINGS = ['COSMOS_KEY', 'AAD_APP_CLIENT_SECRET'];
 
 function only<T>(items: T[], what: string): T {
   if (items.length !== 1) throw new Error(`expected exactly one ${what}, found ${items.length}`);
@@ -170,16 +162,24 @@ describe('infra/azure.bicep', () => {
   });
 
   describe('app settings', () => {
-    it('names every setting of the configuration contract', () => {
+    it('sets every setting azure mode requires (api/src/config.ts), each once', () => {
       const names = appSettings(file).map((s) => s.name);
-      expect(names).toEqual(expect.arrayContaining(REQUIRED_APP_SETTINGS));
+      expect(names).toEqual(expect.arrayContaining([...AZURE_MODE_REQUIRED_SETTINGS]));
       expect(new Set(names).size).toBe(names.length);
+    });
+
+    it('sets nothing that neither the app nor the Functions host reads, and no secret', () => {
+      const names = appSettings(file).map((s) => s.name);
+      expect(
+        names.filter((n) => !AZURE_MODE_SETTINGS.includes(n) && !HOST_SETTINGS.includes(n)),
+      ).toEqual([]);
+      expect(names.filter((n) => FORBIDDEN_SETTINGS.includes(n))).toEqual([]);
     });
 
     it('fixes the values the app relies on', () => {
       const byName = new Map(appSettings(file).map((s) => [s.name, sourceOf(s.value)]));
       expect(byName.get('CAREER_BOARD_MODE')).toBe('azure');
-      expect(byName.get('COSMOS_DATABASE')).toBe('career-board');
+      expect(byName.get('COSMOS_DATABASE')).toBe(DATABASE_NAME);
       expect(byName.get('GRAPH_BASE_URL')).toBe('https://graph.microsoft.com/');
       expect(byName.get('AzureWebJobsStorage__credential')).toBe('managedidentity');
       expect(byName.get('AZURE_CLIENT_ID')).toMatch(/\.properties\.clientId$/);
@@ -226,7 +226,7 @@ describe('infra/azure.bicep', () => {
         file.resourcesOfType('Microsoft.DocumentDB/databaseAccounts/sqlDatabases'),
         'database',
       );
-      expect(file.evaluate(file.property(database.body, ['name'])!)).toBe('career-board');
+      expect(file.evaluate(file.property(database.body, ['name'])!)).toBe(DATABASE_NAME);
 
       const containers = only(
         file.resourcesOfType('Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers'),
@@ -238,8 +238,9 @@ describe('infra/azure.bicep', () => {
         name: string;
         partitionKeyPath: string;
       }[];
+      // Exactly the containers the app opens: the API's data-plane role cannot create one.
       expect(Object.fromEntries(specs.map((c) => [c.name, c.partitionKeyPath]))).toEqual(
-        EXPECTED_CONTAINERS,
+        CONTAINERS,
       );
       expect(
         file.property(containers.body, ['properties', 'resource', 'partitionKey', 'paths'])?.text,
