@@ -34,6 +34,18 @@ export interface ConversationLogEntry {
   detail: string;
 }
 
+/**
+ * A scheduling pass's claim on a conversation while it talks to Graph about it: written with
+ * If-Match before the first Graph call, so two passes running at once (the timer, an admin's run,
+ * the CLI) never both send the invite. It expires on its own, so a killed pass blocks nobody for long.
+ */
+export interface ConversationLease {
+  /** The pass that holds it (a random id per pass). */
+  owner: string;
+  /** Wall-clock time, not the calendar's `now`: a lease is about a running process. */
+  expiresAt: string;
+}
+
 export interface ConversationRecord {
   type: 'conversation';
   /** `{quarter}-{managerId}`: one per pair and quarter, so a retry finds it instead of booking twice. */
@@ -56,6 +68,8 @@ export interface ConversationRecord {
   actionItems: ActionItem[];
   /** Set when the conversation has ended: the board asks both people for notes. */
   notesRequested: boolean;
+  /** Present while a pass is booking or cancelling it; absent on records written before leases. */
+  lease?: ConversationLease | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -70,6 +84,22 @@ export interface ConversationPrivateNotesRecord {
   authorId: string;
   text: string;
   updatedAt: string;
+}
+
+/**
+ * How long a pass's claim lasts. Longer than any one booking takes (a getSchedule read, a lookup
+ * and a create, each retried on 429 with Retry-After), far shorter than the day between timer runs.
+ */
+export const LEASE_MS = 10 * 60_000;
+
+/** Whether another pass holds a live claim on this record at wall-clock time `atMs`. */
+export function leasedByAnother(
+  record: Pick<ConversationRecord, 'lease'>,
+  owner: string,
+  atMs: number,
+): boolean {
+  const lease = record.lease;
+  return !!lease && lease.owner !== owner && Date.parse(lease.expiresAt) > atMs;
 }
 
 /** Rebooking stops after this many attempts; the team view then flags the pair. */

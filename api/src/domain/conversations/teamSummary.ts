@@ -1,19 +1,29 @@
 import type { ConversationRef } from '../../contract/boardContract';
-import type { ConversationRecord } from './records';
-
-/** A conversation is overdue when none is booked ahead and the last one is older than this. */
-export const OVERDUE_AFTER_DAYS = 100;
+import type { QuarterWindowSettings } from '../scheduling';
+import { DEFAULT_QUARTER_WINDOW, plannedWindow, quarterOf } from '../scheduling';
+import type { ConversationRecord, ConversationStatus } from './records';
 
 export interface ConversationSummary {
   last: ConversationRef | null;
+  /** Null with `overdue: false` is the neutral state: not booked yet, and not late either. */
   next: ConversationRef | null;
   overdue: boolean;
 }
 
-/** Last and next conversation of one employee, and whether they are overdue for one. */
+/** A conversation in one of these states is this quarter's conversation, done or on its way. */
+const COVERED: ReadonlySet<ConversationStatus> = new Set(['pending', 'scheduled', 'held']);
+
+/**
+ * Last and next conversation of one employee, and whether they are overdue for one. Overdue means
+ * this quarter's conversation is neither booked nor held although something says it should be: the
+ * quarter's planned booking weeks have passed, or a booking this quarter needs attention (rebooked
+ * too often). A pair the scheduler simply has not reached yet is not overdue, and nothing from an
+ * earlier quarter can flag anyone now.
+ */
 export function summariseConversations(
   records: ConversationRecord[],
   now: Date,
+  window: QuarterWindowSettings = DEFAULT_QUARTER_WINDOW,
 ): ConversationSummary {
   const live = records.filter(
     (r) => r.status !== 'cancelled' && r.start !== null && r.end !== null,
@@ -39,8 +49,12 @@ export function summariseConversations(
     .sort((a, b) => a.start!.localeCompare(b.start!));
   const last = past[0] ? ref(past[0]) : null;
   const next = upcoming[0] ? ref(upcoming[0]) : null;
-  const stuck = records.some((r) => r.status === 'needs-attention');
-  const stale =
-    last === null || now.getTime() - Date.parse(last.end) > OVERDUE_AFTER_DAYS * 86_400_000;
-  return { last, next, overdue: stuck || (next === null && stale) };
+
+  const quarter = quarterOf(now);
+  const thisQuarter = records.filter((r) => r.quarter === quarter);
+  // An upcoming conversation counts even when keyed to the next quarter (a new pair's first one).
+  const covered = next !== null || thisQuarter.some((r) => COVERED.has(r.status));
+  const stuck = thisQuarter.some((r) => r.status === 'needs-attention');
+  const windowPassed = now.getTime() >= Date.parse(plannedWindow(quarter, window).end);
+  return { last, next, overdue: !covered && (stuck || windowPassed) };
 }

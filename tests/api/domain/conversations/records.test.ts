@@ -1,5 +1,6 @@
 import {
   followUp,
+  leasedByAnother,
   MAX_ATTEMPTS,
   transactionIdFor,
 } from '../../../../api/src/domain/conversations/records';
@@ -74,18 +75,72 @@ describe('transaction ids', () => {
 });
 
 describe('team view conversation summary', () => {
-  it('nobody booked and nothing held: overdue', () => {
+  // NOW is 2026-11-23: the planned weeks of 2026-Q4 (2 to 6) ended on 2026-11-12.
+  const EARLY = new Date('2026-10-20T12:00:00Z');
+
+  it('a pair the scheduler has not reached yet is neutral, not overdue: nothing booked, no flag', () => {
+    expect(summariseConversations([], EARLY)).toEqual({ last: null, next: null, overdue: false });
+  });
+  it("once the quarter's booking weeks have passed with nothing booked or held, it is overdue", () => {
     expect(summariseConversations([], NOW)).toEqual({ last: null, next: null, overdue: true });
+  });
+  it("the tenant's own window decides when the booking weeks are over", () => {
+    const weeks2to13 = { windowStartWeek: 2, windowEndWeek: 13 };
+    expect(summariseConversations([], NOW, weeks2to13).overdue).toBe(false);
   });
   it('a conversation ahead: not overdue, and it is the next one', () => {
     const s = summariseConversations([record()], NOW);
     expect(s.next?.id).toBe('2026-Q4-m');
     expect(s.overdue).toBe(false);
   });
-  it('a pair that had to be given up on is flagged', () => {
-    expect(summariseConversations([record({ status: 'needs-attention' })], NOW).overdue).toBe(true);
+  it("this quarter's conversation held: not overdue after the window either", () => {
+    const held = record({
+      status: 'held',
+      start: '2026-10-20T10:00:00.000Z',
+      end: '2026-10-20T10:30:00.000Z',
+    });
+    expect(summariseConversations([held], NOW)).toMatchObject({
+      last: { id: '2026-Q4-m' },
+      next: null,
+      overdue: false,
+    });
+  });
+  it("a conversation booked early next quarter (a new pair's first) counts", () => {
+    const early = record({
+      id: '2027-Q1-m',
+      quarter: '2027-Q1',
+      start: '2027-01-04T10:00:00.000Z',
+      end: '2027-01-04T10:30:00.000Z',
+    });
+    expect(summariseConversations([early], NOW).overdue).toBe(false);
+  });
+  it('a booking of this quarter that needs attention is flagged, even before the window ends', () => {
+    expect(summariseConversations([record({ status: 'needs-attention' })], EARLY).overdue).toBe(
+      true,
+    );
+  });
+  it("last quarter's stuck booking does not flag anyone for ever", () => {
+    const lastQuarter = record({ status: 'needs-attention' });
+    expect(summariseConversations([lastQuarter], new Date('2027-01-20T12:00:00Z')).overdue).toBe(
+      false,
+    );
   });
   it('cancelled conversations do not count', () => {
-    expect(summariseConversations([record({ status: 'cancelled' })], NOW).next).toBeNull();
+    expect(summariseConversations([record({ status: 'cancelled' })], NOW)).toMatchObject({
+      next: null,
+      overdue: true,
+    });
+  });
+});
+
+describe('leases', () => {
+  const at = Date.parse('2026-12-01T10:00:00Z');
+  const lease = (owner: string, expiresAt: string) => record({ lease: { owner, expiresAt } });
+  it("another pass's live lease keeps this pass off; an expired one or our own does not", () => {
+    expect(leasedByAnother(lease('b', '2026-12-01T10:05:00Z'), 'a', at)).toBe(true);
+    expect(leasedByAnother(lease('b', '2026-12-01T09:59:00Z'), 'a', at)).toBe(false);
+    expect(leasedByAnother(lease('a', '2026-12-01T10:05:00Z'), 'a', at)).toBe(false);
+    expect(leasedByAnother(record(), 'a', at)).toBe(false);
+    expect(leasedByAnother(record({ lease: null }), 'a', at)).toBe(false);
   });
 });
