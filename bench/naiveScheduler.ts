@@ -119,7 +119,7 @@ export async function runNaivePass(
         organizerId: manager.id,
         attendee: { mail: employee.mail!, displayName: employee.displayName },
         subject: `Career conversation: ${employee.displayName} & ${manager.displayName}`,
-        agendaHtml: await agendaForPair(services, tenantId, employee, manager, [], false),
+        agendaHtml: await agendaForPair(services, tenantId, employee, manager, false),
         start: outcome.start,
         end: outcome.end,
         transactionId: `naive-${quarterOf(now)}-${manager.id}-${employee.id}`,

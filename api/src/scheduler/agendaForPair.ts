@@ -7,29 +7,24 @@ import type { DirectoryPerson } from '../store/directoryRepository';
 /**
  * The meeting body for one pair, drawn from the employee's board: aspirations by horizon, open
  * steps, evidence since the last conversation, open actions carried over, and for a new manager
- * the board's recent story.
+ * the board's recent story. "Last conversation" and "open actions" come from the employee's whole
+ * conversation history (one partition), so last quarter's are never forgotten, whoever the manager
+ * was then.
  */
 export async function agendaForPair(
   services: Services,
   tenantId: string,
   employee: DirectoryPerson,
   manager: DirectoryPerson,
-  previous: ConversationRecord[],
   newManager: boolean,
+  nameOf: (personId: string) => string | undefined = () => undefined,
 ): Promise<string> {
-  const { records } = await services.boards.readBoard(tenantId, employee.id);
-  const lastHeld = previous
-    .filter((c) => c.status === 'held' && c.end !== null)
-    .sort((a, b) => (b.end ?? '').localeCompare(a.end ?? ''))[0];
-  const since = lastHeld?.end?.slice(0, 10) ?? '';
-  const carriedActions: AgendaAction[] = previous
-    .flatMap((c) => c.actionItems)
-    .filter((a) => !a.done)
-    .map((a) => ({
-      text: a.text,
-      owner: a.owner === 'employee' ? employee.displayName : manager.displayName,
-      dueDate: a.dueDate ?? undefined,
-    }));
+  const [{ records }, previous] = await Promise.all([
+    services.boards.readBoard(tenantId, employee.id),
+    services.conversations.listForEmployee(tenantId, employee.id),
+  ]);
+  // Evidence dated the day of the last conversation may have come after it: keep it.
+  const since = lastHeldDate(previous);
   const input: AgendaInput = {
     employeeName: employee.displayName,
     managerName: manager.displayName,
@@ -40,10 +35,10 @@ export async function agendaForPair(
       kind: a.kind,
       openSteps: a.steps.filter((s) => s.status === 'open').map((s) => s.text),
       evidenceSinceLast: a.evidence
-        .filter((e) => e.date >= since)
+        .filter((e) => since === null || e.date >= since)
         .map((e) => ({ text: e.text, date: e.date })),
     })),
-    carriedActions,
+    carriedActions: carriedActions(previous, employee, manager, nameOf),
   };
   if (newManager) {
     const history = await services.boards.readHistory(tenantId, employee.id, 15);
@@ -53,4 +48,44 @@ export async function agendaForPair(
     });
   }
   return renderAgenda(input);
+}
+
+/** The day (UTC) of the employee's last held conversation, or null if they never had one. */
+export function lastHeldDate(history: readonly ConversationRecord[]): string | null {
+  const held = history
+    .filter((c) => c.status === 'held' && c.end !== null)
+    .map((c) => c.end!)
+    .sort();
+  return held.length > 0 ? held[held.length - 1].slice(0, 10) : null;
+}
+
+/** Open actions of earlier conversations, once each, owners named as they were agreed. */
+function carriedActions(
+  history: readonly ConversationRecord[],
+  employee: DirectoryPerson,
+  manager: DirectoryPerson,
+  nameOf: (personId: string) => string | undefined,
+): AgendaAction[] {
+  const seen = new Set<string>();
+  const actions: AgendaAction[] = [];
+  // Newest conversation first, so an action copied forward keeps its latest wording and due date.
+  const newestFirst = [...history]
+    .filter((c) => c.status !== 'cancelled')
+    .sort((a, b) => (b.start ?? b.createdAt).localeCompare(a.start ?? a.createdAt));
+  for (const c of newestFirst) {
+    for (const a of c.actionItems) {
+      const key = a.text.trim().toLowerCase();
+      if (a.done || seen.has(key)) continue;
+      seen.add(key);
+      actions.push({
+        text: a.text,
+        owner:
+          a.owner === 'employee'
+            ? employee.displayName
+            : (nameOf(c.managerId) ?? manager.displayName),
+        dueDate: a.dueDate ?? undefined,
+      });
+    }
+  }
+  return actions;
 }

@@ -1,13 +1,17 @@
 import type { ConversationRecord } from '../domain/conversations/records';
-import type { CalendarGateway } from '../graph/calendarGateway';
+import type { BookedEvent, CalendarGateway } from '../graph/calendarGateway';
 import type { Services } from '../services';
 import type { Stored } from '../store/boardRepository';
 import type { DirectoryPerson } from '../store/directoryRepository';
+import type { PassLeases } from './leases';
+import { release } from './leases';
+import { isPassAborted } from './passAborted';
 
 /**
- * Turns a pending conversation (slot chosen, record written) into a booked one. The record was
- * written before any Graph call, so this can be repeated after a crash at any point: a resumed
- * booking first looks for the event its transactionId may already have created.
+ * Turns a pending conversation (slot chosen, record written, this pass's lease on it) into a
+ * booked one. The record was written before any Graph call, so this can be repeated after a crash
+ * at any point: a record whose transactionId may already have been sent is first looked up on the
+ * manager's calendar, and the event found there is recorded instead of creating another.
  */
 export async function completeBooking(
   services: Services,
@@ -15,35 +19,60 @@ export async function completeBooking(
   record: Stored<ConversationRecord>,
   people: { employee: DirectoryPerson; manager: DirectoryPerson },
   agendaHtml: () => Promise<string>,
-  resumed: boolean,
+  options: { lookUpFirst: boolean; leases: PassLeases; now: Date },
 ): Promise<Stored<ConversationRecord>> {
   if (record.start === null || record.end === null)
     throw new Error('A pending conversation needs a slot');
-  const attendeeMail = people.employee.mail ?? '';
+  try {
+    const existing = options.lookUpFirst
+      ? await findEventOf(calendar, record, people.employee.mail ?? '')
+      : null;
+    const event =
+      existing ??
+      (await calendar.createEvent({
+        organizerId: record.managerId,
+        attendee: { mail: people.employee.mail ?? '', displayName: people.employee.displayName },
+        subject: `Career conversation: ${people.employee.displayName} & ${people.manager.displayName}`,
+        agendaHtml: await agendaHtml(),
+        start: record.start,
+        end: record.end,
+        transactionId: record.transactionId,
+      }));
+    return await markScheduled(services, record, event, existing !== null, options.now);
+  } catch (error) {
+    // A killed pass leaves its lease to expire; any other failure hands the record back now.
+    if (!isPassAborted(error)) await release(services, record, options.leases);
+    throw error;
+  }
+}
+
+/** The event this record's transactionId created, if a previous run got as far as creating it. */
+export function findEventOf(
+  calendar: CalendarGateway,
+  record: ConversationRecord,
+  attendeeMail: string,
+): Promise<BookedEvent | null> {
+  if (record.start === null || record.end === null) return Promise.resolve(null);
   const margin = 60_000;
-  const existing = resumed
-    ? await calendar.findByTransactionId(
-        record.managerId,
-        {
-          start: new Date(Date.parse(record.start) - margin).toISOString(),
-          end: new Date(Date.parse(record.end) + margin).toISOString(),
-        },
-        record.transactionId,
-        attendeeMail,
-      )
-    : null;
-  const event =
-    existing ??
-    (await calendar.createEvent({
-      organizerId: record.managerId,
-      attendee: { mail: attendeeMail, displayName: people.employee.displayName },
-      subject: `Career conversation: ${people.employee.displayName} & ${people.manager.displayName}`,
-      agendaHtml: await agendaHtml(),
-      start: record.start,
-      end: record.end,
-      transactionId: record.transactionId,
-    }));
-  const now = services.now().toISOString();
+  return calendar.findByTransactionId(
+    record.managerId,
+    {
+      start: new Date(Date.parse(record.start) - margin).toISOString(),
+      end: new Date(Date.parse(record.end) + margin).toISOString(),
+    },
+    record.transactionId,
+    attendeeMail,
+  );
+}
+
+export function markScheduled(
+  services: Services,
+  record: Stored<ConversationRecord>,
+  event: BookedEvent,
+  found: boolean,
+  at: Date,
+): Promise<Stored<ConversationRecord>> {
+  const now = at.toISOString();
   return services.conversations.replace(
     {
       ...record,
@@ -51,12 +80,13 @@ export async function completeBooking(
       event: { id: event.id, joinUrl: event.joinUrl },
       start: event.start || record.start,
       end: event.end || record.end,
+      lease: null,
       log: [
         ...record.log,
         {
           at: now,
           what: 'booked',
-          detail: existing ? 'found the event a previous run created' : 'invite sent',
+          detail: found ? 'found the event a previous run created' : 'invite sent',
         },
       ],
       updatedAt: now,

@@ -13,6 +13,11 @@ export interface ConversationRepository {
   /** Creates the record; false if it already exists (another run got there first). */
   create(record: ConversationRecord): Promise<Stored<ConversationRecord> | null>;
   replace(record: ConversationRecord, storedEtag: string): Promise<Stored<ConversationRecord>>;
+  /** Like replace, but null when the record changed since `storedEtag` (another run got there). */
+  replaceIfCurrent(
+    record: ConversationRecord,
+    storedEtag: string,
+  ): Promise<Stored<ConversationRecord> | null>;
   read(
     tenantId: string,
     employeeId: string,
@@ -51,6 +56,20 @@ export function createConversationRepository(container: Container): Conversation
         return resource as Stored<ConversationRecord>;
       } catch (error) {
         if (cosmosStatus(error) === 412) throw staleWrite('This conversation');
+        throw error;
+      }
+    },
+    async replaceIfCurrent(record, storedEtag) {
+      try {
+        const { resource } = await container
+          .item(record.id, record.pk)
+          .replace(withoutSystemProperties(record), {
+            accessCondition: { type: 'IfMatch', condition: storedEtag },
+          });
+        return resource as Stored<ConversationRecord>;
+      } catch (error) {
+        // 404: it is gone, which for a caller that wanted to change it means the same thing.
+        if (cosmosStatus(error) === 412 || cosmosStatus(error) === 404) return null;
         throw error;
       }
     },

@@ -6,8 +6,14 @@ export {
   subtractIntervals,
   toIsoInterval,
 } from './intervals';
-export type { QuarterKey, QuarterlyWindow, QuarterWindowSettings } from './quarter';
+export type {
+  BookingWindowInput,
+  QuarterKey,
+  QuarterlyWindow,
+  QuarterWindowSettings,
+} from './quarter';
 export {
+  bookingWindows,
   DEFAULT_QUARTER_WINDOW,
   FIRST_CONVERSATION_WITHIN_DAYS,
   firstConversationWindow,
@@ -56,3 +62,5 @@ export type {
   AspirationHorizon,
 } from './agenda';
 export { CONVERSATION_STARTERS, escapeHtml, renderAgenda } from './agenda';
+export type { ConversationHold, ConversationHolds } from './conversationHolds';
+export { createConversationHolds } from './conversationHolds';

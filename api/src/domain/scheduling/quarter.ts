@@ -152,3 +152,45 @@ export function splitForGetSchedule(
   }
   return pieces;
 }
+
+export interface BookingWindowInput {
+  /** 'quarterly': this quarter's conversation; 'first': a new pair's early one. */
+  readonly kind: 'quarterly' | 'first';
+  readonly quarter: QuarterKey;
+  readonly settings: QuarterWindowSettings;
+  readonly now: Date | string | number;
+  /** Nothing is booked sooner than this after `now`, so nobody is surprised by a meeting. */
+  readonly leadTimeMs: number;
+  /** A window shorter than this (one conversation) is left out. */
+  readonly minimumMs: number;
+  readonly firstWithinDays?: number;
+}
+
+/**
+ * Where to look for a pair's conversation, in order of preference. A quarterly conversation goes
+ * in what is left of the planned weeks, and what does not fit there goes in the rest of the
+ * quarter; once the planned weeks are over (or too little of them is left after the lead time),
+ * the rest of the quarter is the only window. No window: the quarter is over for booking.
+ * Windows may be longer than one getSchedule call covers: split them for reading, never clip.
+ */
+export function bookingWindows(input: BookingWindowInput): IsoInterval[] {
+  const at = toInstant(input.now);
+  const earliest = at + input.leadTimeMs;
+  const usable = (start: number, end: number): IsoInterval[] => {
+    const from = Math.max(start, earliest);
+    return end - from >= input.minimumMs ? [{ start: iso(from), end: iso(end) }] : [];
+  };
+  if (input.kind === 'first') {
+    const first = firstConversationWindow(at, input.firstWithinDays);
+    return usable(Date.parse(first.start), Date.parse(first.end));
+  }
+  const window = quarterlyConversationWindow(input.quarter, input.settings, at);
+  if (window.outcome !== 'window') return [];
+  const quarterEnd = quarterEndMs(input.quarter);
+  if (window.basis === 'catch-up') return usable(Date.parse(window.window.start), quarterEnd);
+  const plannedEnd = Date.parse(window.window.end);
+  return [
+    ...usable(Date.parse(window.window.start), plannedEnd),
+    ...usable(plannedEnd, quarterEnd),
+  ];
+}

@@ -1,0 +1,126 @@
+import { boardPartitionKey } from '../domain/board/records';
+import type { ConversationRecord } from '../domain/conversations/records';
+import type { Stored } from '../store/boardRepository';
+import { cosmosStatus } from '../store/cosmosErrors';
+import type { DirectoryPerson } from '../store/directoryRepository';
+import { findEventOf } from './booking';
+import { claim, release } from './leases';
+import { note } from './passSummary';
+import { isPassAborted, rethrowIfAborted } from './passAborted';
+import type { TenantPass } from './tenantPass';
+import { ANOTHER_RUN, DAY_MS, errorText, track } from './tenantPass';
+
+/**
+ * A new manager, made good on every pass rather than only on the pass whose org-chart read saw
+ * it: that pass may have died after saving the delta link, and the change would be lost. The
+ * stored org chart says who manages whom, so each pass (1) makes sure the history of every recent
+ * change says so, under an id made of the person and the time of the change, so a rerun never
+ * adds it twice, and (2) cancels every pending or scheduled conversation with someone who is no
+ * longer the employee's manager, looking up a pending one's event by its transactionId first.
+ */
+
+/** A change older than this was recorded by an earlier pass, or is too old to matter now. */
+const RECENT_CHANGE_MS = 30 * DAY_MS;
+
+export const managerChangeHistoryId = (person: DirectoryPerson): string =>
+  `manager-change-${person.id}-${Date.parse(person.managerChangedAt ?? '')}`;
+
+export async function reconcileManagers(
+  pass: TenantPass,
+  records: Stored<ConversationRecord>[],
+): Promise<Stored<ConversationRecord>[]> {
+  for (const person of pass.people.values()) {
+    if (
+      person.managerChangedAt === null ||
+      pass.now.getTime() - Date.parse(person.managerChangedAt) > RECENT_CHANGE_MS
+    )
+      continue;
+    try {
+      await recordChangeInHistory(pass, person);
+    } catch (error) {
+      rethrowIfAborted(error);
+      note(pass.summary, 'failed', `manager change history: ${errorText(error)}`, {
+        tenantId: pass.tenantId,
+        employeeId: person.id,
+        managerId: person.managerId,
+      });
+    }
+  }
+  const result: Stored<ConversationRecord>[] = [];
+  for (const record of records) {
+    const person = pass.people.get(record.employeeId);
+    const stale =
+      (record.status === 'pending' || record.status === 'scheduled') &&
+      person !== undefined &&
+      person.managerId !== record.managerId;
+    result.push(stale ? await cancelForOldManager(pass, record, person) : record);
+  }
+  return result;
+}
+
+async function recordChangeInHistory(pass: TenantPass, person: DirectoryPerson): Promise<void> {
+  try {
+    await pass.services.boards.appendHistory({
+      type: 'history',
+      id: managerChangeHistoryId(person),
+      pk: boardPartitionKey(pass.tenantId, person.id),
+      tenantId: pass.tenantId,
+      employeeId: person.id,
+      at: person.managerChangedAt!,
+      actor: { id: 'career-board', displayName: 'Career Board' },
+      action: 'manager.changed',
+      aspirationId: null,
+      summary: 'The board moved to a new manager',
+      changes: [{ field: 'manager', from: person.previousManagerId, to: person.managerId }],
+    });
+  } catch (error) {
+    // Already there: a previous pass recorded this very change.
+    if (cosmosStatus(error) !== 409) throw error;
+  }
+}
+
+async function cancelForOldManager(
+  pass: TenantPass,
+  record: Stored<ConversationRecord>,
+  person: DirectoryPerson,
+): Promise<Stored<ConversationRecord>> {
+  const ref = {
+    tenantId: pass.tenantId,
+    employeeId: record.employeeId,
+    managerId: record.managerId,
+  };
+  const claimed = await claim(pass.services, record, pass.leases);
+  if (!claimed) {
+    note(pass.summary, 'skipped', `manager change: ${ANOTHER_RUN}`, ref);
+    return record;
+  }
+  try {
+    const eventId =
+      claimed.event?.id ??
+      (claimed.status === 'pending'
+        ? (await findEventOf(pass.calendar, claimed, person.mail ?? ''))?.id
+        : undefined);
+    if (eventId) await pass.calendar.cancelEvent(claimed.managerId, eventId);
+    const at = pass.now.toISOString();
+    const cancelled = await pass.services.conversations.replace(
+      {
+        ...claimed,
+        status: 'cancelled',
+        lease: null,
+        log: [
+          ...claimed.log,
+          { at, what: 'manager-changed', detail: 'the employee has a new manager' },
+        ],
+        updatedAt: at,
+      },
+      claimed._etag,
+    );
+    track(pass, cancelled);
+    return cancelled;
+  } catch (error) {
+    if (isPassAborted(error)) throw error;
+    await release(pass.services, claimed, pass.leases);
+    note(pass.summary, 'failed', `manager change: ${errorText(error)}`, ref);
+    return claimed;
+  }
+}

@@ -1,0 +1,94 @@
+import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
+import {
+  calendarEvents,
+  careerConversations,
+  eligiblePairs,
+  runPass,
+  workingHoursOverlap,
+} from '../../support/calendarChecks';
+import { doubleBookings, startSchedulerStack } from './schedulerKit';
+
+/**
+ * The pass on the dates where a calendar-bound scheduler goes wrong: the first day of a quarter,
+ * the last days and hours of the planned weeks (Kavya's 22 reports at 3 a day must spill into the
+ * rest of the quarter, not wait for tomorrow), and the last day of a quarter (nothing left).
+ * Each case has its own stack, its demo calendars built for that date.
+ */
+
+/** The planned weeks (2–6) of 2027-Q1 end here. */
+const PLANNED_END = '2027-02-12T00:00:00.000Z';
+
+const cases = [
+  {
+    when: 'the first day of a quarter',
+    now: '2027-01-01T06:00:00.000Z',
+    from: '2027-01-08T00:00:00.000Z',
+    kavyaInPlannedWeeks: 'all',
+  },
+  {
+    when: 'mid-window',
+    now: '2027-01-19T06:00:00.000Z',
+    from: '2027-01-20T06:00:00.000Z',
+    kavyaInPlannedWeeks: 'all',
+  },
+  {
+    when: 'the last days of the planned weeks',
+    now: '2027-02-08T06:00:00.000Z',
+    from: '2027-02-09T06:00:00.000Z',
+    kavyaInPlannedWeeks: 'some',
+  },
+  {
+    when: 'the last hours of the planned weeks',
+    now: '2027-02-11T22:00:00.000Z',
+    from: '2027-02-12T22:00:00.000Z',
+    kavyaInPlannedWeeks: 'none',
+  },
+];
+
+describe.each(cases)('on $when ($now)', ({ now, from, kavyaInPlannedWeeks }) => {
+  it('books every pair whose working hours meet, inside this quarter, nobody twice at once', async () => {
+    const stack = await startSchedulerStack(new Date(now));
+    try {
+      const summary = await runPass(stack);
+      const pairs = eligiblePairs(stack.orgStore.snapshot());
+      const bookable = pairs.filter((p) =>
+        workingHoursOverlap(p.employee, p.manager, Date.parse(now)),
+      );
+      expect(summary.failed).toEqual({});
+      expect(summary.skipped).toEqual({
+        'no slot: no-common-working-hours': pairs.length - bookable.length,
+      });
+      expect(summary.booked).toBe(bookable.length);
+      const events = careerConversations(await calendarEvents(stack));
+      expect(events).toHaveLength(bookable.length);
+      for (const e of events) {
+        expect(e.start >= from).toBe(true);
+        expect(e.end <= '2027-04-01T00:00:00.000Z').toBe(true);
+      }
+      expect(doubleBookings(events)).toEqual([]);
+      // Kavya's 22 conversations at 3 a day fit the planned weeks (they end 2027-02-12) when
+      // enough of them is left; what does not fit goes in the rest of the quarter, today.
+      const kavyas = events.filter((e) => e.organizer.id === DEMO.contoso.bigTeamManager);
+      expect(kavyas.length).toBeGreaterThanOrEqual(20);
+      const inPlanned = kavyas.filter((e) => e.start < PLANNED_END).length;
+      const share = inPlanned === kavyas.length ? 'all' : inPlanned === 0 ? 'none' : 'some';
+      expect(share).toBe(kavyaInPlannedWeeks);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
+it('on the last day of a quarter nothing is booked, and every pair is told why', async () => {
+  const stack = await startSchedulerStack(new Date('2026-12-31T06:00:00.000Z'));
+  try {
+    const summary = await runPass(stack);
+    const pairs = eligiblePairs(stack.orgStore.snapshot());
+    expect(summary.failed).toEqual({});
+    expect(summary.booked).toBe(0);
+    expect(summary.skipped).toEqual({ 'no scheduling window left this quarter': pairs.length });
+    expect(careerConversations(await calendarEvents(stack))).toEqual([]);
+  } finally {
+    await stack.close();
+  }
+});
