@@ -41,7 +41,7 @@ export async function readTeam({
   if (!me) throw notFound("Your account was not found in your organisation's directory.");
   const sorted = [...reports].sort((a, b) => a.displayName.localeCompare(b.displayName));
   const page = sorted.slice(offset, offset + TEAM_PAGE_SIZE);
-  const [{ rows }, conversations] = await Promise.all([
+  const [{ rows }, conversations, { settings }] = await Promise.all([
     readTeamBoards(
       services.cosmos.containers.boards,
       page.map((p) => boardPartitionKey(caller.tenantId, p.id)),
@@ -50,6 +50,8 @@ export async function readTeam({
       caller.tenantId,
       page.map((p) => p.id),
     ),
+    // "Overdue" is measured against the tenant's own booking weeks, not the default ones.
+    services.settings.read(caller.tenantId),
   ]);
   const now = services.now();
   const members: TeamMemberView[] = page.map((person) => {
@@ -62,6 +64,7 @@ export async function readTeam({
       summariseConversations(
         conversations.filter((c) => c.employeeId === person.id),
         now,
+        { windowStartWeek: settings.window.startWeek, windowEndWeek: settings.window.endWeek },
       ),
     );
   });

@@ -115,3 +115,35 @@ describe('GET /team', () => {
     }
   });
 });
+
+describe("GET /team's overdue flag follows the tenant's own booking weeks", () => {
+  // Week 4 of 2027-Q1: inside the default weeks 2–6, past a tenant's weeks 1–2.
+  const weekFour = new Date('2027-01-25T09:00:00.000Z');
+  let own: TestStack;
+  beforeAll(async () => {
+    own = await startTestStack({ directory: buildDemoDirectory(weekFour) });
+    own.services.now = () => new Date(weekFour);
+  });
+  afterAll(async () => {
+    await own.close();
+  });
+
+  const flagsOf = async (id: string) => {
+    const result = await own.call<TeamView>('/team', { as: DEMO.contoso.manager });
+    expect(result.status).toBe(200);
+    return result.body.members.find((m) => m.id === id)!.flags;
+  };
+
+  it('is not overdue while the weeks last, and overdue once the tenant says they are over', async () => {
+    const employee = DEMO.contoso.employee;
+    expect(await flagsOf(employee)).not.toContain('conversation-overdue');
+
+    const saved = await own.call('/settings', {
+      as: DEMO.contoso.admin,
+      method: 'PUT',
+      body: { window: { startWeek: 1, endWeek: 2 } },
+    });
+    expect(saved.status).toBe(200);
+    expect(await flagsOf(employee)).toContain('conversation-overdue');
+  });
+});
