@@ -15,6 +15,7 @@ import {
 } from '../handlers/board/stepsAndEvidence';
 import { getHealth } from '../handlers/health';
 import { getMe } from '../handlers/me';
+import { readAdoption } from '../handlers/settings/adoption';
 import { readSettings, writeSettings } from '../handlers/settings/tenantSettings';
 import { readChatPair } from '../handlers/team/chatPair';
 import { readTeam } from '../handlers/team/readTeam';
@@ -152,6 +153,13 @@ export const routes: RouteDefinition[] = [
     route: 'settings',
     auth: 'caller',
     handler: writeSettings,
+  },
+  {
+    name: 'adoption',
+    methods: ['GET'],
+    route: 'adoption',
+    auth: 'caller',
+    handler: readAdoption,
   },
   {
     name: 'conversations',

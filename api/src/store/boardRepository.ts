@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 
+import type { AdoptionBoardRow } from '../domain/adoption/adoptionFigures';
 import type { BoardRecords } from '../domain/board/boardView';
 import type {
   AcknowledgementRecord,
@@ -425,4 +426,22 @@ export async function readTeamBoards(
     })
     .fetchAll();
   return { rows: response.resources, requestCharge: response.requestCharge };
+}
+
+/**
+ * The few fields of every aspiration and acknowledgement in a tenant that adoption counts: one
+ * cross-partition query, admin-only and rare, and it never selects a title, a note or a comment.
+ */
+export async function readTenantAdoptionRows(
+  boards: Container,
+  tenantId: string,
+): Promise<AdoptionBoardRow[]> {
+  const { resources } = await boards.items
+    .query<AdoptionBoardRow>({
+      query:
+        "SELECT c.type, c.employeeId, c.id, c.version, c.aspirationId, c.acknowledgedVersion FROM c WHERE c.tenantId = @t AND (c.type = 'aspiration' OR c.type = 'acknowledgement')",
+      parameters: [{ name: '@t', value: tenantId }],
+    })
+    .fetchAll();
+  return resources;
 }

@@ -35,6 +35,8 @@ export interface DirectoryRepository {
   readAll(tenantId: string): Promise<DirectoryPerson[]>;
   upsertMany(people: DirectoryPerson[]): Promise<void>;
   readDeltaLink(tenantId: string): Promise<string | null>;
+  /** When the org chart was last read from Graph; null before the first sync. */
+  readLastSyncAt(tenantId: string): Promise<string | null>;
   writeDeltaLink(tenantId: string, deltaLink: string | null, now: string): Promise<void>;
 }
 
@@ -74,6 +76,10 @@ export function createDirectoryRepository(container: Container): DirectoryReposi
     async readDeltaLink(tenantId) {
       const { resource } = await container.item('sync-state', tenantId).read<SyncState>();
       return resource?.deltaLink ?? null;
+    },
+    async readLastSyncAt(tenantId) {
+      const { resource } = await container.item('sync-state', tenantId).read<SyncState>();
+      return resource?.lastSyncAt ?? null;
     },
     async writeDeltaLink(tenantId, deltaLink, now) {
       const state: SyncState = {

@@ -236,6 +236,10 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
     expect: adminOnly(200),
     request: async () => ({}),
   },
+  adoption: {
+    expect: adminOnly(200),
+    request: async () => ({}),
+  },
   settingsWrite: {
     expect: adminOnly(200),
     request: async () => ({ body: { dailyCap: 3 } }),

@@ -345,6 +345,7 @@ const ALLOWED: Record<string, string[]> = {
   conversationUpdate: [employee, manager],
   settingsWrite: [admin],
   settingsRead: [admin],
+  adoption: [admin],
   board: [employee, manager],
   history: [employee, manager],
   notesRead: [employee, manager],

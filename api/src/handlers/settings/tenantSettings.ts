@@ -1,25 +1,16 @@
 import type { HttpResponseInit } from '@azure/functions';
 
-import { isAdmin } from '../../auth/caller';
 import { tenantSettingsSchema } from '../../contract/settingsContract';
 import type { TenantSettingsView } from '../../contract/settingsContract';
 import { etagMatches, toHttpEtag } from '../../domain/board/etags';
-import { forbidden } from '../../http/problems';
 import { jsonBody, optionalIfMatch, requiredIfMatch } from '../../http/requestParsing';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import type { StoredSettings } from '../../store/settingsRepository';
 import { staleWrite } from '../../store/cosmosErrors';
+import { requireAdmin } from './requireAdmin';
 
 /** GET/PUT settings: tenant admins only (app role `Admin`). Never exposes board content. */
-
-function requireAdmin(input: CallerRouteInput): void {
-  if (!isAdmin(input.caller)) {
-    throw forbidden(
-      'Only a Career Board admin of your organisation can see or change its settings. Ask your Microsoft 365 admin to assign you the Admin role.',
-    );
-  }
-}
 
 function view(stored: StoredSettings): TenantSettingsView {
   return {
