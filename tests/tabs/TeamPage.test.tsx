@@ -18,6 +18,17 @@ const members = [
     counts: { aspirations: 0, needsAcknowledgement: 0, changedSinceAcknowledged: 0 },
   }),
   aMember({ id: 'hannah', displayName: 'Hannah Schulz', flags: [] }),
+  aMember({
+    id: 'omar',
+    displayName: 'Omar Haddad',
+    nextConversation: {
+      id: 'c1',
+      start: '2026-12-08T15:00:00Z',
+      end: '2026-12-08T15:30:00Z',
+      status: 'scheduled',
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/omar',
+    },
+  }),
 ];
 
 function renderTeam() {
@@ -30,7 +41,7 @@ describe('My team', () => {
     renderTeam();
     const link = await screen.findByRole('link', { name: 'Nia Adeyemi' });
     expect(link.getAttribute('href')).toBe('#/board/nia');
-    expect(screen.getAllByTestId('team-member')).toHaveLength(3);
+    expect(screen.getAllByTestId('team-member')).toHaveLength(4);
     expect(screen.getByText('Needs acknowledgement')).toBeTruthy();
     expect(screen.getByText('No aspirations')).toBeTruthy();
     expect(screen.getByText('Staff engineer')).toBeTruthy();
@@ -44,7 +55,7 @@ describe('My team', () => {
     const rows = screen.getAllByTestId('team-member');
     expect(rows).toHaveLength(1);
     expect(within(rows[0]).getByRole('link').textContent).toBe('Nia Adeyemi');
-    expect(screen.getByText('Showing 1 of 3')).toBeTruthy();
+    expect(screen.getByText('Showing 1 of 4')).toBeTruthy();
   });
 
   test('search narrows the list and an empty result offers a way back', async () => {
@@ -55,6 +66,21 @@ describe('My team', () => {
     fireEvent.change(search, { target: { value: 'nobody like this' } });
     expect(screen.getByText('Nobody matches')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
-    expect(screen.getAllByTestId('team-member')).toHaveLength(3);
+    expect(screen.getAllByTestId('team-member')).toHaveLength(4);
+  });
+
+  test('a report who has never had a conversation reads as neutral, not overdue; a booked one offers Join', async () => {
+    renderTeam();
+    const hannah = (await screen.findAllByTestId('team-member')).find((row) =>
+      row.textContent?.includes('Hannah Schulz'),
+    )!;
+    expect(within(hannah).getByText('No conversation yet')).toBeTruthy();
+    expect(within(hannah).getByText('Not booked yet')).toBeTruthy();
+    expect(within(hannah).getByText('All good')).toBeTruthy();
+    expect(within(hannah).queryByText(/overdue/i)).toBeNull();
+
+    const join = screen.getByRole('link', { name: 'Join in Teams: conversation with Omar Haddad' });
+    expect(join.getAttribute('href')).toBe('https://teams.microsoft.com/l/meetup-join/omar');
+    expect(join.textContent).toBe('Join in Teams');
   });
 });

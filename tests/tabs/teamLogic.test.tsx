@@ -68,9 +68,38 @@ describe('team view rules', () => {
     expect(matchesSearch(bob, '   ')).toBe(true);
   });
 
-  test('"needs attention first" puts overdue, then unacknowledged, then the rest', () => {
-    expect(sortMembers(team, 'attention').map((m) => m.id)).toEqual(['bob', 'zoe', 'ada']);
-    expect(attentionScore(bob)).toBeGreaterThan(attentionScore(zoe));
+  test('"needs attention first" puts what the manager can act on now first: acknowledgement, then overdue, then no aspirations', () => {
+    const overdueOnly = aMember({
+      id: 'ola',
+      displayName: 'Ola Nordmann',
+      flags: ['conversation-overdue'],
+    });
+    const emptyOnly = aMember({
+      id: 'eve',
+      displayName: 'Eve Adams',
+      flags: ['no-aspirations'],
+      counts: { aspirations: 0, needsAcknowledgement: 0, changedSinceAcknowledged: 0 },
+    });
+    const ackAndOverdue = aMember({
+      id: 'kim',
+      displayName: 'Kim Park',
+      flags: ['needs-acknowledgement', 'conversation-overdue'],
+      counts: { aspirations: 1, needsAcknowledgement: 1, changedSinceAcknowledged: 0 },
+    });
+    const ackOne = aMember({
+      id: 'ann',
+      displayName: 'Ann Lee',
+      flags: ['needs-acknowledgement'],
+      counts: { aspirations: 1, needsAcknowledgement: 1, changedSinceAcknowledged: 0 },
+    });
+    const order = sortMembers(
+      [ada, bob, emptyOnly, overdueOnly, ackOne, zoe, ackAndOverdue],
+      'attention',
+    ).map((m) => m.id);
+    // Acknowledgement first (also overdue, then most waiting, then by name), then overdue (with
+    // an empty board before without), then empty boards, then everyone else.
+    expect(order).toEqual(['kim', 'zoe', 'ann', 'bob', 'ola', 'eve', 'ada']);
+    expect(attentionScore(zoe)).toBeGreaterThan(attentionScore(bob));
   });
 
   test('conversation sorts put people without one last (next) or first (last)', () => {

@@ -7,7 +7,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { AlertRegular, ClockAlarmRegular, DocumentDismissRegular } from '@fluentui/react-icons';
+import {
+  AlertRegular,
+  ClockAlarmRegular,
+  DocumentDismissRegular,
+  VideoRegular,
+} from '@fluentui/react-icons';
 
 import { FLAG_TEXT } from './teamLogic';
 import { HORIZONS } from '../../../api/src/contract/boardContract';
@@ -25,6 +30,15 @@ const useStyles = makeStyles({
   flags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   flag: { whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
+  // One unbroken link on a line of its own: never split "Join in Teams" across lines.
+  join: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: '4px',
+    whiteSpace: 'nowrap',
+    alignSelf: 'flex-start',
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 export function MemberIdentity({ member }: { member: TeamMemberView }) {
@@ -71,37 +85,29 @@ export function CountsSummary({ member }: { member: TeamMemberView }) {
   );
 }
 
+/**
+ * Last and next conversation. A report who has never had one is a neutral state, not a failure:
+ * only the API's `conversation-overdue` flag (shown among the flags) says something is late.
+ */
 export function ConversationSummary({ member }: { member: TeamMemberView }) {
   const styles = useStyles();
+  const { lastConversation: last, nextConversation: next } = member;
   return (
     <div className={styles.stack}>
-      <Caption1>
-        {member.lastConversation
-          ? `Last: ${formatDay(member.lastConversation.start)}`
-          : 'Last: none yet'}
-      </Caption1>
-      <Caption1>
-        {member.nextConversation ? (
-          <>
-            {`Next: ${formatDateTime(member.nextConversation.start)}`}
-            {member.nextConversation.joinUrl ? (
-              <>
-                {' · '}
-                <Link
-                  href={member.nextConversation.joinUrl}
-                  target="_blank"
-                  rel="noreferrer noopener"
-                  inline
-                >
-                  {`Join (${member.displayName})`}
-                </Link>
-              </>
-            ) : null}
-          </>
-        ) : (
-          'Next: not booked'
-        )}
-      </Caption1>
+      <Caption1>{last ? `Last: ${formatDay(last.start)}` : 'No conversation yet'}</Caption1>
+      <Caption1>{next ? `Next: ${formatDateTime(next.start)}` : 'Not booked yet'}</Caption1>
+      {next?.joinUrl ? (
+        <Link
+          className={styles.join}
+          href={next.joinUrl}
+          target="_blank"
+          rel="noreferrer noopener"
+          aria-label={`Join in Teams: conversation with ${member.displayName}`}
+        >
+          <VideoRegular aria-hidden />
+          Join in Teams
+        </Link>
+      ) : null}
     </div>
   );
 }

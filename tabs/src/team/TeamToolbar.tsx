@@ -19,7 +19,8 @@ const useStyles = makeStyles({
   },
   search: { flexGrow: 1, minWidth: '200px', maxWidth: '360px' },
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  sort: { minWidth: '200px' },
+  // Pushed to the right edge, so the toolbar spans the same width as the table under it.
+  sort: { minWidth: '200px', marginLeft: 'auto' },
 });
 
 export interface TeamToolbarProps {

@@ -52,13 +52,17 @@ export function matchesSearch(member: TeamMemberView, query: string): boolean {
   return needle.split(/\s+/).every((word) => haystack.includes(word));
 }
 
-/** Higher means the manager should look sooner. */
+/**
+ * Higher means the manager should look sooner. Ordered by what the manager can do about it right
+ * now: an aspiration waiting for their acknowledgement is theirs to act on this minute; an overdue
+ * conversation needs them to find a time; an empty board is for the employee to fill (the manager
+ * can only ask). Each tier outweighs everything below it put together.
+ */
 export function attentionScore(member: TeamMemberView): number {
   return (
-    (member.flags.includes('conversation-overdue') ? 400 : 0) +
-    (member.flags.includes('needs-acknowledgement') ? 200 : 0) +
-    (member.flags.includes('no-aspirations') ? 100 : 0) +
-    Math.min(member.counts.needsAcknowledgement, 99)
+    (member.flags.includes('needs-acknowledgement') ? 100 : 0) +
+    (member.flags.includes('conversation-overdue') ? 10 : 0) +
+    (member.flags.includes('no-aspirations') ? 1 : 0)
   );
 }
 
@@ -92,7 +96,13 @@ export function sortMembers(members: readonly TeamMemberView[], sort: TeamSort):
         return x.localeCompare(y) || byName(a, b);
       });
     case 'attention':
-      return sorted.sort((a, b) => attentionScore(b) - attentionScore(a) || byName(a, b));
+      // Within a tier, more waiting to be acknowledged comes first.
+      return sorted.sort(
+        (a, b) =>
+          attentionScore(b) - attentionScore(a) ||
+          b.counts.needsAcknowledgement - a.counts.needsAcknowledgement ||
+          byName(a, b),
+      );
   }
 }
 
