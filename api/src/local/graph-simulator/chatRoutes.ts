@@ -7,10 +7,11 @@ import type { GraphRequestContext, GraphResult, GraphRoute } from './graphRoute'
 import { assertOnlyOptions } from './odataQuery';
 
 /**
- * Teams 1:1 chats, where the Career Board tab is pinned. A 1:1 chat exists between every manager
- * and each of their direct reports, and, as in Teams, it outlives a change of manager: a pair that
- * was ever manager and report (since the simulator started) keeps its chat. Reading the members is
- * how the tab learns which pair a chat belongs to.
+ * Teams 1:1 chats, where the Career Board tab is pinned. As in Teams, any two people of the same
+ * tenant can have a 1:1 chat, whatever they are to each other (peers, skip-levels, former pairs),
+ * and its id is built from their two ids. Reading the members is how the API learns who is in a
+ * chat; whether they are an employee and their manager is the API's question to answer from the
+ * org chart, not the simulator's.
  */
 
 const ONE_ON_ONE = /^19:([0-9a-f-]{36})_([0-9a-f-]{36})@unq\.gbl\.spaces$/;
@@ -41,22 +42,11 @@ function listChatMembers(context: GraphRequestContext, [chatId]: string[]): Grap
 function chatMembers(context: GraphRequestContext, chatId: string): DemoUser[] | null {
   const match = ONE_ON_ONE.exec(chatId);
   if (!match || oneOnOneChatId(match[1], match[2]) !== chatId) return null;
+  // Both people must be in the caller's tenant: a chat id naming someone elsewhere is not found.
   const a = context.store.getUser(context.tenantId, match[1]);
   const b = context.store.getUser(context.tenantId, match[2]);
   if (!a || !b || a === b) return null;
-  return wereManagerAndReport(context, a, b) ? [a, b] : null;
-}
-
-function wereManagerAndReport(context: GraphRequestContext, a: DemoUser, b: DemoUser): boolean {
-  if (a.managerId === b.id || b.managerId === a.id) return true;
-  // Former pairs: a manager change in the log names the manager the person had before.
-  return context.store
-    .changesSince(context.tenantId, 0)
-    .some(
-      (c) =>
-        (c.userId === a.id && c.previousManagerId === b.id) ||
-        (c.userId === b.id && c.previousManagerId === a.id),
-    );
+  return [a, b];
 }
 
 function member(
