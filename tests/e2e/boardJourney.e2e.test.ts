@@ -240,10 +240,17 @@ describe('say it, be heard: the board between an employee and their manager', ()
     await context.close();
   });
 
-  test('everything can be done from the keyboard', async () => {
-    const { page, context } = await openPage(browser);
+  test('everything can be done from the keyboard: aspiration, steps, evidence, comments, delete, team filters', async () => {
+    const { page, context, errors } = await openPage(browser);
     await signInAs(page, stack.urls.tab, 'Elif Yılmaz');
     await page.getByRole('heading', { name: 'Say what you want next' }).waitFor();
+    const focusedName = () =>
+      page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('aria-label') ??
+          document.activeElement?.textContent ??
+          '',
+      );
     await page.getByRole('button', { name: 'Add aspiration' }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
@@ -252,7 +259,15 @@ describe('say it, be heard: the board between an employee and their manager', ()
     await page.keyboard.press('Enter'); // submits the form
     await dialog.waitFor({ state: 'detached' });
     const aspiration = card(page, 'Principal engineer');
-    await aspiration.getByRole('textbox', { name: /New step for/ }).focus();
+
+    // Steps: the first one is opened on purpose, and the cursor lands in the box.
+    await aspiration
+      .getByRole('button', { name: 'Add a first step to “Principal engineer”' })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect(
+      page.evaluate(() => document.activeElement?.getAttribute('placeholder')),
+    ).resolves.toBe('Add a step');
     await page.keyboard.type('Write the platform RFC');
     await page.keyboard.press('Enter');
     const step = aspiration.getByRole('checkbox', { name: 'Write the platform RFC' });
@@ -260,13 +275,69 @@ describe('say it, be heard: the board between an employee and their manager', ()
     await step.focus();
     await page.keyboard.press('Space');
     await aspiration.getByText('1 of 1 done').waitFor();
-    await page.getByRole('button', { name: 'Actions for “Principal engineer”' }).focus();
+
+    // Evidence: open the log, write, save.
+    await aspiration.getByRole('button', { name: 'What I did (0)' }).focus();
+    await page.keyboard.press('Enter');
+    await aspiration.getByRole('button', { name: 'Log what I did' }).focus();
+    await page.keyboard.press('Enter');
+    await aspiration.getByRole('textbox', { name: /What did you do/ }).focus();
+    await page.keyboard.type('Drafted the RFC outline');
+    await aspiration.getByRole('button', { name: 'Add to log' }).focus();
+    await page.keyboard.press('Enter');
+    await aspiration.getByRole('button', { name: 'What I did (1)' }).waitFor();
+    await aspiration.getByText('Drafted the RFC outline').waitFor();
+
+    // Comments: open the thread, write, post.
+    await aspiration.getByRole('button', { name: 'Comments (0)' }).focus();
+    await page.keyboard.press('Enter');
+    await aspiration.getByRole('textbox', { name: /Comment on/ }).focus();
+    await page.keyboard.type('Tobias, can we talk about this on Thursday?');
+    await page.keyboard.press('Tab');
+    await expect(focusedName()).resolves.toBe('Post comment');
+    await page.keyboard.press('Enter');
+    await aspiration.getByRole('button', { name: 'Comments (1)' }).waitFor();
+
+    // The menu opens and closes from the keyboard, and hands focus back.
+    const actions = page.getByRole('button', { name: 'Actions for “Principal engineer”' });
+    await actions.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menuitem', { name: 'Edit' }).waitFor();
     await page.keyboard.press('Escape');
-    await expect(
-      page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
-    ).resolves.toBe('Actions for “Principal engineer”');
+    await expect(focusedName()).resolves.toBe('Actions for “Principal engineer”');
+
+    // Delete: menu, arrow to "Delete…", confirm in the alert dialog.
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Edit' }).waitFor();
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
+    await expect(focusedName()).resolves.toBe('Delete…');
+    await page.keyboard.press('Enter');
+    const confirm = page.getByRole('alertdialog', { name: 'Delete “Principal engineer”?' });
+    await confirm.waitFor();
+    await expect(focusedName()).resolves.toBe('Keep it');
+    await page.keyboard.press('Tab');
+    await expect(focusedName()).resolves.toBe('Delete');
+    await page.keyboard.press('Enter');
+    await confirm.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Say what you want next' }).waitFor();
+
+    // Team filters: a manager narrows and widens the list with Tab and Space.
+    await switchUserTo(page, 'Tobias Becker', '#/team');
+    await page.getByRole('link', { name: 'Nia Adeyemi' }).waitFor();
+    const everyone = await page.getByTestId('team-member').count();
+    const filter = page.getByRole('button', { name: /^No aspirations \(\d+\)$/ });
+    const expected = Number(/\((\d+)\)/.exec((await filter.textContent()) ?? '')?.[1]);
+    await page.getByRole('button', { name: /^Everyone \(/ }).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(focusedName()).resolves.toMatch(/^No aspirations \(/);
+    await page.keyboard.press('Space');
+    await eventually(() => page.getByTestId('team-member').count(), expected);
+    await expect(filter.getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.getByRole('button', { name: /^Everyone \(/ }).focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => page.getByTestId('team-member').count(), everyone);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

@@ -102,7 +102,19 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     await sharedNotes.waitFor();
     await expect(sharedNotes.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
     await sharedNotes.fill(SHARED);
-    await conversations.getByRole('button', { name: 'Save shared notes' }).click();
+    // If this save fails, say how: the API's status and problem body, not just a timeout below.
+    const [saved] = await Promise.all([
+      page.waitForResponse(
+        (r) =>
+          r.request().method() === 'PATCH' &&
+          r.url().endsWith(`/boards/${employee}/conversations/${encodeURIComponent(heldId)}`),
+      ),
+      conversations.getByRole('button', { name: 'Save shared notes' }).click(),
+    ]);
+    expect({ status: saved.status(), body: saved.ok() ? '' : await saved.text() }).toEqual({
+      status: 200,
+      body: '',
+    });
     await prompt.waitFor({ state: 'detached' });
 
     for (const [text, owner, due] of [
@@ -264,6 +276,59 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     // The tab scrolls inside its frame: bring the conversations into the frame's view.
     await conversations.evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
     await screenshot(page, '23-conversation-chat-tab');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a save the server fails (5xx) says so, keeps the typed notes, and saves them on “Try again”', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await signInAs(page, stack.urls.tab, 'Nia Adeyemi');
+    const conversations = page.getByRole('region', { name: 'Conversations', exact: true });
+    await heldConversation(conversations).click();
+    const notes = conversations.getByRole('textbox', { name: 'Shared notes' });
+    const typed = 'Nia: the migration starts in January; Tobias books the course.';
+    await notes.fill(typed);
+
+    // The first save meets a server error, as an embedded Cosmos hiccup would give.
+    const patch = `**/boards/${employee}/conversations/${encodeURIComponent(heldId)}`;
+    await page.route(patch, (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({
+            status: 500,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({
+              type: 'about:blank',
+              title: 'Internal Server Error',
+              status: 500,
+              detail: '',
+              instance: 'req-e2e-500',
+            }),
+          })
+        : route.fallback(),
+    );
+    await conversations.getByRole('button', { name: 'Save shared notes' }).click();
+    const failed = conversations.getByRole('alert').filter({ hasText: 'Your notes weren’t saved' });
+    await failed.waitFor();
+    await failed.getByText(/quote “req-e2e-500”/).waitFor();
+    await expect(notes.inputValue()).resolves.toBe(typed);
+    await screenshot(page, '24-conversation-save-failed');
+
+    await page.unroute(patch);
+    const [retried] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH'),
+      failed.getByRole('button', { name: 'Try again' }).click(),
+    ]);
+    expect(retried.status()).toBe(200);
+    await failed.waitFor({ state: 'detached' });
+    await conversations.getByText('Saved', { exact: true }).first().waitFor();
+    const after = await callApi<{ conversations: ConversationView[] }>(
+      stack,
+      manager,
+      'GET',
+      `/boards/${employee}/conversations`,
+    );
+    expect(after.conversations.find((c) => c.id === heldId)?.sharedNotes).toBe(typed);
+    // The failed request is the page's own 500, logged by the browser: no uncaught error.
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -229,6 +229,94 @@ describe('My board', () => {
     expect(screen.getByText('I will find you a stretch project.')).toBeTruthy();
   });
 
+  test('the manager is offered to acknowledge only what is new or changed; seen and unchanged offers the note', async () => {
+    const seen = { by: MANAGER, at: '2026-11-02T10:00:00.000Z', note: 'Happy to sponsor this.' };
+    renderBoard(
+      aBoard({
+        viewer: { id: MANAGER.id, role: 'manager' },
+        aspirations: [
+          anAspiration({ id: 'new', title: 'Staff engineer', position: 0 }),
+          anAspiration({
+            id: 'changed',
+            title: 'Lead the guild',
+            position: 1,
+            acknowledgement: seen,
+            changedSinceAcknowledged: true,
+          }),
+          anAspiration({
+            id: 'seen',
+            title: 'Speak at SREcon',
+            position: 2,
+            acknowledgement: seen,
+            steps: [
+              {
+                id: 's1',
+                text: 'Submit the talk',
+                status: 'done',
+                dueDate: null,
+                completedAt: null,
+                createdAt: '2026-11-01T10:00:00.000Z',
+              },
+              {
+                id: 's2',
+                text: 'Rehearse',
+                status: 'open',
+                dueDate: null,
+                completedAt: null,
+                createdAt: '2026-11-01T10:00:00.000Z',
+              },
+            ],
+          }),
+        ],
+      }),
+      {},
+      true,
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Acknowledge “Staff engineer”' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: 'Acknowledge the changes to “Lead the guild”' })
+        .textContent,
+    ).toBe('Acknowledge changes');
+    expect(screen.queryByRole('button', { name: /^Acknowledge.*Speak at SREcon/ })).toBeNull();
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Edit your support note on “Speak at SREcon”' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Your support note on “Speak at SREcon”',
+    });
+    expect(within(dialog).getByRole('button', { name: 'Save note' })).toBeTruthy();
+    // Steps are read-only for the manager: words and marks, no controls.
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(screen.getByText('(done)')).toBeTruthy();
+    expect(screen.getByText('(not done yet)')).toBeTruthy();
+  });
+
+  test('a report with an empty board is described to the manager in the third person', async () => {
+    renderBoard(aBoard({ viewer: { id: MANAGER.id, role: 'manager' } }), {}, true);
+    const empty = within(
+      await screen.findByRole('region', { name: 'Nia hasn’t written any aspirations yet' }),
+    );
+    expect(empty.getByText(/^their 1- or 3-year plan/)).toBeTruthy();
+    // Spoken about Nia, to the manager: none of the employee's own "your plan", "you want".
+    expect(
+      empty.queryByText(/\b(your 1-|your next (opportunity|big)|you want|you are)\b/i),
+    ).toBeNull();
+  });
+
+  test('a card with no steps offers “Add a first step” instead of an empty Steps list', async () => {
+    const addStep = jest.fn(async () => anAspiration({ steps: [] }));
+    renderBoard(aBoard({ aspirations: [anAspiration({ title: 'Staff engineer' })] }), { addStep });
+    const start = await screen.findByRole('button', {
+      name: 'Add a first step to “Staff engineer”',
+    });
+    expect(screen.queryByRole('heading', { name: 'Steps' })).toBeNull();
+    press(start);
+    const input = await screen.findByRole('textbox', { name: 'New step for “Staff engineer”' });
+    expect(document.activeElement).toBe(input);
+  });
+
   test('someone else’s board by a crafted link gets a clear no-access page', async () => {
     renderBoard(aBoard(), {
       board: async () =>

@@ -18,6 +18,7 @@ import type { FormEvent } from 'react';
 
 import { acknowledgementInputSchema, LIMITS } from '../../../api/src/contract/boardContract';
 import type { AspirationView } from '../../../api/src/contract/boardContract';
+import { needsAcknowledgement } from './boardLogic';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { firstName } from '../common/format';
 
@@ -40,6 +41,9 @@ export function AcknowledgeDialog({
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const name = firstName(employeeName);
+  // Already seen and unchanged: the manager is only changing their support note.
+  // Decided when the dialog opens, so the optimistic update while saving doesn't change the words.
+  const [noteOnly] = useState(() => !needsAcknowledgement(aspiration));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,7 +73,11 @@ export function AcknowledgeDialog({
       <DialogSurface>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <DialogBody>
-            <DialogTitle>{`Acknowledge “${aspiration.title}”`}</DialogTitle>
+            <DialogTitle>
+              {noteOnly
+                ? `Your support note on “${aspiration.title}”`
+                : `Acknowledge “${aspiration.title}”`}
+            </DialogTitle>
             <DialogContent>
               {problem ? (
                 <MessageBar intent="error" layout="multiline" role="alert">
@@ -79,7 +87,11 @@ export function AcknowledgeDialog({
                   </MessageBarBody>
                 </MessageBar>
               ) : null}
-              <Text as="p">{`${name} will see that you have read this, and when.`}</Text>
+              <Text as="p">
+                {noteOnly
+                  ? `${name} sees this note under the aspiration, with today’s date.`
+                  : `${name} will see that you have read this, and when.`}
+              </Text>
               <Field
                 label="Support note (optional)"
                 hint={`What will you do to help? A course, a stretch project, an introduction. ${name} sees this.`}
@@ -101,7 +113,7 @@ export function AcknowledgeDialog({
                 Cancel
               </Button>
               <Button appearance="primary" type="submit" disabledFocusable={saving}>
-                {saving ? 'Saving…' : 'Acknowledge'}
+                {saving ? 'Saving…' : noteOnly ? 'Save note' : 'Acknowledge'}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -125,16 +125,30 @@ export function AspirationCard(props: AspirationCardProps) {
       <AcknowledgementStatus aspiration={aspiration} viewer={viewer} />
       {viewer === 'manager' ? (
         <div className={styles.managerActions}>
-          <Button
-            appearance={needsAcknowledgement(aspiration) ? 'primary' : 'secondary'}
-            icon={<CheckmarkRegular />}
-            onClick={props.onAcknowledge}
-            aria-label={`Acknowledge “${aspiration.title}”`}
-          >
-            {aspiration.acknowledgement && !aspiration.changedSinceAcknowledged
-              ? 'Acknowledge again'
-              : 'Acknowledge'}
-          </Button>
+          {needsAcknowledgement(aspiration) ? (
+            <Button
+              appearance="primary"
+              icon={<CheckmarkRegular />}
+              onClick={props.onAcknowledge}
+              aria-label={
+                aspiration.acknowledgement
+                  ? `Acknowledge the changes to “${aspiration.title}”`
+                  : `Acknowledge “${aspiration.title}”`
+              }
+            >
+              {aspiration.acknowledgement ? 'Acknowledge changes' : 'Acknowledge'}
+            </Button>
+          ) : (
+            // Seen and unchanged: nothing to acknowledge again, but the support note can change.
+            <Button
+              appearance="subtle"
+              icon={<EditRegular />}
+              onClick={props.onAcknowledge}
+              aria-label={`${aspiration.acknowledgement?.note ? 'Edit your support note' : 'Add a support note'} on “${aspiration.title}”`}
+            >
+              {aspiration.acknowledgement?.note ? 'Edit support note' : 'Add a support note'}
+            </Button>
+          )}
         </div>
       ) : null}
       <StepList

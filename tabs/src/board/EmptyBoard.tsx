@@ -1,4 +1,4 @@
-import { Body1, Button, Subtitle1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { BriefcaseRegular, CalendarLtrRegular, RocketRegular } from '@fluentui/react-icons';
 import type { ComponentType } from 'react';
 
@@ -10,6 +10,8 @@ export const CONVERSATION_STARTERS: {
   id: string;
   title: string;
   prompt: string;
+  /** The same question as the manager asks it, about the employee. */
+  ask: string;
   horizon: Horizon;
   kind: AspirationKind;
   Icon: ComponentType<{ className?: string; 'aria-hidden'?: boolean }>;
@@ -19,6 +21,7 @@ export const CONVERSATION_STARTERS: {
     title: 'Your 1- or 3-year plan',
     prompt:
       'Where do you want to be in a year? In three? Name the role, the expertise, the reputation.',
+    ask: 'their 1- or 3-year plan — where they want to be in a year, and in three: the role, the expertise, the reputation.',
     horizon: '1y',
     kind: 'other',
     Icon: CalendarLtrRegular,
@@ -27,6 +30,7 @@ export const CONVERSATION_STARTERS: {
     id: 'opportunity',
     title: 'Your next opportunity, position or title',
     prompt: 'The promotion, the move, the title you are aiming for next: say it out loud.',
+    ask: 'their next opportunity, position or title — the promotion, the move, the title they are aiming for.',
     horizon: 'next',
     kind: 'title',
     Icon: BriefcaseRegular,
@@ -35,6 +39,7 @@ export const CONVERSATION_STARTERS: {
     id: 'project',
     title: 'Your next big project',
     prompt: 'The project you want to lead next, and the skills it will show off.',
+    ask: 'their next big project — the project they want to lead, and the skills it would show off.',
     horizon: 'next',
     kind: 'project',
     Icon: RocketRegular,
@@ -104,10 +109,11 @@ export function EmptyBoard({ employeeName, isOwner, onStart }: EmptyBoardProps) 
           <ul className={styles.managerList}>
             {CONVERSATION_STARTERS.map((starter) => (
               <li key={starter.id}>
-                <Text weight="semibold">{starter.title}</Text> — {starter.prompt}
+                <Body1>{starter.ask}</Body1>
               </li>
             ))}
           </ul>
+          <Body1>{`When ${name} writes something down, it shows here for you to acknowledge.`}</Body1>
         </div>
       </section>
     );

@@ -14,7 +14,7 @@ import { useCallback, useState } from 'react';
 import type { HistoryEntryView } from '../../../api/src/contract/boardContract';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';
-import { formatDay } from '../common/format';
+import { curlyQuotes, formatDayAndTime } from '../common/format';
 
 const useStyles = makeStyles({
   panel: {
@@ -76,8 +76,11 @@ export function HistoryPanel({ api, employeeId }: { api: CareerBoardApi; employe
             <ol className={styles.list}>
               {load.entries.map((entry) => (
                 <li key={entry.id} className={styles.entry}>
-                  <Text>{entry.summary}</Text>
-                  <Caption1>{`${entry.actor.displayName} · ${formatDay(entry.at)}`}</Caption1>
+                  <Text>{curlyQuotes(entry.summary)}</Text>
+                  <Caption1>
+                    {`${entry.actor.displayName} · `}
+                    <time dateTime={entry.at}>{formatDayAndTime(entry.at)}</time>
+                  </Caption1>
                 </li>
               ))}
             </ol>

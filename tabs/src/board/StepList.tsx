@@ -7,10 +7,11 @@ import {
   ProgressBar,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, CheckmarkCircleFilled, CircleRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { AddRegular, CheckboxCheckedFilled, CheckboxUncheckedRegular } from '@fluentui/react-icons';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
 import { stepProgress } from './boardLogic';
@@ -35,10 +36,12 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     padding: `${tokens.spacingVerticalXS} 0`,
   },
-  doneIcon: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0, marginTop: '2px' },
-  openIcon: { color: tokens.colorNeutralForeground3, flexShrink: 0, marginTop: '2px' },
+  // Ticked and unticked boxes that are plainly not controls: no border box to press, just the mark.
+  stateIcon: { flexShrink: 0, fontSize: '20px', color: tokens.colorNeutralForeground2 },
+  doneIcon: { color: tokens.colorBrandForeground1 },
   doneText: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground2 },
-  stepText: { overflowWrap: 'anywhere' },
+  // Fluent greys an unticked checkbox's label; a step still to do is the live part of the plan.
+  stepText: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 },
   addForm: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   addField: { flexGrow: 1, minWidth: 0 },
   addInput: { width: '100%', minWidth: 0 },
@@ -58,7 +61,25 @@ export function StepList({ aspiration, canEdit, onToggle, onAdd }: StepListProps
   const headingId = useId();
   const { done, total } = stepProgress(aspiration);
 
+  const [adding, setAdding] = useState(false);
+
   if (!canEdit && total === 0) return null;
+  // No steps yet: one quiet way to start, rather than an empty "Steps" heading on every card.
+  if (total === 0 && !adding) {
+    return (
+      <div>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<AddRegular />}
+          onClick={() => setAdding(true)}
+          aria-label={`Add a first step to “${aspiration.title}”`}
+        >
+          Add a first step
+        </Button>
+      </div>
+    );
+  }
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <div className={styles.heading}>
@@ -75,43 +96,54 @@ export function StepList({ aspiration, canEdit, onToggle, onAdd }: StepListProps
           color="success"
         />
       ) : null}
-      <ul className={styles.list}>
-        {aspiration.steps.map((step) => {
-          const label = step.dueDate
-            ? `${step.text} (by ${formatCalendarDate(step.dueDate)})`
-            : step.text;
-          return (
-            <li key={step.id}>
-              {canEdit ? (
-                <Checkbox
-                  checked={step.status === 'done'}
-                  label={
-                    <span className={step.status === 'done' ? styles.doneText : styles.stepText}>
+      {total > 0 ? (
+        <ul className={styles.list}>
+          {aspiration.steps.map((step) => {
+            const label = step.dueDate
+              ? `${step.text} (by ${formatCalendarDate(step.dueDate)})`
+              : step.text;
+            const isDone = step.status === 'done';
+            return (
+              <li key={step.id}>
+                {canEdit ? (
+                  <Checkbox
+                    checked={isDone}
+                    label={
+                      <span className={isDone ? styles.doneText : styles.stepText}>{label}</span>
+                    }
+                    onChange={(_, data) =>
+                      onToggle(step.id, data.checked === true ? 'done' : 'open')
+                    }
+                  />
+                ) : (
+                  <div className={styles.readOnlyStep}>
+                    {isDone ? (
+                      <CheckboxCheckedFilled
+                        className={mergeClasses(styles.stateIcon, styles.doneIcon)}
+                        aria-hidden
+                      />
+                    ) : (
+                      <CheckboxUncheckedRegular className={styles.stateIcon} aria-hidden />
+                    )}
+                    <Text className={isDone ? styles.doneText : styles.stepText}>
                       {label}
-                    </span>
-                  }
-                  onChange={(_, data) => onToggle(step.id, data.checked === true ? 'done' : 'open')}
-                />
-              ) : (
-                <div className={styles.readOnlyStep}>
-                  {step.status === 'done' ? (
-                    <CheckmarkCircleFilled className={styles.doneIcon} aria-hidden />
-                  ) : (
-                    <CircleRegular className={styles.openIcon} aria-hidden />
-                  )}
-                  <Text className={step.status === 'done' ? styles.doneText : styles.stepText}>
-                    {label}
-                    <span className={srOnly.root}>
-                      {step.status === 'done' ? ' (done)' : ' (not done yet)'}
-                    </span>
-                  </Text>
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      {canEdit ? <AddStepForm aspirationTitle={aspiration.title} onAdd={onAdd} /> : null}
+                      <span className={srOnly.root}>{isDone ? ' (done)' : ' (not done yet)'}</span>
+                    </Text>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {canEdit ? (
+        <AddStepForm
+          aspirationTitle={aspiration.title}
+          onAdd={onAdd}
+          autoFocus={total === 0}
+          onCancel={total === 0 ? () => setAdding(false) : undefined}
+        />
+      ) : null}
     </section>
   );
 }
@@ -119,10 +151,19 @@ export function StepList({ aspiration, canEdit, onToggle, onAdd }: StepListProps
 function AddStepForm({
   aspirationTitle,
   onAdd,
+  autoFocus,
+  onCancel,
 }: {
   aspirationTitle: string;
   onAdd(text: string): Promise<void>;
+  /** Opened on purpose ("Add a first step"): the cursor goes straight into the box. */
+  autoFocus: boolean;
+  onCancel?: () => void;
 }) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
   const styles = useStyles();
   const srOnly = useScreenReaderOnly();
   const [text, setText] = useState('');
@@ -157,11 +198,15 @@ function AddStepForm({
         validationMessage={error ?? undefined}
       >
         <Input
+          ref={input}
           className={styles.addInput}
           value={text}
           placeholder="Add a step"
           onChange={(_, data) => setText(data.value)}
           readOnly={saving}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && onCancel && text === '') onCancel();
+          }}
         />
       </Field>
       <Button

@@ -26,9 +26,13 @@ export interface AspirationFormValues {
 export const EDITABLE_FIELDS = ['kind', 'horizon', 'title', 'details', 'targetDate'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
+/**
+ * A new aspiration starts as "Other goal" unless the person started from something specific (a
+ * conversation starter): a default of "Title or role" would label a talk or a course as a title.
+ */
 export function emptyForm(
   horizon: Horizon = 'next',
-  kind: AspirationKind = 'title',
+  kind: AspirationKind = 'other',
 ): AspirationFormValues {
   return { kind, horizon, title: '', details: '', targetDate: '', steps: [''] };
 }

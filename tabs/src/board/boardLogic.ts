@@ -23,7 +23,7 @@ export const KIND_TEXT: Record<AspirationKind, string> = {
   project: 'Project',
   account: 'Client account',
   skill: 'Skill',
-  other: 'Other',
+  other: 'Other goal',
 };
 
 /** Gap left between neighbours when a card is placed first or last. */

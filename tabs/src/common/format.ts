@@ -23,6 +23,27 @@ export function formatCalendarDate(isoDate: string, locale?: string): string {
   }).format(date);
 }
 
+/** A moment in a record ("1 December, 14:05"; with the year when it is not this year). */
+export function formatDayAndTime(iso: string, now: Date = new Date(), locale?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    ...(date.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+/**
+ * Straight quotes as the UI writes them: "Lead the guild" becomes “Lead the guild”, don't becomes
+ * don’t. (Stored history lines carry straight quotes.)
+ */
+export function curlyQuotes(text: string): string {
+  return text.replace(/"([^"]*)"/g, '\u201c$1\u201d').replace(/(\w)'(\w)/g, '$1\u2019$2');
+}
+
 export function formatDateTime(iso: string, locale?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

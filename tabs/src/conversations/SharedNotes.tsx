@@ -2,6 +2,10 @@ import {
   Button,
   Caption1,
   Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   Text,
   Textarea,
   makeStyles,
@@ -68,8 +72,8 @@ export function SharedNotes({
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
+  async function save(event?: FormEvent) {
+    event?.preventDefault();
     if (saving || blocked || !dirty) return;
     setSaving(true);
     setFailure(null);
@@ -96,7 +100,6 @@ export function SharedNotes({
         <Field
           label={{ children: 'Shared notes', className: srOnly.root }}
           validationState={problem ? 'error' : 'none'}
-          validationMessage={problem ? problem.message : undefined}
           hint={
             showSavedNow && dirty ? (
               <span className={styles.savedNow}>{`Saved now: ${saved || '(empty)'}`}</span>
@@ -113,6 +116,21 @@ export function SharedNotes({
             onChange={(_, data) => onDraftChange(editDraft(draft, saved, data.value))}
           />
         </Field>
+        {problem ? (
+          // A save that failed for a reason other than a newer version (a 5xx, the network): the
+          // typed notes stay in the box above, and trying again sends exactly them.
+          <MessageBar intent="error" layout="multiline" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{`Your notes weren’t saved: ${problem.title}`}</MessageBarTitle>
+              {`${problem.message} What you wrote is still here.`}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => void save()} disabledFocusable={saving}>
+                {saving ? 'Saving…' : 'Try again'}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
         <div className={styles.actions}>
           <Button
             type="submit"

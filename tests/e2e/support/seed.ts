@@ -1,5 +1,6 @@
 import type { AspirationView } from '../../../api/src/contract/boardContract';
 import type { ActionItem } from '../../../api/src/domain/conversations/records';
+import { quarterBounds, quarterOf } from '../../../api/src/domain/scheduling';
 import { addConversation } from '../../support/boardFixtures';
 import { tokenFor } from './stack';
 import type { Stack } from './stack';
@@ -72,8 +73,10 @@ function dayAt(days: number, hour: number): Date {
 }
 
 /**
- * The pair's conversations as the scheduler leaves them: this quarter's booked a week ahead, and
- * last quarter's held three weeks ago, with both asked for notes (none written yet).
+ * The pair's conversations as the scheduler leaves them: the next one booked a week ahead, and the
+ * quarter before's held (three weeks ago, or late in that quarter if three weeks ago is still this
+ * one), with both asked for notes (none written yet). Quarters follow from the dates, so the seed
+ * is coherent whatever day it runs: one conversation per pair and quarter, as the scheduler keeps.
  */
 export async function seedConversations(
   stack: Stack,
@@ -82,8 +85,12 @@ export async function seedConversations(
   heldActions: ActionItem[] = [],
 ) {
   const nextStart = dayAt(8, 15);
-  const heldStart = dayAt(-21, 9);
-  const earlier = await addConversation(stack, employeeId, managerId, '2026-Q3');
+  const nextQuarter = quarterOf(nextStart);
+  const lastQuarterEnd = Date.parse(quarterBounds(nextQuarter).start);
+  const heldStart = new Date(Math.min(dayAt(-21, 9).getTime(), lastQuarterEnd - 8 * DAY));
+  heldStart.setUTCHours(9, 0, 0, 0);
+  const heldQuarter = quarterOf(heldStart);
+  const earlier = await addConversation(stack, employeeId, managerId, heldQuarter);
   const held = await stack.services.conversations.replace(
     {
       ...earlier,
@@ -97,7 +104,7 @@ export async function seedConversations(
     },
     earlier._etag,
   );
-  const booked = await addConversation(stack, employeeId, managerId, '2026-Q4');
+  const booked = await addConversation(stack, employeeId, managerId, nextQuarter);
   const next = await stack.services.conversations.replace(
     {
       ...booked,
