@@ -4,7 +4,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Frame, Page } from 'playwright-core';
 
 import { launchBrowser, openPage, screenshot } from './support/browser';
-import { seedBoard, seedConversations } from './support/seed';
+import type { BoardView } from '../../api/src/contract/boardContract';
+import { callApi, seedBoard, seedConversations } from './support/seed';
 import { DEMO, oneOnOneChatId, startTestStack, tokenFor } from './support/stack';
 import type { Stack } from './support/stack';
 import { startTeamsTestHost } from './support/teamsTestHost';
@@ -112,6 +113,7 @@ describe('accessibility: no serious or critical axe violations on any screen, in
       elif: { id: DEMO.contoso.partTimer, upn: `elif@${contoso.domain}` },
       tobias: { id: contoso.manager, upn: `tobias@${contoso.domain}` },
       mateo: { id: contoso.peer, upn: `mateo@${contoso.domain}` },
+      yuki: { id: contoso.admin, upn: `yuki@${contoso.domain}` },
     };
     const open = async (
       who: keyof typeof people,
@@ -160,6 +162,63 @@ describe('accessibility: no serious or critical axe violations on any screen, in
     await dialog.getByRole('button', { name: 'Add aspiration' }).click();
     await dialog.getByText('The title cannot be empty.').waitFor();
     await check(frame, 'add-dialog-with-error');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Deleting asks first, in an alert dialog.
+    const speaking = 'Public speaking at a regional conference';
+    await frame.getByRole('button', { name: `Actions for “${speaking}”` }).click();
+    await frame.getByRole('menuitem', { name: 'Delete…' }).click();
+    const confirm = frame.getByRole('alertdialog');
+    await confirm.getByRole('button', { name: 'Keep it' }).waitFor();
+    await check(frame, 'delete-dialog');
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    await confirm.waitFor({ state: 'detached' });
+
+    // Changed elsewhere (412): the edit dialog keeps what was typed and offers the latest.
+    await frame.getByRole('button', { name: `Actions for “${speaking}”` }).click();
+    await frame.getByRole('menuitem', { name: 'Edit' }).click();
+    const edit = frame.getByRole('dialog', { name: 'Edit aspiration' });
+    await edit.getByRole('textbox', { name: /Details/ }).fill(`Keynote, ${theme} edition`);
+    const board = await callApi<BoardView>(
+      stack,
+      contoso.employee,
+      'GET',
+      `/boards/${contoso.employee}`,
+    );
+    const current = board.aspirations.find((a) => a.title === speaking)!;
+    const meanwhile = await fetch(
+      `${stack.urls.api}/boards/${contoso.employee}/aspirations/${current.id}`,
+      {
+        method: 'PATCH',
+        headers: {
+          Authorization: `Bearer ${await tokenFor(stack, contoso.employee)}`,
+          'Content-Type': 'application/json',
+          'If-Match': current.etag,
+        },
+        body: JSON.stringify({ details: `Changed elsewhere (${theme})` }),
+      },
+    );
+    expect(meanwhile.status).toBe(200);
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.getByText('Changed elsewhere').waitFor();
+    await check(frame, 'changed-elsewhere');
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+    await edit.waitFor({ state: 'detached' });
+
+    // Consent missing: what to do, and who has to do it.
+    frame = await open('nia', '#/board', { authError: 'resourceRequiresConsent' });
+    await frame.getByRole('heading', { name: 'Career Board needs your permission' }).waitFor();
+    await check(frame, 'consent-needed');
+
+    // Settings, for admins.
+    frame = await open('yuki', '#/settings');
+    await frame.getByRole('spinbutton', { name: /Meeting length/ }).waitFor();
+    await check(frame, 'settings');
+    await frame.getByRole('spinbutton', { name: /Meeting length/ }).fill('5');
+    await frame.getByRole('button', { name: 'Save settings' }).click();
+    await frame.getByText('At least 15 minutes.').waitFor();
+    await check(frame, 'settings-with-error');
 
     frame = await open('elif', '#/board');
     await frame.getByRole('heading', { name: 'Say what you want next' }).waitFor();

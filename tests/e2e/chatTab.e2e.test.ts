@@ -3,6 +3,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { DEMO, oneOnOneChatId, startTestStack, tokenFor } from './support/stack';
 import type { Stack } from './support/stack';
+import { callApi } from './support/seed';
 import { hostState, startTeamsTestHost } from './support/teamsTestHost';
 import type { HostScenario, TeamsTestHost } from './support/teamsTestHost';
 
@@ -86,8 +87,8 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
     await context.close();
   });
 
-  test('configuration in a chat that is not an employee and their manager says so, and stays invalid', async () => {
-    const { page, context } = await openPage(browser);
+  test('configuration in a chat that is not an employee and their manager says so, stays invalid, and opens the personal app', async () => {
+    const { page, context, errors } = await openPage(browser);
     const frame = await host.open(
       page,
       await scenario(contoso.employee, `nia@${contoso.domain}`, {
@@ -97,9 +98,21 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
     await frame
       .getByRole('heading', { name: /works in a chat between an employee and their manager/ })
       .waitFor();
-    await frame.getByText(/Career Board personal app/).waitFor();
+    // The API's own reason, from the org chart: Graph knows the chat, the two are peers.
+    await frame
+      .getByText(/not manager and direct report in your organisation.s org chart/)
+      .waitFor();
+    expect(await frame.getByText(/was not found in your organisation/).count()).toBe(0);
     await waitForHost(page, (s) => s.validity === false);
     await screenshot(page, '12-chat-config-not-a-pair');
+
+    // The way to her own board: Teams is asked to open the personal app's "My board".
+    await frame.getByRole('button', { name: 'Open my board in Career Board' }).click();
+    await waitForHost(page, (s) => s.navigations.length === 1);
+    expect((await hostState(page)).navigations).toEqual([
+      expect.objectContaining({ appId: '3f2a8e1c-0000-4000-8000-00000000cb01', pageId: 'board' }),
+    ]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 
@@ -136,8 +149,40 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
     await context.close();
   });
 
-  test('when Teams cannot sign the person in, the tab says what to do', async () => {
-    const { page, context } = await openPage(browser);
+  test('the content page shows the employee her own board, shared with her manager', async () => {
+    const { page, context, errors } = await openPage(browser);
+    // Nia writes one thing down first, so the shared board has something on it.
+    await callApi(stack, contoso.employee, 'POST', `/boards/${contoso.employee}/aspirations`, {
+      kind: 'project',
+      horizon: 'next',
+      title: 'Lead the payments migration',
+    });
+    const frame = await host.open(
+      page,
+      await scenario(contoso.employee, `nia@${contoso.domain}`, {
+        tabUrl: `${stack.urls.tab}#/chat/${contoso.employee}`,
+        frameContext: 'content',
+      }),
+    );
+    await frame.getByRole('heading', { name: 'Nia Adeyemi’s career board' }).waitFor();
+    await frame.getByRole('heading', { name: 'Lead the payments migration' }).waitFor();
+    // Hers to change: she can add and edit; she is told her manager has not seen it yet.
+    await frame.getByRole('button', { name: 'Add aspiration' }).waitFor();
+    await frame
+      .getByRole('button', { name: 'Actions for “Lead the payments migration”' })
+      .waitFor();
+    await frame.getByText('Not seen by your manager yet').waitFor();
+    expect(await frame.getByText(/You’re viewing this as .* manager/).count()).toBe(0);
+    expect(await frame.getByRole('heading', { name: 'Sign in as' }).count()).toBe(0);
+    await screenshot(page, '13b-chat-content-employee');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('consent missing: with no way to open Entra’s prompt here, the tab says exactly what the admin must do, and offers no “Try again”', async () => {
+    // Locally there is no Entra and teams-js opens only https windows: the consent window itself
+    // is tested in jsdom; here the host drives the page a person sees when consent is missing.
+    const { page, context, errors } = await openPage(browser);
     const frame = await host.open(
       page,
       await scenario(contoso.employee, `nia@${contoso.domain}`, {
@@ -146,11 +191,37 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
         authError: 'resourceRequiresConsent',
       }),
     );
-    await frame
-      .getByRole('heading', { name: 'Career Board needs permission to sign you in' })
-      .waitFor();
-    await frame.getByText(/Ask your IT admin to grant consent/).waitFor();
+    await frame.getByRole('heading', { name: 'Career Board needs your permission' }).waitFor();
+    await frame.getByText(/Enterprise applications → Career Board → Permissions/).waitFor();
+    expect(await frame.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     await screenshot(page, '16-chat-consent-needed');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('consent only an admin can give: the admin’s steps, and a check once they are done', async () => {
+    const { page, context } = await openPage(browser);
+    const frame = await host.open(
+      page,
+      await scenario(contoso.employee, `nia@${contoso.domain}`, {
+        tabUrl: `${stack.urls.tab}#/chat/${contoso.employee}`,
+        frameContext: 'content',
+        authError: 'AADSTS90094: The grant requires admin permission.',
+      }),
+    );
+    await frame
+      .getByRole('heading', { name: 'Your IT admin needs to approve Career Board' })
+      .waitFor();
+    await frame.getByText(/Grant admin consent/).waitFor();
+    await frame.getByRole('button', { name: 'My admin has approved it: check again' }).click();
+    await frame
+      .getByRole('heading', { name: 'Your IT admin needs to approve Career Board' })
+      .waitFor();
+    const asked = (await hostState(page)).messages.filter(
+      (m) => m.func === 'authentication.getAuthToken',
+    );
+    expect(asked.length).toBeGreaterThanOrEqual(2);
+    await screenshot(page, '16b-chat-admin-consent-needed');
     await context.close();
   });
 });

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 
 import { ApiProblem } from '../../tabs/src/api/apiProblem';
 import { ChatConfigPage } from '../../tabs/src/chat/ChatConfigPage';
@@ -6,7 +6,7 @@ import type { TabSaveEvent, TeamsHost } from '../../tabs/src/teams/teamsHost';
 import { EMPLOYEE, MANAGER } from './fixtures';
 import { fakeApi, renderWithSession } from './renderWithSession';
 
-function fakeTeams(chatId: string | null) {
+function fakeTeams(chatId: string | null, canOpenApp = true) {
   let saveHandler: ((event: TabSaveEvent) => void) | null = null;
   const host: TeamsHost = {
     kind: 'teams',
@@ -25,6 +25,8 @@ function fakeTeams(chatId: string | null) {
       saveHandler = handler;
     }),
     setConfig: jest.fn(async () => undefined),
+    openPersonalApp: canOpenApp ? jest.fn(async () => undefined) : null,
+    authenticate: jest.fn(async () => ''),
   };
   return { host, save: () => saveHandler };
 }
@@ -70,6 +72,21 @@ describe('Pinning the board in a chat', () => {
     ).toBeTruthy();
     await waitFor(() => expect(host.setConfigValidity).toHaveBeenCalledWith(false));
     expect(host.onConfigSave).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Open my board in Career Board' }));
+    expect(host.openPersonalApp).toHaveBeenCalledWith('board');
+  });
+
+  test('where Teams cannot open the app, the words say where to find it, with no dead button', async () => {
+    const { host } = fakeTeams('19:a_c@unq.gbl.spaces', false);
+    const chatPair = async () => ({
+      isPair: false,
+      employee: null,
+      manager: null,
+      reason: 'These two people are not manager and direct report.',
+    });
+    renderWithSession(<ChatConfigPage />, { api: fakeApi({ chatPair }), host });
+    expect(await screen.findByText(/find it under Apps in Teams/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Open my board/ })).toBeNull();
   });
 
   test('a chat the org chart does not know as a pair (404) is treated the same way', async () => {

@@ -54,7 +54,8 @@ describe('problems in words a person can act on', () => {
   test('Teams sign-in failures become clear instructions', () => {
     const consent = signInProblemFromTeams(new Error('resourceRequiresConsent'));
     expect(consent).toBeInstanceOf(SignInProblem);
-    expect(consent.message).toMatch(/IT admin to grant consent/);
+    expect(consent.consent).toBe('user');
+    expect(consent.title).toBe('Career Board needs your permission');
     expect(signInProblemFromTeams(new Error('CancelledByUser')).title).toBe(
       'Sign-in was cancelled',
     );

@@ -31,6 +31,8 @@ export function fakeApi(overrides: Partial<CareerBoardApi> = {}): CareerBoardApi
     'updateConversation',
     'team',
     'chatPair',
+    'settings',
+    'saveSettings',
   ];
   for (const name of names) api[name] = overrides[name] ?? missing(name);
   return api as CareerBoardApi;

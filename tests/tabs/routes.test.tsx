@@ -7,6 +7,7 @@ describe('hash routes', () => {
     ['#/board', { name: 'board', employeeId: null }],
     ['#/board/abc-123', { name: 'board', employeeId: 'abc-123' }],
     ['#/team', { name: 'team' }],
+    ['#/settings', { name: 'settings' }],
     ['#/config', { name: 'config' }],
     ['#/chat/abc-123', { name: 'chat', employeeId: 'abc-123' }],
     ['#/board/abc?x=1', { name: 'board', employeeId: 'abc' }],

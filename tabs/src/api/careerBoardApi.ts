@@ -16,6 +16,10 @@ import type {
   ConversationPatch,
   ConversationView,
 } from '../../../api/src/contract/conversationContract';
+import type {
+  TenantSettingsInput,
+  TenantSettingsView,
+} from '../../../api/src/contract/settingsContract';
 import type { ApiClient } from './apiClient';
 
 /** Every API route the tab calls, typed by the shared contract. */
@@ -73,6 +77,10 @@ export interface CareerBoardApi {
   ): Promise<ConversationView>;
   team(cursor?: string | null): Promise<TeamView>;
   chatPair(chatId: string): Promise<ChatPairView>;
+  /** Admins only (403 otherwise). */
+  settings(): Promise<TenantSettingsView>;
+  /** Once saved, a change needs the ETag it was made from: 428 without, 412 if stale. */
+  saveSettings(settings: TenantSettingsInput, etag: string | null): Promise<TenantSettingsView>;
 }
 
 /** An aspiration as the caller last saw it: its id and the ETag a change is based on. */
@@ -190,6 +198,17 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
       (await client.send<TeamView>('GET', cursor ? `/team?cursor=${seg(cursor)}` : '/team')).data,
     chatPair: async (chatId) =>
       (await client.send<ChatPairView>('GET', `/chats/${seg(chatId)}/pair`)).data,
+    settings: async () => {
+      const result = await client.send<TenantSettingsView>('GET', '/settings');
+      return { ...result.data, etag: result.data.etag ?? result.etag };
+    },
+    saveSettings: async (settings, etag) => {
+      const result = await client.send<TenantSettingsView>('PUT', '/settings', {
+        body: settings,
+        ifMatch: etag,
+      });
+      return { ...result.data, etag: result.data.etag ?? result.etag };
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import {
   BoardRegular,
   PeopleTeamRegular,
   PersonSwapRegular,
+  SettingsRegular,
   TargetArrowRegular,
 } from '@fluentui/react-icons';
 
@@ -51,16 +52,18 @@ const useStyles = makeStyles({
   who: { display: 'flex', flexDirection: 'column', lineHeight: tokens.lineHeightBase200 },
 });
 
-/** App name, the two screens, and who you are (with "Switch user" in local mode). */
+/** App name, the screens (Settings for admins only), and who you are (with "Switch user" in local mode). */
 export function AppHeader({ route }: { route: AppRoute }) {
   const styles = useStyles();
   const { me, switchUser } = useSession();
   const isManager = me.directReports.length > 0;
   const selected =
-    route.name === 'team' ||
-    (route.name === 'board' && route.employeeId && route.employeeId !== me.id)
-      ? 'team'
-      : 'board';
+    route.name === 'settings'
+      ? 'settings'
+      : route.name === 'team' ||
+          (route.name === 'board' && route.employeeId && route.employeeId !== me.id)
+        ? 'team'
+        : 'board';
 
   return (
     <header className={styles.header}>
@@ -75,7 +78,11 @@ export function AppHeader({ route }: { route: AppRoute }) {
           selectedValue={selected}
           onTabSelect={(_, data) => {
             window.location.hash = hrefFor(
-              data.value === 'team' ? { name: 'team' } : { name: 'board', employeeId: null },
+              data.value === 'team'
+                ? { name: 'team' }
+                : data.value === 'settings'
+                  ? { name: 'settings' }
+                  : { name: 'board', employeeId: null },
             );
           }}
         >
@@ -85,6 +92,11 @@ export function AppHeader({ route }: { route: AppRoute }) {
           {isManager ? (
             <Tab value="team" icon={<PeopleTeamRegular />}>
               My team
+            </Tab>
+          ) : null}
+          {me.isAdmin ? (
+            <Tab value="settings" icon={<SettingsRegular />}>
+              Settings
             </Tab>
           ) : null}
         </TabList>

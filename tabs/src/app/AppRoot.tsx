@@ -1,11 +1,13 @@
 import { FluentProvider, Toaster, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 
 import { boot } from './bootstrap';
 import type { BootState } from './bootstrap';
+import { ConsentWindow } from './lazyScreens';
 import { SignInGate } from './SignInGate';
 import { AppSkeleton } from './AppSkeleton';
 import { useAppTheme } from './useAppTheme';
+import { isConsentWindow } from '../auth/consent';
 import { ProblemState } from '../common/ProblemState';
 import { TOASTER_ID } from '../common/useNotify';
 import { FLUENT_THEMES } from '../teams/themes';
@@ -20,6 +22,23 @@ const useStyles = makeStyles({
 
 /** The top of the tree: settings, host, theme, then sign-in. */
 export function AppRoot() {
+  // Teams' consent window is a page of ours with a job of its own: no sign-in, no app frame.
+  const [consentWindow] = useState(() => isConsentWindow(window.location.hash));
+  return consentWindow ? <ConsentWindowRoot /> : <TabRoot />;
+}
+
+function ConsentWindowRoot() {
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={FLUENT_THEMES.light} className={styles.provider}>
+      <Suspense fallback={null}>
+        <ConsentWindow />
+      </Suspense>
+    </FluentProvider>
+  );
+}
+
+function TabRoot() {
   const styles = useStyles();
   const [state, setState] = useState<BootState>({ kind: 'starting' });
   const theme = useAppTheme(state.kind === 'ready' ? state.host : null);

@@ -2,7 +2,7 @@ import { Button, makeStyles } from '@fluentui/react-components';
 import { Suspense, useEffect } from 'react';
 
 import { AppHeader } from './AppHeader';
-import { BoardPage, ChatConfigPage, TeamPage } from './lazyScreens';
+import { BoardPage, ChatConfigPage, SettingsPage, TeamPage } from './lazyScreens';
 import { useSession } from './session';
 import { BoardSkeleton } from '../board/BoardSkeleton';
 import { ProblemState } from '../common/ProblemState';
@@ -16,6 +16,7 @@ const useStyles = makeStyles({
 const TITLES = {
   board: 'My board',
   team: 'My team',
+  settings: 'Settings',
   config: 'Set up Career board',
   chat: 'Career board',
   'not-found': 'Not found',
@@ -70,6 +71,7 @@ export function AppShell() {
               />
             )
           ) : null}
+          {route.name === 'settings' ? <SettingsPage /> : null}
           {route.name === 'not-found' ? (
             <ProblemState
               title="There’s nothing here"

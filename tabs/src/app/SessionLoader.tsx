@@ -9,6 +9,8 @@ import type { MeView } from '../../../api/src/contract/boardContract';
 import { createApiClient } from '../api/apiClient';
 import { createCareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';
+import { ConsentNeeded } from '../auth/ConsentNeeded';
+import { SignInProblem } from '../auth/signInProblem';
 import type { TokenSource } from '../auth/tokenSource';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import type { RuntimeConfig } from '../config/runtimeConfig';
@@ -56,6 +58,13 @@ export function SessionLoader({ config, host, tokens, switchUser }: SessionLoade
   );
 
   if (state.kind === 'loading') return <AppSkeleton />;
+  if (state.kind === 'failed' && state.error instanceof SignInProblem && state.error.consent) {
+    return (
+      <main>
+        <ConsentNeeded problem={state.error} host={host} entra={config.entra} onRetry={retry} />
+      </main>
+    );
+  }
   if (state.kind === 'failed' || !session) {
     const { title, message } = describeProblem(state.kind === 'failed' ? state.error : null);
     return (

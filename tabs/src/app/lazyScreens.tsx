@@ -16,3 +16,9 @@ export const ChatConfigPage = lazy(() =>
 export const SignInAsPage = lazy(() =>
   import('../signin/SignInAsPage').then((m) => ({ default: m.SignInAsPage })),
 );
+export const ConsentWindow = lazy(() =>
+  import('../auth/ConsentWindow').then((m) => ({ default: m.ConsentWindow })),
+);
+export const SettingsPage = lazy(() =>
+  import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);

@@ -9,18 +9,38 @@ export class SignInProblem extends Error {
     message: string,
     /** Whether trying again, without anyone else doing something first, may help. */
     readonly retryable: boolean,
+    /**
+     * Consent is missing: `user` when the person may give it themselves (a consent window can
+     * help), `admin` when only an admin of their organisation can.
+     */
+    readonly consent: 'user' | 'admin' | null = null,
   ) {
     super(message);
   }
 }
 
+/** What exactly an admin does, so the person can forward it as it is. */
+export const ADMIN_CONSENT_STEPS =
+  'Ask your IT admin to grant admin consent to Career Board: in the Microsoft Entra admin center, go to Enterprise applications → Career Board → Permissions and select “Grant admin consent for your organisation” (or, in the Teams admin center, Manage apps → Career Board → Permissions → Grant admin consent). Once they have, reopen this tab.';
+
+export function adminConsentProblem(): SignInProblem {
+  return new SignInProblem(
+    'Your IT admin needs to approve Career Board',
+    `Your organisation lets only admins consent to apps like Career Board, so you can’t give permission yourself. ${ADMIN_CONSENT_STEPS}`,
+    false,
+    'admin',
+  );
+}
+
 export function signInProblemFromTeams(error: unknown): SignInProblem {
   const code = error instanceof Error ? error.message : String(error);
+  if (/AADSTS(90094|90095|65004)|admin[_ ]?consent/i.test(code)) return adminConsentProblem();
   if (/consent|interaction_required|invalid_grant|AADSTS65001/i.test(code)) {
     return new SignInProblem(
-      'Career Board needs permission to sign you in',
-      'Your organisation has not yet allowed Career Board to use your Teams sign-in. Ask your IT admin to grant consent to Career Board in the Microsoft Entra admin center (Enterprise applications → Career Board → Permissions), then reopen this tab.',
-      true,
+      'Career Board needs your permission',
+      'Before Career Board can use your Teams sign-in, you need to allow it once: it opens your board and your team’s boards as you, and nothing else.',
+      false,
+      'user',
     );
   }
   if (/CancelledByUser|cancel/i.test(code)) {

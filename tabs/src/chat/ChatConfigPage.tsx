@@ -1,6 +1,7 @@
 import {
   Avatar,
   Body1,
+  Button,
   Caption1,
   Skeleton,
   SkeletonItem,
@@ -8,6 +9,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { OpenRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 
 import { chatTabSettings } from './chatTabSettings';
@@ -42,6 +44,7 @@ const useStyles = makeStyles({
   person: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   names: { display: 'flex', flexDirection: 'column' },
   skeleton: { height: '120px' },
+  fallback: { textAlign: 'center' },
 });
 
 /** Pinning the board in a 1:1 chat: works only for an employee and their manager. */
@@ -147,15 +150,7 @@ function PairConfiguration({ host, chatId }: { host: TeamsHost; chatId: string }
 
   const { pair } = load;
   if (!pair.isPair || !pair.employee) {
-    return (
-      <main className={styles.page}>
-        <ProblemState
-          kind="info"
-          title="Career board works in a chat between an employee and their manager"
-          message={`${pair.reason ?? 'The people in this chat are not an employee and their manager.'} Boards are private to the employee and their manager, so this chat can’t show one. Your own board is in the Career Board personal app: find it under Apps in Teams.`}
-        />
-      </main>
-    );
+    return <NotAPair host={host} reason={pair.reason} />;
   }
 
   return (
@@ -175,6 +170,42 @@ function PairConfiguration({ host, chatId }: { host: TeamsHost; chatId: string }
       <Body1>
         {`This tab shows ${pair.employee.displayName}’s career board to the two of you, and nobody else. Select Save to add it.`}
       </Body1>
+    </main>
+  );
+}
+
+/** Not an employee and their manager: say why, and offer the way to the person's own board. */
+function NotAPair({ host, reason }: { host: TeamsHost; reason: string | null }) {
+  const styles = useStyles();
+  const [failed, setFailed] = useState(false);
+  const open = host.openPersonalApp;
+  return (
+    <main className={styles.page}>
+      <ProblemState
+        kind="info"
+        title="Career board works in a chat between an employee and their manager"
+        message={`${reason ?? 'The people in this chat are not an employee and their manager.'} Boards are private to the employee and their manager, so this chat can’t show one. Your own board is in the Career Board personal app${open ? '.' : ': find it under Apps in Teams.'}`}
+        actions={
+          open ? (
+            <Button
+              appearance="primary"
+              icon={<OpenRegular />}
+              onClick={() => {
+                setFailed(false);
+                open('board').catch(() => setFailed(true));
+              }}
+            >
+              Open my board in Career Board
+            </Button>
+          ) : null
+        }
+      />
+      {failed ? (
+        <Body1 role="alert" className={styles.fallback}>
+          Teams could not open Career Board from here. Find it under Apps in Teams, then open My
+          board.
+        </Body1>
+      ) : null}
     </main>
   );
 }

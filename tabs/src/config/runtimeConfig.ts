@@ -8,6 +8,28 @@ export interface RuntimeConfig {
   apiBaseUrl: string;
   devServicesUrl: string | null;
   extraHostOrigins: string[];
+  /**
+   * Azure mode: the app registration, so the tab can open Microsoft Entra's consent prompt itself
+   * when a person has not yet consented (Teams' documented SSO fallback). Absent: the tab can only
+   * explain who has to consent.
+   */
+  entra: EntraAppConfig | null;
+}
+
+export interface EntraAppConfig {
+  clientId: string;
+  /** The delegated scope the tab's token is for, e.g. `api://tab.example.net/<client id>/access_as_user`. */
+  apiScope: string;
+}
+
+function parseEntra(value: unknown): EntraAppConfig | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object') return undefined;
+  const { clientId, apiScope } = value as Record<string, unknown>;
+  if (typeof clientId !== 'string' || !/^[0-9a-f-]{36}$/i.test(clientId)) return undefined;
+  if (typeof apiScope !== 'string' || !/^api:\/\/\S+\/access_as_user$/.test(apiScope))
+    return undefined;
+  return { clientId, apiScope };
 }
 
 export class RuntimeConfigError extends Error {
@@ -28,11 +50,14 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig | null {
     return null;
   const origins = raw.extraHostOrigins ?? [];
   if (!Array.isArray(origins) || !origins.every((o) => typeof o === 'string')) return null;
+  const entra = parseEntra(raw.entra);
+  if (entra === undefined) return null;
   return {
     mode,
     apiBaseUrl: raw.apiBaseUrl.replace(/\/+$/, ''),
     devServicesUrl: isHttpUrl(raw.devServicesUrl) ? raw.devServicesUrl.replace(/\/+$/, '') : null,
     extraHostOrigins: origins as string[],
+    entra,
   };
 }
 

@@ -2,6 +2,7 @@
 export type AppRoute =
   | { name: 'board'; employeeId: string | null }
   | { name: 'team' }
+  | { name: 'settings' }
   | { name: 'config' }
   | { name: 'chat'; employeeId: string }
   | { name: 'not-found'; path: string };
@@ -21,6 +22,8 @@ export function parseRoute(hash: string): AppRoute {
       return { name: 'board', employeeId: second || null };
     case 'team':
       return second ? { name: 'not-found', path: `/${path}` } : { name: 'team' };
+    case 'settings':
+      return second ? { name: 'not-found', path: `/${path}` } : { name: 'settings' };
     case 'config':
       return { name: 'config' };
     case 'chat':
@@ -38,6 +41,8 @@ export function hrefFor(route: AppRoute): string {
       return route.employeeId ? `#/board/${encodeURIComponent(route.employeeId)}` : '#/board';
     case 'team':
       return '#/team';
+    case 'settings':
+      return '#/settings';
     case 'config':
       return '#/config';
     case 'chat':

@@ -29,11 +29,25 @@ export interface TabInstanceSettings {
   websiteUrl?: string;
 }
 
+/** Career Board's personal-app tabs, by the entityId the manifest gives them. */
+export type PersonalTab = 'board' | 'team';
+
 export interface TeamsHost {
   kind: 'teams';
   context: TeamsContextSummary;
   onThemeChange(handler: (theme: AppThemeName) => void): void;
   getAuthToken(): Promise<string>;
+  /**
+   * Opens one of Career Board's personal-app tabs (from a chat tab, say); null when this host
+   * cannot say which app we are, so the page can only describe where to go.
+   */
+  openPersonalApp: ((tab: PersonalTab) => Promise<void>) | null;
+  /**
+   * Opens `url` (on the tab's own origin) in a window Teams manages, for what a frame cannot show
+   * (Microsoft Entra's consent prompt); resolves with what that window reported, rejects with its
+   * failure reason (`CancelledByUser` when closed).
+   */
+  authenticate(url: string): Promise<string>;
   setConfigValidity(valid: boolean): void;
   onConfigSave(handler: (event: TabSaveEvent) => void): void;
   setConfig(settings: TabInstanceSettings): Promise<void>;
@@ -86,6 +100,7 @@ export async function connectToHost(options: ConnectOptions): Promise<HostConnec
   const context = await teams.app.getContext();
   // Ends Teams' loading indicator when the manifest asks for one; harmless otherwise.
   void teams.app.notifySuccess().catch(() => undefined);
+  const appId = context.app.appId ? String(context.app.appId) : null;
 
   return {
     kind: 'teams',
@@ -103,7 +118,24 @@ export async function connectToHost(options: ConnectOptions): Promise<HostConnec
     setConfigValidity: (valid) => teams.pages.config.setValidityState(valid),
     onConfigSave: (handler) => teams.pages.config.registerOnSaveHandler(handler),
     setConfig: (settings) => teams.pages.config.setConfig(settings),
+    openPersonalApp: appId ? (tab) => openPersonalApp(teams, appId, tab) : null,
+    authenticate: (url) =>
+      teams.authentication.authenticate({ url, width: 600, height: 640, isExternal: false }),
   };
+}
+
+/**
+ * Microsoft's documented ways from a tab to another page of the same app: `pages.navigateToApp`
+ * where the host supports pages, else the personal-tab deep link opened through Teams.
+ */
+function openPersonalApp(teams: TeamsSdkModule, appId: string, tab: PersonalTab): Promise<void> {
+  if (teams.pages.isSupported()) return teams.pages.navigateToApp({ appId, pageId: tab });
+  return teams.app.openLink(personalTabDeepLink(appId, tab));
+}
+
+/** `https://teams.microsoft.com/l/entity/{appId}/{entityId}`: a personal tab, from anywhere in Teams. */
+export function personalTabDeepLink(appId: string, tab: PersonalTab): string {
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${encodeURIComponent(tab)}`;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -20,6 +20,13 @@ export interface HostScenario {
   token: string;
   /** What getAuthToken fails with instead, e.g. `resourceRequiresConsent`. */
   authError?: string;
+  /**
+   * How the consent window opened with authentication.authenticate ends: `granted` (and
+   * getAuthToken succeeds from then on), or a failure reason such as `CancelledByUser`.
+   */
+  consentOutcome?: 'granted' | string;
+  /** The app id Teams reports in the context (the manifest id); absent on older hosts. */
+  appId?: string | null;
   user: { id: string; userPrincipalName: string; tenantId: string };
   chatId: string | null;
   theme: TeamsTheme;
@@ -27,6 +34,10 @@ export interface HostScenario {
 
 export interface HostState {
   messages: { func: string; args: unknown[] }[];
+  /** Where the tab asked Teams to navigate (pages.navigateToApp parameters). */
+  navigations: unknown[];
+  /** URLs the tab asked Teams to open in an authentication window. */
+  authWindows: string[];
   validity: boolean | null;
   settings: Record<string, unknown> | null;
   saved: boolean | null;
@@ -60,6 +71,7 @@ function hostPage(scenario: HostScenario): string {
     hostClientType: 'web',
     hostName: 'Teams',
     appSessionId: 'test-session',
+    appId: scenario.appId === undefined ? '3f2a8e1c-0000-4000-8000-00000000cb01' : scenario.appId,
   };
   const data = JSON.stringify({ scenario, legacyContext, runtime: RUNTIME }).replace(
     /</g,
@@ -78,7 +90,7 @@ function hostPage(scenario: HostScenario): string {
   const { scenario, legacyContext, runtime } = JSON.parse(document.getElementById('data').textContent);
   const frame = document.getElementById('tab');
   const tabOrigin = new URL(scenario.tabUrl).origin;
-  const host = (window.teamsHost = { messages: [], validity: null, settings: null, saved: null, handlers: [], theme: scenario.theme });
+  const host = (window.teamsHost = { messages: [], navigations: [], authWindows: [], validity: null, settings: null, saved: null, handlers: [], theme: scenario.theme, consented: false });
   const reply = (request, args) =>
     frame.contentWindow.postMessage({ id: request.id, uuidAsString: request.uuidAsString, args }, tabOrigin);
   const send = (func, args) => frame.contentWindow.postMessage({ func, args }, tabOrigin);
@@ -92,7 +104,21 @@ function hostPage(scenario: HostScenario): string {
       case 'getContext':
         return reply(request, [{ ...legacyContext, theme: host.theme }]);
       case 'authentication.getAuthToken':
-        return reply(request, scenario.authError ? [false, scenario.authError] : [true, scenario.token]);
+        return reply(
+          request,
+          scenario.authError && !host.consented ? [false, scenario.authError] : [true, scenario.token],
+        );
+      case 'authentication.authenticate':
+        // Stands in for the window Teams opens and Entra's consent prompt in it.
+        host.authWindows.push(request.args[0]);
+        if (scenario.consentOutcome === 'granted') {
+          host.consented = true;
+          return reply(request, [true, 'consented']);
+        }
+        return reply(request, [false, scenario.consentOutcome || 'CancelledByUser']);
+      case 'pages.navigateToApp':
+        host.navigations.push(request.args[0]);
+        return reply(request, [true]);
       case 'settings.setValidityState':
         host.validity = request.args[0];
         return;
@@ -158,9 +184,9 @@ export async function startTeamsTestHost(): Promise<TeamsTestHost> {
 
 export function hostState(page: Page): Promise<HostState> {
   return page.evaluate(() => {
-    const { messages, validity, settings, saved, handlers, theme } = (
+    const { messages, navigations, authWindows, validity, settings, saved, handlers, theme } = (
       window as unknown as { teamsHost: HostState }
     ).teamsHost;
-    return { messages, validity, settings, saved, handlers, theme };
+    return { messages, navigations, authWindows, validity, settings, saved, handlers, theme };
   });
 }

@@ -1,0 +1,155 @@
+import { tenantSettingsSchema } from '../../../api/src/contract/settingsContract';
+import type {
+  TenantSettings,
+  TenantSettingsInput,
+} from '../../../api/src/contract/settingsContract';
+import { fieldErrorsFromZod } from '../forms/fieldErrors';
+import type { FieldErrors } from '../forms/fieldErrors';
+
+/** The settings form as typed: plain strings, checked against the API's own schema on save. */
+
+export const WEEK_DAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export type WeekDay = (typeof WEEK_DAYS)[number];
+
+export const DAY_TEXT: Record<WeekDay, string> = {
+  monday: 'Monday',
+  tuesday: 'Tuesday',
+  wednesday: 'Wednesday',
+  thursday: 'Thursday',
+  friday: 'Friday',
+  saturday: 'Saturday',
+  sunday: 'Sunday',
+};
+
+export interface SettingsFormValues {
+  durationMinutes: string;
+  startWeek: string;
+  endWeek: string;
+  dailyCap: string;
+  days: WeekDay[];
+  startTime: string;
+  endTime: string;
+  timeZone: string;
+  pilotScope: 'everyone' | 'departments';
+  /** One department per line. */
+  departments: string;
+}
+
+/** Where each field's message lives: the schema's own paths, so API messages land there too. */
+export const FIELD = {
+  durationMinutes: 'durationMinutes',
+  startWeek: 'window.startWeek',
+  endWeek: 'window.endWeek',
+  window: 'window',
+  dailyCap: 'dailyCap',
+  days: 'workingHoursFallback.daysOfWeek',
+  startTime: 'workingHoursFallback.startTime',
+  endTime: 'workingHoursFallback.endTime',
+  hours: 'workingHoursFallback',
+  timeZone: 'workingHoursFallback.timeZone',
+  departments: 'pilot.departments',
+} as const;
+
+export function formFromSettings(settings: TenantSettings): SettingsFormValues {
+  const hours = settings.workingHoursFallback;
+  return {
+    durationMinutes: String(settings.durationMinutes),
+    startWeek: String(settings.window.startWeek),
+    endWeek: String(settings.window.endWeek),
+    dailyCap: String(settings.dailyCap),
+    days: WEEK_DAYS.filter((d) => hours.daysOfWeek.includes(d)),
+    startTime: hours.startTime.slice(0, 5),
+    endTime: hours.endTime.slice(0, 5),
+    timeZone: hours.timeZone,
+    pilotScope: settings.pilot.scope,
+    departments:
+      settings.pilot.scope === 'departments' ? settings.pilot.departments.join('\n') : '',
+  };
+}
+
+function departmentList(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+export type ValidatedSettings =
+  { ok: true; value: TenantSettingsInput } | { ok: false; errors: FieldErrors };
+
+/** Whole numbers as typed; anything else is said plainly before the schema sees it. */
+function wholeNumber(text: string): number | null {
+  return /^\s*\d+\s*$/.test(text) ? Number(text) : null;
+}
+
+export function validateSettings(values: SettingsFormValues): ValidatedSettings {
+  const numbers = {
+    durationMinutes: wholeNumber(values.durationMinutes),
+    startWeek: wholeNumber(values.startWeek),
+    endWeek: wholeNumber(values.endWeek),
+    dailyCap: wholeNumber(values.dailyCap),
+  };
+  const errors: FieldErrors = {};
+  for (const [key, value] of Object.entries(numbers))
+    if (value === null) errors[FIELD[key as keyof typeof numbers]] = 'Enter a whole number.';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const candidate = {
+    cadence: 'quarterly',
+    durationMinutes: numbers.durationMinutes,
+    window: { startWeek: numbers.startWeek, endWeek: numbers.endWeek },
+    dailyCap: numbers.dailyCap,
+    workingHoursFallback: {
+      daysOfWeek: values.days,
+      startTime: values.startTime,
+      endTime: values.endTime,
+      timeZone: values.timeZone,
+    },
+    pilot:
+      values.pilotScope === 'everyone'
+        ? { scope: 'everyone' }
+        : { scope: 'departments', departments: departmentList(values.departments) },
+  };
+  const parsed = tenantSettingsSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, errors: withWeekRangeMessages(fieldErrorsFromZod(parsed.error)) };
+}
+
+/** The schema says "Too small: expected number to be >=1" for weeks; say what a week is here. */
+function withWeekRangeMessages(errors: FieldErrors): FieldErrors {
+  const result = { ...errors };
+  for (const key of [FIELD.startWeek, FIELD.endWeek])
+    if (result[key]) result[key] = 'A quarter has weeks 1 to 13.';
+  return result;
+}
+
+/** Field by field, what differs between what is typed and what is saved, said for a person. */
+export function savedNowHints(
+  values: SettingsFormValues,
+  saved: TenantSettings,
+): Partial<Record<keyof SettingsFormValues, string>> {
+  const current = formFromSettings(saved);
+  const hints: Partial<Record<keyof SettingsFormValues, string>> = {};
+  for (const key of Object.keys(current) as (keyof SettingsFormValues)[]) {
+    const mine = JSON.stringify(values[key]);
+    const theirs = JSON.stringify(current[key]);
+    if (mine === theirs) continue;
+    const value = current[key];
+    hints[key] = Array.isArray(value)
+      ? value.map((d) => DAY_TEXT[d]).join(', ') || '(none)'
+      : key === 'pilotScope'
+        ? value === 'everyone'
+          ? 'Everyone'
+          : 'Some departments'
+        : String(value).replace(/\n/g, ', ') || '(empty)';
+  }
+  return hints;
+}

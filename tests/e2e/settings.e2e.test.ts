@@ -1,0 +1,130 @@
+import type { Browser } from 'playwright-core';
+
+import type { TenantSettingsView } from '../../api/src/contract/settingsContract';
+import { launchBrowser, openPage, screenshot } from './support/browser';
+import { callApi } from './support/seed';
+import { signInAs, switchUserTo } from './support/signIn';
+import { DEMO, startTestStack, tokenFor } from './support/stack';
+import type { Stack } from './support/stack';
+
+// Starting the stack and a browser takes seconds; project-level testTimeout does not reach hooks.
+jest.setTimeout(120_000);
+
+const { contoso } = DEMO;
+
+describe('settings: a Career Board admin sets how conversations are booked', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  test('an admin checks and saves the settings; another admin’s save meanwhile is a 412 that keeps the edits', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await signInAs(page, stack.urls.tab, 'Yuki Tanaka');
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    const length = page.getByRole('spinbutton', { name: /Meeting length/ });
+    await expect(length.inputValue()).resolves.toBe('30');
+    await page.getByText('Never saved: these are the defaults').waitFor();
+    await screenshot(page, '25-settings');
+
+    // Checked on this side with the API's own schema: nothing is sent.
+    let puts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().endsWith('/settings')) puts += 1;
+    });
+    await length.fill('200');
+    await page.getByRole('checkbox', { name: 'Monday' }).uncheck();
+    await page.getByRole('radio', { name: /Only some departments/ }).check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('At most 120 minutes.').waitFor();
+    await page.getByText('List at least one department.').waitFor();
+    expect(puts).toBe(0);
+    await screenshot(page, '25b-settings-with-errors');
+
+    await length.fill('45');
+    await page.getByRole('textbox', { name: /Departments, one per line/ }).fill('Engineering');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/settings')),
+      page.getByRole('button', { name: 'Save settings' }).click(),
+    ]);
+    expect({ status: saved.status(), body: saved.ok() ? '' : await saved.text() }).toEqual({
+      status: 200,
+      body: '',
+    });
+    await page.getByText('Saved', { exact: true }).waitFor();
+    const stored = await callApi<TenantSettingsView>(stack, contoso.admin, 'GET', '/settings');
+    expect(stored).toMatchObject({
+      durationMinutes: 45,
+      pilot: { scope: 'departments', departments: ['Engineering'] },
+      workingHoursFallback: { daysOfWeek: ['tuesday', 'wednesday', 'thursday', 'friday'] },
+      updatedBy: { displayName: 'Yuki Tanaka' },
+    });
+
+    // Meanwhile Fatima, the other admin, raises the daily cap from her own window.
+    const fatima = await fetch(`${stack.urls.api}/settings`, {
+      method: 'PUT',
+      headers: {
+        Authorization: `Bearer ${await tokenFor(stack, contoso.secondAdmin)}`,
+        'Content-Type': 'application/json',
+        'If-Match': stored.etag ?? '',
+      },
+      body: JSON.stringify({ ...strip(stored), dailyCap: 5 }),
+    });
+    expect(fatima.status).toBe(200);
+
+    const cap = page.getByRole('spinbutton', { name: /Most conversations/ });
+    await cap.fill('2');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Changed elsewhere' });
+    await conflict.waitFor();
+    await expect(cap.inputValue()).resolves.toBe('2');
+    await conflict.getByRole('button', { name: 'Load latest version' }).click();
+    await page.getByText('Saved now: 5').waitFor();
+    await expect(cap.inputValue()).resolves.toBe('2');
+    await screenshot(page, '26-settings-changed-elsewhere');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Latest version loaded').waitFor({ state: 'detached' });
+    await page.getByText('Saved', { exact: true }).waitFor();
+    const after = await callApi<TenantSettingsView>(stack, contoso.admin, 'GET', '/settings');
+    expect(after).toMatchObject({ dailyCap: 2, durationMinutes: 45 });
+
+    // A reload shows what the API kept, and who saved it.
+    await page.reload();
+    await expect(
+      page.getByRole('spinbutton', { name: /Most conversations/ }).inputValue(),
+    ).resolves.toBe('2');
+    await page.getByText(/^Last saved by Yuki Tanaka, /).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('someone who is not an admin has no Settings tab, and a typed link says settings are for admins', async () => {
+    const { page, context } = await openPage(browser);
+    await signInAs(page, stack.urls.tab, 'Nia Adeyemi');
+    await page.getByRole('tab', { name: 'My board' }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Settings' }).count()).toBe(0);
+    await page.evaluate(() => (window.location.hash = '#/settings'));
+    await page.getByRole('heading', { name: 'Settings are for Career Board admins' }).waitFor();
+
+    // The second admin sees the tab too.
+    await switchUserTo(page, 'Fatima Al-Sayed', '#/settings');
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await page.getByRole('spinbutton', { name: /Meeting length/ }).waitFor();
+    await context.close();
+  });
+});
+
+/** The settings as PUT takes them: without the read-only fields the GET adds. */
+function strip(view: TenantSettingsView) {
+  const { etag: _etag, updatedAt: _at, updatedBy: _by, ...settings } = view;
+  return settings;
+}

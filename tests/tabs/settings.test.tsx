@@ -1,0 +1,142 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+
+import { DEFAULT_TENANT_SETTINGS } from '../../api/src/contract/settingsContract';
+import type { TenantSettingsView } from '../../api/src/contract/settingsContract';
+import { ApiProblem } from '../../tabs/src/api/apiProblem';
+import {
+  formFromSettings,
+  savedNowHints,
+  validateSettings,
+} from '../../tabs/src/settings/settingsForm';
+import { SettingsPage } from '../../tabs/src/settings/SettingsPage';
+import { aMe } from './fixtures';
+import { fakeApi, renderWithSession } from './renderWithSession';
+
+const saved: TenantSettingsView = {
+  ...DEFAULT_TENANT_SETTINGS,
+  etag: '"s1"',
+  updatedAt: '2026-11-20T09:30:00.000Z',
+  updatedBy: { id: 'fatima', displayName: 'Fatima Al-Sayed' },
+};
+const admin = aMe({ isAdmin: true, displayName: 'Yuki Tanaka' });
+
+describe('settings rules, from the API’s own schema', () => {
+  test('the defaults round-trip through the form unchanged', () => {
+    const checked = validateSettings(formFromSettings(DEFAULT_TENANT_SETTINGS));
+    expect(checked).toEqual({ ok: true, value: DEFAULT_TENANT_SETTINGS });
+  });
+
+  test('each bad value is named at its field, in words a person can act on', () => {
+    const form = formFromSettings(DEFAULT_TENANT_SETTINGS);
+    const errors = (overrides: Partial<typeof form>) => {
+      const checked = validateSettings({ ...form, ...overrides });
+      return checked.ok ? {} : checked.errors;
+    };
+    expect(errors({ durationMinutes: '' })).toEqual({ durationMinutes: 'Enter a whole number.' });
+    expect(errors({ durationMinutes: '200' })).toEqual({ durationMinutes: 'At most 120 minutes.' });
+    expect(errors({ dailyCap: '0' })).toEqual({ dailyCap: 'At least 1 a day.' });
+    expect(errors({ startWeek: '0' })).toEqual({
+      'window.startWeek': 'A quarter has weeks 1 to 13.',
+    });
+    expect(errors({ startWeek: '8', endWeek: '3' })).toEqual({
+      window: 'The window must start before it ends.',
+    });
+    expect(errors({ days: [] })).toEqual({
+      'workingHoursFallback.daysOfWeek': 'Pick at least one working day.',
+    });
+    expect(errors({ startTime: '18:00', endTime: '09:00' })).toEqual({
+      workingHoursFallback: 'Working hours must start before they end.',
+    });
+    expect(errors({ timeZone: '+01:00' })).toEqual({
+      'workingHoursFallback.timeZone': 'Use an IANA time zone such as Europe/Berlin or UTC.',
+    });
+    expect(errors({ pilotScope: 'departments', departments: '  \n ' })).toEqual({
+      'pilot.departments': 'List at least one department.',
+    });
+  });
+
+  test('a pilot is the departments typed, one per line, blanks dropped', () => {
+    const checked = validateSettings({
+      ...formFromSettings(DEFAULT_TENANT_SETTINGS),
+      pilotScope: 'departments',
+      departments: 'Engineering\n\n  People  \n',
+    });
+    expect(checked.ok && checked.value.pilot).toEqual({
+      scope: 'departments',
+      departments: ['Engineering', 'People'],
+    });
+  });
+
+  test('after a conflict, only the fields that differ say what is saved now', () => {
+    const mine = { ...formFromSettings(DEFAULT_TENANT_SETTINGS), durationMinutes: '45' };
+    const theirs = { ...DEFAULT_TENANT_SETTINGS, durationMinutes: 60, dailyCap: 3 };
+    expect(savedNowHints(mine, theirs)).toEqual({ durationMinutes: '60' });
+  });
+});
+
+describe('the settings screen', () => {
+  test('an admin changes the meeting length and saves with the ETag it was made from', async () => {
+    const saveSettings = jest.fn(async (input: unknown) => ({
+      ...saved,
+      ...(input as object),
+      etag: '"s2"',
+    }));
+    renderWithSession(<SettingsPage />, {
+      api: fakeApi({ settings: async () => saved, saveSettings }),
+      me: admin,
+    });
+    const length = await screen.findByRole('spinbutton', { name: /Meeting length/ });
+    expect(screen.getByText(/^Last saved by Fatima Al-Sayed, .*20/)).toBeTruthy();
+    fireEvent.change(length, { target: { value: '200' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByText('At most 120 minutes.')).toBeTruthy();
+    expect(saveSettings).not.toHaveBeenCalled();
+
+    fireEvent.change(length, { target: { value: '45' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() =>
+      expect(saveSettings).toHaveBeenCalledWith(
+        expect.objectContaining({ durationMinutes: 45 }),
+        '"s1"',
+      ),
+    );
+    expect(await screen.findByText('Saved')).toBeTruthy();
+  });
+
+  test('412 “changed elsewhere” keeps the edits, loads the latest, shows the difference, and saves on top', async () => {
+    const latest: TenantSettingsView = { ...saved, dailyCap: 5, etag: '"s2"' };
+    const saveSettings = jest
+      .fn()
+      .mockRejectedValueOnce(new ApiProblem(412, 'Precondition Failed', 'The settings changed.'))
+      .mockResolvedValueOnce({ ...latest, dailyCap: 2, etag: '"s3"' });
+    const settings = jest.fn().mockResolvedValueOnce(saved).mockResolvedValueOnce(latest);
+    renderWithSession(<SettingsPage />, { api: fakeApi({ settings, saveSettings }), me: admin });
+    const cap = await screen.findByRole('spinbutton', { name: /Most conversations/ });
+    fireEvent.change(cap, { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Changed elsewhere')).toBeTruthy();
+    expect((cap as HTMLInputElement).value).toBe('2');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Load latest version' }));
+    expect(await screen.findByText('Saved now: 5')).toBeTruthy();
+    expect((cap as HTMLInputElement).value).toBe('2');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() =>
+      expect(saveSettings).toHaveBeenLastCalledWith(
+        expect.objectContaining({ dailyCap: 2 }),
+        '"s2"',
+      ),
+    );
+  });
+
+  test('someone who is not an admin is told so, and the API is not asked', async () => {
+    const settings = jest.fn();
+    renderWithSession(<SettingsPage />, { api: fakeApi({ settings }), me: aMe() });
+    expect(
+      await screen.findByRole('heading', { name: 'Settings are for Career Board admins' }),
+    ).toBeTruthy();
+    expect(settings).not.toHaveBeenCalled();
+  });
+});
