@@ -28,6 +28,9 @@ param staticWebAppLocation string = 'westeurope'
 @description('Client (application) id of the Entra app registration created by aadApp/create.')
 param aadAppClientId string
 
+@description('Id of the Teams app (teamsApp/create): activity-feed notifications deep-link into its tabs with it.')
+param teamsAppId string
+
 @description('Tenant that owns the Entra app registration: the tenant allowed when allowedTenants is empty.')
 param aadAppTenantId string = tenant().tenantId
 
@@ -357,6 +360,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'GRAPH_BASE_URL'
           value: 'https://graph.microsoft.com/'
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
         }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'

@@ -55,6 +55,11 @@ export interface Config {
   tabOrigin: string;
   /** Where people open the tab; used for links in agendas. */
   tabPublicUrl: string;
+  /**
+   * The Teams app's id as Teams deep links name it (`https://teams.microsoft.com/l/entity/{id}/…`):
+   * a click on an activity-feed notification opens the personal app's tab through it.
+   */
+  teamsAppId: string;
   /** How long a manager relationship read from Graph is trusted for access decisions. */
   orgChartCacheSeconds: number;
   scheduler: SchedulerConfig;
@@ -67,6 +72,8 @@ export interface SchedulerConfig {
   budgetSeconds: number;
   /** Managers worked on at once; each mailbox still gets at most 4 concurrent requests. */
   managerConcurrency: number;
+  /** The employee is reminded to update their board this many days before a conversation. */
+  reminderDays: number;
 }
 
 export interface LocalPorts {
@@ -81,6 +88,8 @@ export const EMULATOR_KEY =
   'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 export const LOCAL_APP_CLIENT_ID = '00000000-0000-0000-0000-00000000c0de';
 export const LOCAL_APP_SECRET = 'local-only-secret';
+/** The placeholder Teams app id of env/.env.local, so local deep links match the local package. */
+export const LOCAL_TEAMS_APP_ID = '00000000-0000-4000-8000-00000000b0a4';
 export const DATABASE_NAME = 'career-board';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -91,6 +100,9 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
  */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** Days before a conversation that the board-update reminder goes out (a day at least, two weeks at most). */
+const reminderDays = z.coerce.number().int().min(1).max(14).default(3);
 
 const portsSchema = z.object({
   API_PORT: port(7071),
@@ -107,6 +119,7 @@ const localEnvSchema = portsSchema.extend({
   SCHEDULER_TENANTS: optional(z.string()),
   SCHEDULER_BUDGET_SECONDS: z.coerce.number().int().min(10).max(3600).default(540),
   SCHEDULER_MANAGER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  SCHEDULER_REMINDER_DAYS: reminderDays,
 });
 
 const splitList = (s: string): string[] =>
@@ -149,6 +162,8 @@ const azureEnvSchema = z.object({
   ALLOWED_TENANTS: allowedTenants,
   TAB_ORIGIN: z.string().url(),
   TAB_PUBLIC_URL: z.string().url(),
+  // teamsApp/create writes it (env/.env.{env}); infra/azure.bicep passes it on.
+  TEAMS_APP_ID: z.string().uuid(),
   // The Graph SDK attaches the token only to https URLs (shared/TOOLCHAIN.md): an http base URL
   // would send every request unauthenticated.
   GRAPH_BASE_URL: z
@@ -159,6 +174,7 @@ const azureEnvSchema = z.object({
   ORG_CHART_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   SCHEDULER_BUDGET_SECONDS: z.coerce.number().int().min(10).max(3600).default(540),
   SCHEDULER_MANAGER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  SCHEDULER_REMINDER_DAYS: reminderDays,
 });
 
 /** Every setting azure mode reads, for infrastructure checks (tests/infra/bicep.test.ts). */
@@ -233,12 +249,14 @@ export function buildLocalConfig(
     },
     tabOrigin,
     tabPublicUrl: `${tabOrigin}/`,
+    teamsAppId: LOCAL_TEAMS_APP_ID,
     orgChartCacheSeconds: overrides.orgChartCacheSeconds ?? e.ORG_CHART_CACHE_SECONDS,
     scheduler: {
       tenants:
         overrides.schedulerTenants ?? (e.SCHEDULER_TENANTS ? splitList(e.SCHEDULER_TENANTS) : []),
       budgetSeconds: e.SCHEDULER_BUDGET_SECONDS,
       managerConcurrency: e.SCHEDULER_MANAGER_CONCURRENCY,
+      reminderDays: e.SCHEDULER_REMINDER_DAYS,
     },
   };
 }
@@ -280,11 +298,13 @@ export function buildAzureConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     tabOrigin: e.TAB_ORIGIN,
     tabPublicUrl: e.TAB_PUBLIC_URL,
+    teamsAppId: e.TEAMS_APP_ID,
     orgChartCacheSeconds: e.ORG_CHART_CACHE_SECONDS,
     scheduler: {
       tenants: tenants === '*' ? [] : tenants,
       budgetSeconds: e.SCHEDULER_BUDGET_SECONDS,
       managerConcurrency: e.SCHEDULER_MANAGER_CONCURRENCY,
+      reminderDays: e.SCHEDULER_REMINDER_DAYS,
     },
   };
 }

@@ -3,6 +3,8 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { createTokenValidator } from './auth/tokenValidator';
 import type { TokenValidator } from './auth/tokenValidator';
 import type { Config } from './config';
+import { createActivityNotifier } from './graph/activityNotifier';
+import type { ActivityNotifier } from './graph/activityNotifier';
 import { createGraphClientFactory } from './graph/graphClient';
 import { createCachedOrgDirectory } from './graph/cachedOrgDirectory';
 import { createOrgDirectory } from './graph/orgDirectory';
@@ -33,6 +35,8 @@ export interface Services {
   orgChart: DirectoryRepository;
   /** Shared by every calendar call of this process: Outlook's 4-per-mailbox limit. */
   mailboxLimiter: MailboxLimiter;
+  /** Teams activity-feed notifications, best effort (never throws). */
+  notifier: ActivityNotifier;
   now: () => Date;
 }
 
@@ -50,6 +54,7 @@ export async function createServices(config: Config): Promise<Services> {
     conversations: createConversationRepository(cosmos.containers.conversations),
     orgChart: createDirectoryRepository(cosmos.containers.directory),
     mailboxLimiter: createMailboxLimiter(4),
+    notifier: createActivityNotifier(graphFor),
     now: () => new Date(),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -7,6 +7,7 @@ import {
   buildLocalConfig,
   ConfigError,
   loadConfig,
+  LOCAL_TEAMS_APP_ID,
   loadStartSettings,
 } from '../../api/src/config';
 
@@ -18,6 +19,7 @@ const azureEnv = {
   ALLOWED_TENANTS: '11111111-2222-4333-8444-555555555555, 99999999-2222-4333-8444-555555555555',
   TAB_ORIGIN: 'https://tab.example',
   TAB_PUBLIC_URL: 'https://tab.example/',
+  TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555',
 };
 
 describe('configuration', () => {
@@ -82,6 +84,35 @@ describe('configuration', () => {
       buildAzureConfig({ ...azureEnv, ALLOWED_TENANTS: '11111111-2222-4333-8444-55555555AAAA' })
         .auth.allowedTenants,
     ).toEqual(['11111111-2222-4333-8444-55555555aaaa']);
+  });
+
+  it('notifications deep-link with the Teams app id: required in Azure, the local package’s id locally', () => {
+    expect(buildAzureConfig(azureEnv).teamsAppId).toBe(azureEnv.TEAMS_APP_ID);
+    const { TEAMS_APP_ID: _omitted, ...withoutAppId } = azureEnv;
+    expect(() => buildAzureConfig(withoutAppId)).toThrow(/TEAMS_APP_ID/);
+    expect(() => buildAzureConfig({ ...azureEnv, TEAMS_APP_ID: 'career-board' })).toThrow(
+      /TEAMS_APP_ID/,
+    );
+    expect(buildLocalConfig({ api: 1, tab: 2, dev: 3, cosmos: 4 }, {}).teamsAppId).toBe(
+      LOCAL_TEAMS_APP_ID,
+    );
+    // The local package (`npm run package`) is built with env/.env.local's id: links must match.
+    const localEnv = readFileSync(join(__dirname, '..', '..', 'env', '.env.local'), 'utf8');
+    expect(localEnv).toMatch(new RegExp(`^TEAMS_APP_ID=${LOCAL_TEAMS_APP_ID}$`, 'm'));
+  });
+
+  it('the board-update reminder goes 3 days ahead unless SCHEDULER_REMINDER_DAYS says otherwise (1 to 14)', () => {
+    expect(buildAzureConfig(azureEnv).scheduler.reminderDays).toBe(3);
+    expect(
+      buildAzureConfig({ ...azureEnv, SCHEDULER_REMINDER_DAYS: '5' }).scheduler.reminderDays,
+    ).toBe(5);
+    expect(
+      buildLocalConfig({ api: 1, tab: 2, dev: 3, cosmos: 4 }, { SCHEDULER_REMINDER_DAYS: '1' })
+        .scheduler.reminderDays,
+    ).toBe(1);
+    expect(() => buildAzureConfig({ ...azureEnv, SCHEDULER_REMINDER_DAYS: '0' })).toThrow(
+      /SCHEDULER_REMINDER_DAYS/,
+    );
   });
 
   it('in Azure, Graph must be reached over https, where the SDK attaches the token', () => {

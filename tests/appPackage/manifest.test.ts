@@ -1,6 +1,11 @@
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import type { AppManifest } from '@microsoft/app-manifest';
 
+import {
+  ACTIVITY_TEMPLATE_PARAMETERS,
+  ACTIVITY_TYPES,
+} from '../../api/src/domain/notifications/activityFeed';
+import type { ActivityType } from '../../api/src/domain/notifications/activityFeed';
 import { buildAppPackage } from '../../scripts/package-app';
 import { COMPLETE_ENV, makeWorkspace } from './fixtures';
 import type { Workspace } from './fixtures';
@@ -98,16 +103,22 @@ describe('appPackage/manifest.json', () => {
     ]);
   });
 
-  it('declares the three activity feed notifications the API sends', () => {
+  it('declares exactly the activity feed notifications the API sends, with the parameters it fills', () => {
     expect(manifest.activities.activityTypes.map((a) => a.type)).toEqual([
       'conversationBooked',
       'boardUpdateReminder',
       'aspirationAcknowledged',
+      'newDirectReport',
     ]);
-    // Notifications reach lock screens: they carry dates, never board content.
+    expect(manifest.activities.activityTypes.map((a) => a.type)).toEqual(ACTIVITY_TYPES);
     for (const activity of manifest.activities.activityTypes) {
       const parameters = [...activity.templateText.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      expect(parameters.filter((p) => p !== 'when')).toEqual([]);
+      expect({ type: activity.type, parameters }).toEqual({
+        type: activity.type,
+        parameters: [...ACTIVITY_TEMPLATE_PARAMETERS[activity.type as ActivityType]],
+      });
+      // Notifications reach lock screens: a date or a person's name, never board content.
+      expect(parameters.filter((p) => p !== 'when' && p !== 'employee')).toEqual([]);
     }
   });
 });

@@ -23,6 +23,7 @@ const config = buildAzureConfig({
   ALLOWED_TENANTS: TENANT,
   TAB_ORIGIN: 'https://tab.careerboard.example',
   TAB_PUBLIC_URL: 'https://tab.careerboard.example/',
+  TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555',
 });
 
 let entraKey: CryptoKey;

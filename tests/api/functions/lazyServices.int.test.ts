@@ -28,6 +28,7 @@ function azureEnv(cosmosPort: number, graphPort: number): NodeJS.ProcessEnv {
     ALLOWED_TENANTS: '11111111-2222-4333-8444-555555555555',
     TAB_ORIGIN: 'https://tab.example',
     TAB_PUBLIC_URL: 'https://tab.example/',
+    TEAMS_APP_ID: '11111111-2222-4333-8444-555555555555',
     GRAPH_BASE_URL: `https://localhost:${graphPort}/`,
   };
 }

@@ -240,6 +240,7 @@ describe('npm start (api/src/local/start.ts)', () => {
         'ALLOWED_TENANTS=11111111-2222-4333-8444-555555555555',
         'TAB_ORIGIN=https://tab.example',
         'TAB_PUBLIC_URL=https://tab.example/',
+        'TEAMS_APP_ID=11111111-2222-4333-8444-555555555555',
         `GRAPH_BASE_URL=https://localhost:${deadGraph}/`,
         'TAB_API_BASE_URL=https://api.example/api',
         '',
