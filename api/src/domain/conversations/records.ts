@@ -46,6 +46,22 @@ export interface ConversationLease {
   expiresAt: string;
 }
 
+/** One activity-feed notification about a conversation, claimed for one booking attempt. */
+export interface ConversationNotice {
+  attempt: number;
+  at: string;
+}
+
+/**
+ * The notifications a conversation has had, written (with If-Match) before they are sent, so a
+ * rerun or an overlapping pass never sends one twice: `booked` with the write that makes it
+ * scheduled, `reminder` by the daily pass that reminds. A new attempt (a rebooking) is new news.
+ */
+export interface ConversationNotices {
+  booked?: ConversationNotice;
+  reminder?: ConversationNotice;
+}
+
 export interface ConversationRecord {
   type: 'conversation';
   /** `{quarter}-{managerId}`: one per pair and quarter, so a retry finds it instead of booking twice. */
@@ -70,6 +86,13 @@ export interface ConversationRecord {
   notesRequested: boolean;
   /** Present while a pass is booking or cancelling it; absent on records written before leases. */
   lease?: ConversationLease | null;
+  /**
+   * Both people's time zones as their calendars gave them when the slot was chosen (IANA or
+   * Windows names), so notifications tell each their own local time. Absent on older records.
+   */
+  timeZones?: { employee: string; manager: string } | null;
+  /** Absent on records written before notifications existed. */
+  notices?: ConversationNotices;
   createdAt: string;
   updatedAt: string;
 }
