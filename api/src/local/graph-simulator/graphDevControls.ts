@@ -1,4 +1,5 @@
 import { sendJson } from '../http-utils';
+import { createActivityDevControls } from './activityDevControls';
 import { createCalendarDevControls } from './calendarDevControls';
 import type { DevHandler } from './devHttp';
 import { chainDevHandlers, methodNotAllowed, readValidBody } from './devHttp';
@@ -6,12 +7,14 @@ import { faultConfigSchema } from './faults';
 import type { GraphCalendarControls } from './graphSimulator';
 
 /**
- * Local-only controls of the Graph simulator's calendar side, for tests and benchmarks:
+ * Local-only controls of the Graph simulator's calendar and activity-feed side, for tests and
+ * benchmarks:
  *
  * - `PUT /dev/graph-faults` `{ failureRate, statuses, seed?, afterEffectRate?, retryAfterSeconds?,
  *   scope? }` turns fault injection on (see faults.ts); `GET` shows it; `DELETE` turns it off.
  * - `GET /dev/graph-stats` returns the request counters; `DELETE` resets them.
  * - `/dev/calendar-events/...` (see calendarDevControls.ts).
+ * - `/dev/activity-notifications` (see activityDevControls.ts).
  */
 export function createGraphDevControls(calendar: GraphCalendarControls): DevHandler {
   const faultsAndStats: DevHandler = {
@@ -41,5 +44,9 @@ export function createGraphDevControls(calendar: GraphCalendarControls): DevHand
       return false;
     },
   };
-  return chainDevHandlers(faultsAndStats, createCalendarDevControls(calendar.events));
+  return chainDevHandlers(
+    faultsAndStats,
+    createCalendarDevControls(calendar.events),
+    createActivityDevControls(calendar.activityFeed),
+  );
 }

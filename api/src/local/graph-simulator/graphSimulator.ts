@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { BodyTooLargeError, parseJson, readBody, sendJson } from '../http-utils';
+import { activityRoutes, createActivityFeed } from './activityFeed';
+import type { ActivityFeed } from './activityFeed';
 import { runBatch } from './batchRoute';
 import { chatRoutes } from './chatRoutes';
 import { deltaRoutes } from './deltaRoutes';
@@ -30,7 +32,8 @@ export type { CalendarLimits } from './throttling';
 /**
  * A local Microsoft Graph for the subset Career Board calls, served under `/graph/v1.0/`. Every
  * request needs an app-only token from the local identity issuer, and a token sees only its own
- * tenant. Endpoints live in route modules (users, delta, chats, getSchedule, events); `$batch`
+ * tenant. Endpoints live in route modules (users, delta, chats, getSchedule, events, activity
+ * notifications); `$batch`
  * items go through the same dispatcher as single requests, which applies Outlook's per-mailbox
  * limits and any injected faults.
  */
@@ -59,11 +62,14 @@ export interface GraphSimulatorOptions {
    * 10,000, `windowMs` 600,000, `latencyMs` 0.
    */
   calendarLimits?: Partial<CalendarLimits>;
+  /** Activity notifications sent; a new feed that reads appPackage/manifest.json by default. */
+  activityFeed?: ActivityFeed;
 }
 
-/** Calendar state and the knobs the dev controls and tests turn. */
+/** Calendar and activity-feed state, and the knobs the dev controls and tests turn. */
 export interface GraphCalendarControls {
   events: EventStore;
+  activityFeed: ActivityFeed;
   faults: FaultInjector;
   stats: GraphStats;
   throttle: MailboxThrottle;
@@ -82,12 +88,14 @@ const MAX_GRAPH_BODY_BYTES = 4 * 1024 * 1024;
 const WITH_BODY = new Set(['POST', 'PATCH', 'PUT']);
 
 export function createGraphSimulator(options: GraphSimulatorOptions): GraphSimulator {
+  const activityFeed = options.activityFeed ?? createActivityFeed();
   const routes = [
     ...deltaRoutes(),
     ...userRoutes(),
     ...chatRoutes(),
     ...scheduleRoutes(),
     ...eventRoutes(),
+    ...activityRoutes(activityFeed),
     ...(options.routes ?? []),
   ];
   const tokens = createPageTokens(options.tokenSecret ?? 'career-board-local-graph-simulator');
@@ -99,6 +107,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions): GraphSimul
   const limits: CalendarLimits = { ...DEFAULT_CALENDAR_LIMITS, ...options.calendarLimits };
   const calendar: GraphCalendarControls = {
     events: options.events ?? createEventStore(),
+    activityFeed,
     faults: createFaultInjector(),
     stats: createGraphStats(),
     throttle: createMailboxThrottle(limits),
