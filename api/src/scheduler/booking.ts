@@ -65,6 +65,7 @@ export function findEventOf(
   );
 }
 
+/** Records the event and makes the conversation scheduled; the caller then notifies both people. */
 export function markScheduled(
   services: Services,
   record: Stored<ConversationRecord>,
@@ -81,6 +82,9 @@ export function markScheduled(
       start: event.start || record.start,
       end: event.end || record.end,
       lease: null,
+      // Claims this attempt's "booked" notification in the same write: the caller sends it
+      // (passNotifications.ts), and a rerun finds it claimed.
+      notices: { ...record.notices, booked: { attempt: record.attempt, at: now } },
       log: [
         ...record.log,
         {

@@ -8,7 +8,7 @@ import { track } from './tenantPass';
 export type FollowUpOutcome =
   | { kind: 'unchanged' }
   | { kind: 'held' }
-  | { kind: 'moved' }
+  | { kind: 'moved'; record: Stored<ConversationRecord> }
   | { kind: 'gave-up' }
   | { kind: 'another-run' }
   | { kind: 'rebook'; record: Stored<ConversationRecord> };
@@ -61,7 +61,7 @@ export async function followUpBooked(
         log: [...record.log, { at, what: 'moved', detail: 'moved in the calendar' }],
         updatedAt: at,
       });
-      return saved ? { kind: 'moved' } : { kind: 'another-run' };
+      return saved ? { kind: 'moved', record: saved } : { kind: 'another-run' };
     }
     case 'give-up': {
       const saved = await write({

@@ -1,12 +1,12 @@
 import { boardPartitionKey } from '../domain/board/records';
 import type { ConversationRecord } from '../domain/conversations/records';
 import type { Stored } from '../store/boardRepository';
-import { cosmosStatus } from '../store/cosmosErrors';
 import type { DirectoryPerson } from '../store/directoryRepository';
 import { findEventOf } from './booking';
 import { claim, release } from './leases';
 import { note } from './passSummary';
 import { isPassAborted, rethrowIfAborted } from './passAborted';
+import { notifyNewManager } from './passNotifications';
 import type { TenantPass } from './tenantPass';
 import { ANOTHER_RUN, DAY_MS, errorText, track } from './tenantPass';
 
@@ -15,7 +15,7 @@ import { ANOTHER_RUN, DAY_MS, errorText, track } from './tenantPass';
  * it: that pass may have died after saving the delta link, and the change would be lost. The
  * stored org chart says who manages whom, so each pass (1) makes sure the history of every recent
  * change says so, under an id made of the person and the time of the change, so a rerun never
- * adds it twice, and (2) cancels every pending or scheduled conversation with someone who is no
+ * adds it twice (the pass that adds it tells the new manager, so they hear of it once), and (2) cancels every pending or scheduled conversation with someone who is no
  * longer the employee's manager, looking up a pending one's event by its transactionId first.
  */
 
@@ -36,7 +36,9 @@ export async function reconcileManagers(
     )
       continue;
     try {
-      await recordChangeInHistory(pass, person);
+      // The first pass to record this change is the one that tells the new manager.
+      if (await recordChangeInHistory(pass, person))
+        await notifyNewManager(pass, person, managerChangeHistoryId(person));
     } catch (error) {
       rethrowIfAborted(error);
       note(pass.summary, 'failed', `manager change history: ${errorText(error)}`, {
@@ -58,25 +60,22 @@ export async function reconcileManagers(
   return result;
 }
 
-async function recordChangeInHistory(pass: TenantPass, person: DirectoryPerson): Promise<void> {
-  try {
-    await pass.services.boards.appendHistory({
-      type: 'history',
-      id: managerChangeHistoryId(person),
-      pk: boardPartitionKey(pass.tenantId, person.id),
-      tenantId: pass.tenantId,
-      employeeId: person.id,
-      at: person.managerChangedAt!,
-      actor: { id: 'career-board', displayName: 'Career Board' },
-      action: 'manager.changed',
-      aspirationId: null,
-      summary: 'The board moved to a new manager',
-      changes: [{ field: 'manager', from: person.previousManagerId, to: person.managerId }],
-    });
-  } catch (error) {
-    // Already there: a previous pass recorded this very change.
-    if (cosmosStatus(error) !== 409) throw error;
-  }
+/** True when this call recorded the change; false when an earlier pass already had. */
+async function recordChangeInHistory(pass: TenantPass, person: DirectoryPerson): Promise<boolean> {
+  // Already there (false): a previous pass recorded this very change.
+  return pass.services.boards.appendHistory({
+    type: 'history',
+    id: managerChangeHistoryId(person),
+    pk: boardPartitionKey(pass.tenantId, person.id),
+    tenantId: pass.tenantId,
+    employeeId: person.id,
+    at: person.managerChangedAt!,
+    actor: { id: 'career-board', displayName: 'Career Board' },
+    action: 'manager.changed',
+    aspirationId: null,
+    summary: 'The board moved to a new manager',
+    changes: [{ field: 'manager', from: person.previousManagerId, to: person.managerId }],
+  });
 }
 
 async function cancelForOldManager(

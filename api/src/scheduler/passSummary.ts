@@ -20,6 +20,8 @@ export interface PassSummary {
     outcome: 'skipped' | 'failed';
     reason: string;
   }[];
+  /** Activity-feed notifications: sent, and not sent (not installed, refused, unavailable). */
+  notifications: { sent: number; failed: number };
   graphRequests: number;
   orgSync: { requests: number; fullReads: number; changes: number };
   stoppedEarly: boolean;
@@ -40,6 +42,7 @@ export function emptySummary(startedAt: Date): PassSummary {
     skipped: {},
     failed: {},
     examples: [],
+    notifications: { sent: 0, failed: 0 },
     graphRequests: 0,
     orgSync: { requests: 0, fullReads: 0, changes: 0 },
     stoppedEarly: false,
@@ -70,6 +73,7 @@ export function describeSummary(s: PassSummary): string {
     `held ${s.held}`,
     `skipped: ${counts(s.skipped)}`,
     `failed: ${counts(s.failed)}`,
+    `notifications sent ${s.notifications.sent}, failed ${s.notifications.failed}`,
     `${s.graphRequests} Graph requests (org chart ${s.orgSync.requests})`,
     `${(s.durationMs / 1000).toFixed(1)} s${s.stoppedEarly ? ', stopped at its time budget: the next run resumes' : ''}`,
   ].join('; ');

@@ -4,6 +4,7 @@ import type { Stored } from '../store/boardRepository';
 import { completeBooking, findEventOf, markScheduled } from './booking';
 import { claim, heldByAnother, release } from './leases';
 import { isPassAborted } from './passAborted';
+import { notifyBooked } from './passNotifications';
 import type { Pair, TenantPass } from './tenantPass';
 import { track } from './tenantPass';
 
@@ -37,18 +38,22 @@ export async function resumeBooking(
   try {
     const found = await findEventOf(pass.calendar, claimed, pair.employee.mail ?? '');
     if (found) {
-      track(pass, await markScheduled(pass.services, claimed, found, true, pass.now));
+      const booked = await markScheduled(pass.services, claimed, found, true, pass.now);
+      track(pass, booked);
+      await notifyBooked(pass, booked, pair);
       return { kind: 'booked', rebooking: claimed.attempt > 1 };
     }
     if (Date.parse(claimed.start!) >= pass.now.getTime() + RESUME_MIN_LEAD_MS) {
-      track(
-        pass,
-        await completeBooking(pass.services, pass.calendar, claimed, pair, agendaHtml, {
-          lookUpFirst: false,
-          leases: pass.leases,
-          now: pass.now,
-        }),
+      const booked = await completeBooking(
+        pass.services,
+        pass.calendar,
+        claimed,
+        pair,
+        agendaHtml,
+        { lookUpFirst: false, leases: pass.leases, now: pass.now },
       );
+      track(pass, booked);
+      await notifyBooked(pass, booked, pair);
       return { kind: 'booked', rebooking: claimed.attempt > 1 };
     }
     const attempt = claimed.attempt + 1;

@@ -4,6 +4,7 @@ import type { TenantSettings } from '../contract/settingsContract';
 import type { ConversationRecord } from '../domain/conversations/records';
 import type { ConversationHold, QuarterKey } from '../domain/scheduling';
 import { createConversationHolds, nextQuarter, quarterOf } from '../domain/scheduling';
+import { inPilotScope } from '../domain/settings/pilotScope';
 import { createCalendarGateway } from '../graph/calendarGateway';
 import type { Services } from '../services';
 import type { Stored } from '../store/boardRepository';
@@ -13,6 +14,7 @@ import { followUpBooked } from './followUpBooked';
 import type { PassLeases } from './leases';
 import { reconcileManagers } from './managerChanges';
 import { forEachInLanes, rethrowIfAborted } from './passAborted';
+import { remindIfDue } from './passNotifications';
 import type { PassSummary } from './passSummary';
 import { emptySummary, note } from './passSummary';
 import { resumeBooking } from './resumeBooking';
@@ -24,8 +26,9 @@ import { ANOTHER_RUN, DAY_MS, errorText, holdKey, holdOf, pairRef } from './tena
 
 /**
  * The daily pass that makes sure every employee–manager pair has its career conversation this
- * quarter: sync the org chart, make good any change of manager, follow up booked events, resume
- * interrupted bookings, then find slots and book the rest. Every step can be repeated, and passes
+ * quarter: sync the org chart, make good any change of manager (telling the new manager), follow
+ * up booked events (reminding the employee a few days ahead), resume interrupted bookings, then
+ * find slots and book the rest (telling both people). Every step can be repeated, and passes
  * may overlap (each claims a record before talking to Graph about it); a pass that runs out of
  * time stops between pairs and the next one carries on.
  */
@@ -211,6 +214,7 @@ async function bookTenant(
       else if (outcome.kind === 'moved') {
         summary.movedTimesUpdated++;
         summary.alreadyBooked++;
+        await remindIfDue(pass, pair, outcome.record);
       } else if (outcome.kind === 'gave-up')
         note(
           summary,
@@ -220,7 +224,10 @@ async function bookTenant(
         );
       else if (outcome.kind === 'another-run')
         note(summary, 'skipped', ANOTHER_RUN, pairRef(tenantId, pair));
-      else summary.alreadyBooked++;
+      else {
+        summary.alreadyBooked++;
+        await remindIfDue(pass, pair, record);
+      }
     } catch (error) {
       rethrowIfAborted(error);
       note(summary, 'failed', `follow-up: ${errorText(error)}`, pairRef(tenantId, pair));
@@ -273,11 +280,7 @@ function eligiblePairs(
     if (!employee.eligible || employee.managerId === null) continue;
     const manager = people.get(employee.managerId);
     if (!manager || !manager.eligible) continue;
-    if (
-      settings.pilot.scope === 'departments' &&
-      !settings.pilot.departments.includes(employee.department ?? '')
-    )
-      continue;
+    if (!inPilotScope(settings.pilot, employee.department)) continue;
     // Read from the stored org chart, so a change survives a pass that died right after the sync.
     const newPair =
       employee.managerChangedAt !== null &&

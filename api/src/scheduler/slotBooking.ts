@@ -14,6 +14,7 @@ import { readAvailability } from './availabilityReads';
 import { completeBooking } from './booking';
 import { heldByAnother, newLease } from './leases';
 import { forEachInLanes, rethrowIfAborted } from './passAborted';
+import { notifyBooked } from './passNotifications';
 import { note } from './passSummary';
 import type { Pair, TenantPass } from './tenantPass';
 import { ANOTHER_RUN, DAY_MS, errorText, holdKey, pairRef, track } from './tenantPass';
@@ -141,17 +142,20 @@ async function bookInWindow(
     // From here to the holds below there is no await: the pass's holds are read, slots chosen and
     // held in one go, so a manager booked concurrently (this one's own manager, say) sees them.
     const reports: ReportSchedule[] = [];
+    const employeeZones = new Map<string, string>();
     for (const i of chunk) {
       const s = availability.get(i.pair.employee.mail!.toLowerCase())!;
       if (typeof s === 'string')
         note(pass.summary, 'failed', `employee's calendar: ${s}`, pairRef(pass.tenantId, i.pair));
-      else
+      else {
+        employeeZones.set(i.pair.employee.id, s.workingHours.timeZone);
         reports.push({
           employeeId: i.pair.employee.id,
           workingHours: s.workingHours,
           // Their other career conversations, as attendee or as organiser of their own reports.
           busy: [...s.busy, ...pass.holds.involving(i.pair.employee.id)],
         });
+      }
     }
     const managerSide: SchedulingParticipant = {
       workingHours: managerSchedule.workingHours,
@@ -192,8 +196,12 @@ async function bookInWindow(
     }
 
     await forEachInLanes(chosen, 4, async ({ item, slot, key }) => {
+      const timeZones = {
+        employee: employeeZones.get(item.pair.employee.id) ?? fallback.timeZone,
+        manager: managerSchedule.workingHours.timeZone,
+      };
       try {
-        const outcome = await bookSlot(pass, item, reason, slot, agendaFor(item.pair));
+        const outcome = await bookSlot(pass, item, reason, slot, timeZones, agendaFor(item.pair));
         if (outcome === 'another-run') {
           pass.holds.release(key);
           note(pass.summary, 'skipped', ANOTHER_RUN, pairRef(pass.tenantId, item.pair));
@@ -225,6 +233,7 @@ async function bookSlot(
   item: ToBook,
   reason: ConversationReason,
   slot: IsoInterval,
+  timeZones: { employee: string; manager: string },
   agendaHtml: () => Promise<string>,
 ): Promise<'booked' | 'rebooked' | 'another-run'> {
   const { services, tenantId } = pass;
@@ -240,6 +249,7 @@ async function bookSlot(
         status: 'pending',
         start: slot.start,
         end: slot.end,
+        timeZones,
         event: null,
         lease: newLease(pass.leases),
         log: [...item.record.log, chosen],
@@ -262,6 +272,7 @@ async function bookSlot(
       transactionId: transactionIdFor(base, 1),
       start: slot.start,
       end: slot.end,
+      timeZones,
       event: null,
       log: [chosen],
       sharedNotes: '',
@@ -284,6 +295,7 @@ async function bookSlot(
           transactionId: transactionIdFor(existing, attempt),
           start: slot.start,
           end: slot.end,
+          timeZones,
           event: null,
           notesRequested: false,
           lease: newLease(pass.leases),
@@ -305,6 +317,7 @@ async function bookSlot(
     now: pass.now,
   });
   track(pass, booked);
+  await notifyBooked(pass, booked, pair);
   return booked.attempt > 1 ? 'rebooked' : 'booked';
 }
 

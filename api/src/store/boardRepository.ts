@@ -123,8 +123,11 @@ export interface BoardRepository {
     record: PrivateNotesRecord,
     storedEtag: string | null,
   ): Promise<Stored<PrivateNotesRecord>>;
-  /** For entries that belong to no board document (e.g. a change of manager); upsert by id. */
-  appendHistory(record: HistoryRecord): Promise<void>;
+  /**
+   * For entries that belong to no board document (e.g. a change of manager). Created once per id:
+   * true when this call created it, false when it was already there.
+   */
+  appendHistory(record: HistoryRecord): Promise<boolean>;
   /** Newest first; finishes pending history of the board first, so every saved change shows. */
   readHistory(
     tenantId: string,
@@ -387,7 +390,13 @@ export function createBoardRepository(boards: Container, history: Container): Bo
     },
 
     async appendHistory(record) {
-      await history.items.upsert(record);
+      try {
+        await history.items.create(record);
+        return true;
+      } catch (error) {
+        if (cosmosStatus(error) === 409) return false;
+        throw error;
+      }
     },
 
     async readHistory(tenantId, employeeId, limit, after) {

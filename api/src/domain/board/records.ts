@@ -100,6 +100,11 @@ export interface AcknowledgementRecord {
   at: string;
   note: string | null;
   acknowledgedVersion: number;
+  /**
+   * The version whose acknowledgement the employee was notified of (claimed in the same write),
+   * so acknowledging that version again never notifies twice. Absent until the first notice.
+   */
+  notifiedVersion?: number;
   pendingHistory?: HistoryRecord[];
 }
 

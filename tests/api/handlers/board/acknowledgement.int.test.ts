@@ -87,3 +87,117 @@ describe('acknowledging an aspiration', () => {
     expect((await acknowledge(aspiration.id, { 'If-Match': moved.body.etag })).status).toBe(200);
   });
 });
+
+describe('the employee hears of an acknowledgement in their Teams activity feed', () => {
+  interface Sent {
+    tenantId: string;
+    recipientId: string;
+    activityType: string;
+    topic: { value: string; webUrl: string | null };
+    text: string;
+  }
+  const notifications = async () => {
+    const response = await fetch(`${stack.urls.dev}/dev/activity-notifications`);
+    return ((await response.json()) as Sent[]).filter(
+      (n) => n.activityType === 'aspirationAcknowledged',
+    );
+  };
+  const dev = (method: string, path: string, body?: unknown) =>
+    fetch(`${stack.urls.dev}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const TITLE = 'Principal engineer for the payments platform, privately';
+  const NOTE = 'I will sponsor you for the architecture guild';
+
+  beforeEach(async () => {
+    await dev('DELETE', '/dev/activity-notifications');
+  });
+  afterEach(async () => {
+    await dev('DELETE', '/dev/activity-notifications/failure');
+  });
+
+  it('exactly once per acknowledged version, naming neither the aspiration nor the note', async () => {
+    const aspiration = await addAspiration(stack, employee, { title: TITLE, steps: [] });
+    expect((await acknowledge(aspiration.id, { 'If-Match': aspiration.etag }, NOTE)).status).toBe(
+      200,
+    );
+    // The manager presses again (or the request is retried): the employee already knows.
+    expect((await acknowledge(aspiration.id, { 'If-Match': aspiration.etag }, NOTE)).status).toBe(
+      200,
+    );
+
+    const sent = await notifications();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      tenantId: DEMO.contoso.tenantId,
+      recipientId: employee,
+      text: 'Your manager acknowledged an aspiration on your board',
+    });
+    expect(sent[0].topic.webUrl).toMatch(
+      /^https:\/\/teams\.microsoft\.com\/l\/entity\/[^/]+\/board\?/,
+    );
+    const everything = JSON.stringify(sent);
+    expect(everything).not.toContain('Principal engineer');
+    expect(everything).not.toContain('payments');
+    expect(everything).not.toContain('architecture guild');
+    expect(everything).not.toContain(aspiration.id);
+
+    // The employee changes it and the manager acknowledges what is new: that is news again.
+    const edit = await stack.call<AspirationView>(path(aspiration.id), {
+      as: employee,
+      method: 'PATCH',
+      body: { details: 'And I would like to own the incident review' },
+      headers: { 'If-Match': aspiration.etag },
+    });
+    expect(edit.status).toBe(200);
+    expect((await acknowledge(aspiration.id, { 'If-Match': edit.body.etag })).status).toBe(200);
+    expect(await notifications()).toHaveLength(2);
+  });
+
+  it('a notification that fails (the app is not installed for her) leaves the acknowledgement saved', async () => {
+    await dev('PUT', '/dev/activity-notifications/failure', { status: 403, userIds: [employee] });
+    const aspiration = await addAspiration(stack, employee, { title: TITLE, steps: [] });
+    const result = await acknowledge(aspiration.id, { 'If-Match': aspiration.etag }, NOTE);
+    expect(result.status).toBe(200);
+    expect(result.body.acknowledgement).toMatchObject({ by: { id: manager }, note: NOTE });
+    const stored = (await readBoardAs(stack, employee, employee)).aspirations.find(
+      (a) => a.id === aspiration.id,
+    )!;
+    expect(stored.acknowledgement).toMatchObject({ note: NOTE });
+    expect(await notifications()).toEqual([]);
+  });
+
+  it('a Graph outage does not fail the acknowledgement either', async () => {
+    await dev('PUT', '/dev/activity-notifications/failure', { status: 503 });
+    const aspiration = await addAspiration(stack, employee, { title: TITLE, steps: [] });
+    const result = await acknowledge(aspiration.id, { 'If-Match': aspiration.etag });
+    expect(result.status).toBe(200);
+    expect(result.body.acknowledgement).toMatchObject({ by: { id: manager } });
+    expect(await notifications()).toEqual([]);
+  });
+
+  it('nobody outside the pilot is notified', async () => {
+    const admin = DEMO.contoso.admin;
+    const set = await stack.call<{ etag: string }>('/settings', {
+      as: admin,
+      method: 'PUT',
+      body: { pilot: { scope: 'departments', departments: ['A department Nia is not in'] } },
+    });
+    expect(set.status).toBe(200);
+    try {
+      const aspiration = await addAspiration(stack, employee, { title: TITLE, steps: [] });
+      expect((await acknowledge(aspiration.id, { 'If-Match': aspiration.etag })).status).toBe(200);
+      expect(await notifications()).toEqual([]);
+    } finally {
+      const back = await stack.call('/settings', {
+        as: admin,
+        method: 'PUT',
+        body: { pilot: { scope: 'everyone' } },
+        headers: { 'If-Match': set.body.etag },
+      });
+      expect(back.status).toBe(200);
+    }
+  });
+});
