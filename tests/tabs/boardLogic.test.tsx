@@ -1,5 +1,7 @@
+import { HORIZONS } from '../../api/src/contract/boardContract';
 import {
   groupByHorizon,
+  HORIZON_ORDER,
   needsAcknowledgement,
   positionAtEnd,
   positionBetween,
@@ -66,5 +68,11 @@ describe('board rules', () => {
     expect(
       needsAcknowledgement(anAspiration({ acknowledgement: seen, changedSinceAcknowledged: true })),
     ).toBe(true);
+  });
+});
+
+describe('horizon order', () => {
+  test('is the contract’s own HORIZONS, in its order', () => {
+    expect(HORIZON_ORDER).toEqual(HORIZONS);
   });
 });

@@ -3,6 +3,26 @@
  * `fetch` rejects, which is also what teams-js sees when it fetches its valid-domains list.
  */
 
+import * as boardContract from '../../api/src/contract/boardContract';
+import * as conversationContract from '../../api/src/contract/conversationContract';
+import { provideDeferredModules } from '../../tabs/src/app/deferredModules';
+import * as acknowledgeDialog from '../../tabs/src/board/AcknowledgeDialog';
+import * as aspirationDialog from '../../tabs/src/board/AspirationDialog';
+import * as deleteAspirationDialog from '../../tabs/src/board/DeleteAspirationDialog';
+import * as ownerMenu from '../../tabs/src/board/OwnerMenu';
+import * as actionItemForm from '../../tabs/src/conversations/ActionItemForm';
+
+// What the app loads on demand (main.tsx), here already loaded: the same modules.
+provideDeferredModules({
+  boardContract: async () => boardContract,
+  conversationContract: async () => conversationContract,
+  aspirationDialog: async () => aspirationDialog,
+  acknowledgeDialog: async () => acknowledgeDialog,
+  deleteAspirationDialog: async () => deleteAspirationDialog,
+  ownerMenu: async () => ownerMenu,
+  actionItemForm: async () => actionItemForm,
+});
+
 globalThis.fetch = (() => Promise.reject(new Error('No network in tab tests.'))) as typeof fetch;
 
 if (typeof window !== 'undefined') {

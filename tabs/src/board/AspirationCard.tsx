@@ -6,27 +6,20 @@ import {
   Badge,
   Button,
   Caption1,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import {
-  ArrowDownRegular,
-  ArrowUpRegular,
   CalendarRegular,
   CheckmarkRegular,
-  DeleteRegular,
   EditRegular,
   MoreHorizontalRegular,
 } from '@fluentui/react-icons';
-import { useId } from 'react';
+import { Suspense, lazy, useId, useState } from 'react';
 
 import { AcknowledgementStatus } from './AcknowledgementStatus';
+import { deferred } from '../app/deferredModules';
 import { KIND_TEXT, needsAcknowledgement } from './boardLogic';
 import { CommentThread } from './CommentThread';
 import { EvidenceLog } from './EvidenceLog';
@@ -112,7 +105,7 @@ export function AspirationCard(props: AspirationCardProps) {
             </Caption1>
           ) : null}
         </div>
-        {isOwner ? <OwnerMenu {...props} /> : null}
+        {isOwner ? <OwnerMenuButton {...props} /> : null}
       </div>
       <Text as="h3" id={titleId} size={400} weight="semibold" className={styles.title}>
         {aspiration.title}
@@ -184,12 +177,17 @@ export function AspirationCard(props: AspirationCardProps) {
 }
 
 /**
- * Opens a dialog once the menu has closed and handed focus back to its button, so the dialog takes
- * focus from there (and returns it there) instead of racing the menu for it.
+ * The owner's menu, loaded the first time anyone wants it (with Fluent's menu and its positioning
+ * engine, a fifth of the board's code): until then a button that looks and is named the same, and
+ * fetches it on hover or focus, so a click usually finds it ready.
  */
-const afterMenuCloses = (open: () => void) => () => window.setTimeout(open, 0);
+const LazyOwnerMenu = lazy(() =>
+  deferred()
+    .ownerMenu()
+    .then((m) => ({ default: m.OwnerMenu })),
+);
 
-function OwnerMenu({
+function OwnerMenuButton({
   aspiration,
   canMoveUp,
   canMoveDown,
@@ -197,35 +195,31 @@ function OwnerMenu({
   onDelete,
   onMove,
 }: AspirationCardProps) {
+  const [wanted, setWanted] = useState(false);
+  const placeholder = (
+    <Button
+      appearance="subtle"
+      icon={<MoreHorizontalRegular />}
+      aria-label={`Actions for “${aspiration.title}”`}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      onPointerEnter={() => void deferred().ownerMenu()}
+      onFocus={() => void deferred().ownerMenu()}
+      onClick={() => setWanted(true)}
+    />
+  );
+  if (!wanted) return placeholder;
   return (
-    <Menu positioning="below-end">
-      <MenuTrigger disableButtonEnhancement>
-        <Button
-          appearance="subtle"
-          icon={<MoreHorizontalRegular />}
-          aria-label={`Actions for “${aspiration.title}”`}
-        />
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          <MenuItem icon={<EditRegular />} onClick={afterMenuCloses(onEdit)}>
-            Edit
-          </MenuItem>
-          <MenuItem icon={<ArrowUpRegular />} disabled={!canMoveUp} onClick={() => onMove('up')}>
-            Move up
-          </MenuItem>
-          <MenuItem
-            icon={<ArrowDownRegular />}
-            disabled={!canMoveDown}
-            onClick={() => onMove('down')}
-          >
-            Move down
-          </MenuItem>
-          <MenuItem icon={<DeleteRegular />} onClick={afterMenuCloses(onDelete)}>
-            Delete…
-          </MenuItem>
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    <Suspense fallback={placeholder}>
+      <LazyOwnerMenu
+        title={aspiration.title}
+        canMoveUp={canMoveUp}
+        canMoveDown={canMoveDown}
+        onEdit={onEdit}
+        onDelete={onDelete}
+        onMove={onMove}
+        defaultOpen
+      />
+    </Suspense>
   );
 }

@@ -1,16 +1,13 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useState } from 'react';
 
-import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { AspirationCard } from './AspirationCard';
-import { AspirationDialog } from './AspirationDialog';
 import type { AspirationDialogTarget } from './AspirationDialog';
 import { BoardHeader } from './BoardHeader';
 import { boardLayoutStyles } from './boardLayout';
 import { groupByHorizon, HORIZON_ORDER } from './boardLogic';
 import type { MoveDirection } from './boardLogic';
 import { BoardSkeleton } from './BoardSkeleton';
-import { DeleteAspirationDialog } from './DeleteAspirationDialog';
 import { EmptyBoard } from './EmptyBoard';
 import { HistoryPanel } from './HistoryPanel';
 import { HorizonColumn } from './HorizonColumn';
@@ -19,6 +16,7 @@ import { useBoard } from './useBoard';
 import type { AspirationView, BoardView } from '../../../api/src/contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
+import { deferred } from '../app/deferredModules';
 import { useSession } from '../app/session';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
@@ -28,6 +26,23 @@ import { ConversationsSection } from '../conversations/ConversationsSection';
 import type { NotesRequest } from '../conversations/ConversationsSection';
 import { NotesPrompt } from '../conversations/NotesPrompt';
 import { useConversations } from '../conversations/useConversations';
+
+// Dialogs load when first opened: the board shows without their code (or zod, or Fluent's dialog).
+const AspirationDialog = lazy(() =>
+  deferred()
+    .aspirationDialog()
+    .then((m) => ({ default: m.AspirationDialog })),
+);
+const AcknowledgeDialog = lazy(() =>
+  deferred()
+    .acknowledgeDialog()
+    .then((m) => ({ default: m.AcknowledgeDialog })),
+);
+const DeleteAspirationDialog = lazy(() =>
+  deferred()
+    .deleteAspirationDialog()
+    .then((m) => ({ default: m.DeleteAspirationDialog })),
+);
 
 type OpenDialog =
   | { kind: 'aspiration'; target: AspirationDialogTarget }
@@ -234,41 +249,44 @@ function LoadedBoard({ board, actions, conversations, isOwnBoard, variant }: Loa
             employeeId={board.employee.id}
             viewer={board.viewer.role}
             employee={board.employee}
+            maxLength={board.limits.privateNotesLength}
           />
           <HistoryPanel api={api} employeeId={board.employee.id} />
         </aside>
       </div>
-      {editTarget ? (
-        <AspirationDialog
-          target={editTarget}
-          onClose={close}
-          onCreate={async (input) => {
-            const created = await actions.create(input);
-            setAnnouncement(`Added “${created.title}”.`);
-          }}
-          onUpdate={actions.update}
-          onLoadLatest={loadLatest}
-        />
-      ) : null}
-      {dialog?.kind === 'delete' && dialogAspiration ? (
-        <DeleteAspirationDialog
-          aspiration={dialogAspiration}
-          onClose={close}
-          onDelete={async (id) => {
-            await actions.remove(id);
-            setAnnouncement(`Deleted “${dialogAspiration.title}”.`);
-          }}
-          onLoadLatest={loadLatest}
-        />
-      ) : null}
-      {dialog?.kind === 'acknowledge' && dialogAspiration ? (
-        <AcknowledgeDialog
-          aspiration={dialogAspiration}
-          employeeName={board.employee.displayName}
-          onClose={close}
-          onAcknowledge={actions.acknowledge}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {editTarget ? (
+          <AspirationDialog
+            target={editTarget}
+            onClose={close}
+            onCreate={async (input) => {
+              const created = await actions.create(input);
+              setAnnouncement(`Added “${created.title}”.`);
+            }}
+            onUpdate={actions.update}
+            onLoadLatest={loadLatest}
+          />
+        ) : null}
+        {dialog?.kind === 'delete' && dialogAspiration ? (
+          <DeleteAspirationDialog
+            aspiration={dialogAspiration}
+            onClose={close}
+            onDelete={async (id) => {
+              await actions.remove(id);
+              setAnnouncement(`Deleted “${dialogAspiration.title}”.`);
+            }}
+            onLoadLatest={loadLatest}
+          />
+        ) : null}
+        {dialog?.kind === 'acknowledge' && dialogAspiration ? (
+          <AcknowledgeDialog
+            aspiration={dialogAspiration}
+            employeeName={board.employee.displayName}
+            onClose={close}
+            onAcknowledge={actions.acknowledge}
+          />
+        ) : null}
+      </Suspense>
     </div>
   );
 }

@@ -11,10 +11,10 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 
-import { commentInputSchema } from '../../../api/src/contract/boardContract';
 import type { CommentView } from '../../../api/src/contract/boardContract';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { formatDay } from '../common/format';
+import { boardSchemas } from '../app/deferredModules';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -53,6 +53,7 @@ export function CommentThread({ aspirationTitle, comments, onAdd }: CommentThrea
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const { commentInputSchema } = await boardSchemas();
     const parsed = commentInputSchema.safeParse({ text });
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Check the comment.');

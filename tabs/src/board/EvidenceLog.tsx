@@ -13,10 +13,10 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 
-import { evidenceInputSchema } from '../../../api/src/contract/boardContract';
 import type { AspirationView, EvidenceInput } from '../../../api/src/contract/boardContract';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { formatCalendarDate, todayIsoDate } from '../common/format';
+import { boardSchemas } from '../app/deferredModules';
 import { fieldErrorsFromZod, fieldValidation } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
 
@@ -115,6 +115,7 @@ function EvidenceForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const { evidenceInputSchema } = await boardSchemas();
     const parsed = evidenceInputSchema.safeParse({
       text,
       date,

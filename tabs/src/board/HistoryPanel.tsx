@@ -4,7 +4,7 @@ import {
   AccordionItem,
   AccordionPanel,
   Caption1,
-  Spinner,
+  SkeletonItem,
   Text,
   makeStyles,
   tokens,
@@ -15,6 +15,7 @@ import type { HistoryEntryView } from '../../../api/src/contract/boardContract';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';
 import { curlyQuotes, formatDayAndTime } from '../common/format';
+import { useScreenReaderOnly } from '../common/srOnly';
 
 const useStyles = makeStyles({
   panel: {
@@ -43,6 +44,7 @@ type Load =
 /** Every change to the board, oldest change kept: the record survives a change of manager. */
 export function HistoryPanel({ api, employeeId }: { api: CareerBoardApi; employeeId: string }) {
   const styles = useStyles();
+  const srOnly = useScreenReaderOnly();
   const [load, setLoad] = useState<Load>({ kind: 'idle' });
 
   const fetchHistory = useCallback(() => {
@@ -65,7 +67,12 @@ export function HistoryPanel({ api, employeeId }: { api: CareerBoardApi; employe
       <AccordionItem value="history">
         <AccordionHeader as="h2">History</AccordionHeader>
         <AccordionPanel className={styles.body}>
-          {load.kind === 'loading' ? <Spinner size="tiny" label="Loading history…" /> : null}
+          {load.kind === 'loading' ? (
+            <div role="status">
+              <span className={srOnly.root}>Loading history…</span>
+              <SkeletonItem aria-hidden size={16} />
+            </div>
+          ) : null}
           {load.kind === 'failed' ? (
             <Text role="alert">{describeProblem(load.error).message}</Text>
           ) : null}

@@ -18,7 +18,6 @@ import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 
 import { notSeenByText } from './boardLogic';
-import { LIMITS, privateNotesInputSchema } from '../../../api/src/contract/boardContract';
 import type {
   BoardPerson,
   PrivateNotesView,
@@ -28,6 +27,7 @@ import { ApiProblem } from '../api/apiProblem';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';
 import { formatDay } from '../common/format';
+import { boardSchemas } from '../app/deferredModules';
 
 const useStyles = makeStyles({
   panel: {
@@ -67,10 +67,18 @@ export interface PrivateNotesPanelProps {
   /** Who is reading: the panel names who else cannot (the manager, or the employee). */
   viewer: ViewerRole;
   employee: Pick<BoardPerson, 'displayName'>;
+  /** The board's own limit, as the API sent it with the board. */
+  maxLength: number;
 }
 
 /** Notes only their author can read, clearly marked as such. */
-export function PrivateNotesPanel({ api, employeeId, viewer, employee }: PrivateNotesPanelProps) {
+export function PrivateNotesPanel({
+  api,
+  employeeId,
+  viewer,
+  employee,
+  maxLength,
+}: PrivateNotesPanelProps) {
   const styles = useStyles();
   const headingId = useId();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
@@ -101,6 +109,7 @@ export function PrivateNotesPanel({ api, employeeId, viewer, employee }: Private
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!saved) return;
+    const { privateNotesInputSchema } = await boardSchemas();
     const parsed = privateNotesInputSchema.safeParse({ text });
     if (!parsed.success) {
       setFailure(
@@ -168,7 +177,7 @@ export function PrivateNotesPanel({ api, employeeId, viewer, employee }: Private
               className={styles.textarea}
               value={text}
               resize="vertical"
-              maxLength={LIMITS.privateNotesLength}
+              maxLength={maxLength}
               onChange={(_, data) => setText(data.value)}
             />
           </Field>

@@ -15,10 +15,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
 import { stepProgress } from './boardLogic';
-import { stepInputSchema } from '../../../api/src/contract/boardContract';
 import type { AspirationView, StepStatus } from '../../../api/src/contract/boardContract';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { formatCalendarDate } from '../common/format';
+import { boardSchemas } from '../app/deferredModules';
 import { useScreenReaderOnly } from '../common/srOnly';
 
 const useStyles = makeStyles({
@@ -172,6 +172,7 @@ function AddStepForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const { stepInputSchema } = await boardSchemas();
     const parsed = stepInputSchema.safeParse({ text });
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Check the step.');

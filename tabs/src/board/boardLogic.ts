@@ -1,4 +1,3 @@
-import { HORIZONS } from '../../../api/src/contract/boardContract';
 import type {
   AspirationKind,
   AspirationView,
@@ -10,13 +9,18 @@ import { firstName } from '../common/format';
 
 /** Pure board rules the screen needs: grouping, ordering, and where a moved card lands. */
 
-export const HORIZON_ORDER: readonly Horizon[] = HORIZONS;
-
 export const HORIZON_TEXT: Record<Horizon, { title: string; hint: string }> = {
   next: { title: 'Next', hint: 'Your next opportunity, position or title.' },
   '1y': { title: 'In 1 year', hint: 'Where you want to be a year from now.' },
   '3y': { title: 'In 3 years', hint: 'The role, expertise and name you want.' },
 };
+
+/**
+ * The horizons in board order, read from the table above: it is typed against the contract's
+ * `Horizon`, so it cannot miss one, and the contract module (with its zod schemas) stays out of
+ * the first download. A test holds it to the contract's own HORIZONS.
+ */
+export const HORIZON_ORDER = Object.keys(HORIZON_TEXT) as readonly Horizon[];
 
 export const KIND_TEXT: Record<AspirationKind, string> = {
   title: 'Title or role',

@@ -9,10 +9,10 @@ import type {
   ActionOwner,
   ConversationPeople,
 } from './conversationLogic';
-import { actionItemInputSchema } from '../../../api/src/contract/conversationContract';
 import type { ConversationView } from '../../../api/src/contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
+import { conversationSchemas } from '../app/deferredModules';
 import { fieldErrorsFromZod, fieldValidation } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
 
@@ -61,6 +61,7 @@ export function ActionItemForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (saving) return;
+    const { actionItemInputSchema } = await conversationSchemas();
     const parsed = actionItemInputSchema.safeParse({ text, owner, dueDate: dueDate || null });
     if (!parsed.success) {
       setErrors(fieldErrorsFromZod(parsed.error));

@@ -1,12 +1,19 @@
 import { Button, Caption1, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
 
-import { ActionItemForm } from './ActionItemForm';
 import { ownerName } from './conversationLogic';
 import type { ActionFields, ActionItemView, ConversationPeople } from './conversationLogic';
 import type { ConversationView } from '../../../api/src/contract/conversationContract';
+import { deferred } from '../app/deferredModules';
 import { formatCalendarDate } from '../common/format';
+
+/** The add/change form (and Fluent's select) loads when someone first adds or changes an action. */
+const ActionItemForm = lazy(() =>
+  deferred()
+    .actionItemForm()
+    .then((m) => ({ default: m.ActionItemForm })),
+);
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -80,17 +87,19 @@ export function ActionItemList(props: ActionItemListProps) {
           {conversation.actionItems.map((item) => (
             <li key={item.id}>
               {editing === item.id ? (
-                <ActionItemForm
-                  conversation={conversation}
-                  people={people}
-                  item={item}
-                  onSave={async (fields) => {
-                    await onEdit(item.id, fields);
-                    closeForm(editButtonId(item.id));
-                  }}
-                  onCancel={() => closeForm(editButtonId(item.id))}
-                  onStale={onStale}
-                />
+                <Suspense fallback={null}>
+                  <ActionItemForm
+                    conversation={conversation}
+                    people={people}
+                    item={item}
+                    onSave={async (fields) => {
+                      await onEdit(item.id, fields);
+                      closeForm(editButtonId(item.id));
+                    }}
+                    onCancel={() => closeForm(editButtonId(item.id))}
+                    onStale={onStale}
+                  />
+                </Suspense>
               ) : (
                 <ActionItemRow
                   {...props}
@@ -111,16 +120,18 @@ export function ActionItemList(props: ActionItemListProps) {
         </ul>
       ) : null}
       {adding ? (
-        <ActionItemForm
-          conversation={conversation}
-          people={people}
-          onSave={async (fields) => {
-            await onAdd(fields);
-            closeForm(addButtonId);
-          }}
-          onCancel={() => closeForm(addButtonId)}
-          onStale={onStale}
-        />
+        <Suspense fallback={null}>
+          <ActionItemForm
+            conversation={conversation}
+            people={people}
+            onSave={async (fields) => {
+              await onAdd(fields);
+              closeForm(addButtonId);
+            }}
+            onCancel={() => closeForm(addButtonId)}
+            onStale={onStale}
+          />
+        </Suspense>
       ) : (
         <div>
           <Button

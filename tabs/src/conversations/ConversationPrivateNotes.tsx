@@ -14,11 +14,12 @@ import type { FormEvent } from 'react';
 
 import { draftState, editDraft } from './conversationLogic';
 import type { ConversationPeople, Draft } from './conversationLogic';
-import { CONVERSATION_LIMITS } from '../../../api/src/contract/conversationContract';
 import type { ConversationView } from '../../../api/src/contract/conversationContract';
+import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
 import { notSeenByText } from '../board/boardLogic';
 import { useScreenReaderOnly } from '../common/srOnly';
+import { conversationSchemas } from '../app/deferredModules';
 
 // Marked like the board's private-notes panel: a lock, a badge and a dashed frame.
 const useStyles = makeStyles({
@@ -77,6 +78,13 @@ export function ConversationPrivateNotes({
     setSaving(true);
     setFailure(null);
     try {
+      const { CONVERSATION_LIMITS } = await conversationSchemas();
+      if (text.length > CONVERSATION_LIMITS.privateNotesLength)
+        throw new ApiProblem(
+          422,
+          'Too long',
+          `Private notes can be at most ${CONVERSATION_LIMITS.privateNotesLength} characters; these have ${text.length}.`,
+        );
       await onSave(text);
       onDraftChange(undefined);
     } catch (error) {
@@ -113,7 +121,6 @@ export function ConversationPrivateNotes({
             className={styles.textarea}
             value={text}
             resize="vertical"
-            maxLength={CONVERSATION_LIMITS.privateNotesLength}
             onChange={(_, data) => onDraftChange(editDraft(draft, saved, data.value))}
           />
         </Field>

@@ -16,11 +16,11 @@ import type { FormEvent, Ref } from 'react';
 
 import { draftState, editDraft, otherPersonName } from './conversationLogic';
 import type { ConversationPeople, Draft } from './conversationLogic';
-import { CONVERSATION_LIMITS } from '../../../api/src/contract/conversationContract';
 import type { ConversationView } from '../../../api/src/contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
 import { useScreenReaderOnly } from '../common/srOnly';
+import { conversationSchemas } from '../app/deferredModules';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -78,6 +78,14 @@ export function SharedNotes({
     setSaving(true);
     setFailure(null);
     try {
+      // The API's limit, checked here first so an over-long text is never sent.
+      const { CONVERSATION_LIMITS } = await conversationSchemas();
+      if (text.length > CONVERSATION_LIMITS.sharedNotesLength)
+        throw new ApiProblem(
+          422,
+          'Too long',
+          `Shared notes can be at most ${CONVERSATION_LIMITS.sharedNotesLength} characters; these have ${text.length}.`,
+        );
       await onSave(text, draft?.base ?? saved);
       onDraftChange(undefined);
       onSaved();
@@ -111,7 +119,6 @@ export function SharedNotes({
             className={styles.textarea}
             value={text}
             resize="vertical"
-            maxLength={CONVERSATION_LIMITS.sharedNotesLength}
             placeholder="What you talked about, and what you agreed"
             onChange={(_, data) => onDraftChange(editDraft(draft, saved, data.value))}
           />

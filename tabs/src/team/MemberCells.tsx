@@ -15,9 +15,8 @@ import {
 } from '@fluentui/react-icons';
 
 import { FLAG_TEXT } from './teamLogic';
-import { HORIZONS } from '../../../api/src/contract/boardContract';
 import type { TeamFlag, TeamMemberView } from '../../../api/src/contract/boardContract';
-import { HORIZON_TEXT } from '../board/boardLogic';
+import { HORIZON_ORDER as HORIZONS, HORIZON_TEXT } from '../board/boardLogic';
 import { formatDateTime, formatDay } from '../common/format';
 import { hrefFor } from '../routing/routes';
 

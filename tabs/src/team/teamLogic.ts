@@ -1,4 +1,4 @@
-import { HORIZONS } from '../../../api/src/contract/boardContract';
+import { HORIZON_ORDER as HORIZONS } from '../board/boardLogic';
 import type { TeamFlag, TeamMemberView } from '../../../api/src/contract/boardContract';
 
 /** Pure rules for the team view: which reports to show, in what order. */

@@ -12,12 +12,14 @@ export async function callApi<T>(
   method: string,
   path: string,
   body?: unknown,
+  ifMatch?: string,
 ): Promise<T> {
   const response = await fetch(`${stack.urls.api}${path}`, {
     method,
     headers: {
       Authorization: `Bearer ${await tokenFor(stack, userId)}`,
       'Content-Type': 'application/json',
+      ...(ifMatch ? { 'If-Match': ifMatch } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -40,14 +42,26 @@ export async function seedBoard(
     targetDate: '2027-06-30',
     steps: [{ text: 'Lead the Q3 incident review' }, { text: 'Write the on-call handbook' }],
   });
-  await callApi(stack, employeeId, 'POST', `${board}/aspirations/${staff.id}/evidence`, {
-    text: 'Ran the incident review for the March outage',
-    date: '2026-03-14',
-    link: 'https://wiki.contoso.example/incidents/march',
-  });
-  await callApi(stack, managerId, 'POST', `${board}/aspirations/${staff.id}/acknowledgement`, {
-    note: 'I’ll put you forward to lead the reliability working group.',
-  });
+  const withEvidence = await callApi<AspirationView>(
+    stack,
+    employeeId,
+    'POST',
+    `${board}/aspirations/${staff.id}/evidence`,
+    {
+      text: 'Ran the incident review for the March outage',
+      date: '2026-03-14',
+      link: 'https://wiki.contoso.example/incidents/march',
+    },
+  );
+  // The manager acknowledges the version he read: its ETag, as the tab sends it.
+  await callApi(
+    stack,
+    managerId,
+    'POST',
+    `${board}/aspirations/${staff.id}/acknowledgement`,
+    { note: 'I’ll put you forward to lead the reliability working group.' },
+    withEvidence.etag,
+  );
   await callApi(stack, employeeId, 'POST', `${board}/aspirations`, {
     kind: 'skill',
     horizon: '1y',
