@@ -3,6 +3,8 @@ export interface PassSummary {
   startedAt: string;
   durationMs: number;
   tenants: number;
+  /** Tenants left alone because another pass was scheduling them. */
+  tenantsSkipped: number;
   pairsSeen: number;
   booked: number;
   alreadyBooked: number;
@@ -32,6 +34,7 @@ export function emptySummary(startedAt: Date): PassSummary {
     startedAt: startedAt.toISOString(),
     durationMs: 0,
     tenants: 0,
+    tenantsSkipped: 0,
     pairsSeen: 0,
     booked: 0,
     alreadyBooked: 0,
@@ -66,7 +69,7 @@ export function describeSummary(s: PassSummary): string {
       .map(([k, v]) => `${v} ${k}`)
       .join(', ') || 'none';
   return [
-    `Pairs seen ${s.pairsSeen} in ${s.tenants} tenant(s)`,
+    `Pairs seen ${s.pairsSeen} in ${s.tenants} tenant(s)${s.tenantsSkipped ? ` (${s.tenantsSkipped} left to another pass running now)` : ''}`,
     `booked ${s.booked}`,
     `already booked ${s.alreadyBooked}`,
     `rebooked ${s.rebooked}`,

@@ -8,6 +8,7 @@ import { inPilotScope } from '../domain/settings/pilotScope';
 import { createCalendarGateway } from '../graph/calendarGateway';
 import type { Services } from '../services';
 import type { Stored } from '../store/boardRepository';
+import { releaseTenantPassLock, takeTenantPassLock } from '../store/tenantPassLock';
 import type { DirectoryPerson } from '../store/directoryRepository';
 import { agendaForPair } from './agendaForPair';
 import { followUpBooked } from './followUpBooked';
@@ -46,6 +47,9 @@ export interface PassOptions {
   clock?: () => number;
 }
 
+/** A pass holds its tenant for its whole budget and this much more, then the lock expires. */
+const LOCK_MARGIN_MS = 2 * 60_000;
+
 const ACTIVE = new Set(['pending', 'scheduled', 'held']);
 /** A new pair talks early: within this many days of the change. */
 const NEW_PAIR_DAYS = 30;
@@ -76,10 +80,27 @@ export async function runSchedulePass(
       summary.stoppedEarly = true;
       break;
     }
+    const settingsContainer = services.cosmos.containers.settings;
+    const lock = await takeTenantPassLock(
+      settingsContainer,
+      tenantId,
+      leases.owner,
+      clock(),
+      deadline - clockStart + LOCK_MARGIN_MS,
+    );
+    if (!lock.taken) {
+      summary.tenantsSkipped++;
+      progress(
+        `Tenant ${tenantId}: another pass is scheduling it (until ${lock.heldUntil} at the latest); left to that pass.`,
+      );
+      continue;
+    }
     try {
       await passForTenant(services, tenantId, { now, summary, progress, outOfTime, leases });
+      await releaseTenantPassLock(settingsContainer, tenantId, leases.owner);
     } catch (error) {
       rethrowIfAborted(error);
+      await releaseTenantPassLock(settingsContainer, tenantId, leases.owner);
       note(summary, 'failed', `tenant pass failed: ${errorText(error)}`, {
         tenantId,
         employeeId: '',
