@@ -28,6 +28,13 @@ async function main(): Promise<void> {
   console.log(`Skipped         ${total(summary.skipped)}${reasons(summary.skipped)}`);
   console.log(`Failed          ${total(summary.failed)}${reasons(summary.failed)}`);
   console.log(`Graph requests  ${summary.graphRequests} (org chart ${summary.orgSync.requests})`);
+  console.log(
+    `Notifications   ${summary.notifications.sent} sent, ${summary.notifications.failed} not delivered`,
+  );
+  if (summary.tenantsSkipped > 0)
+    console.log(
+      `${summary.tenantsSkipped} tenant(s) left alone: another pass is scheduling them right now.`,
+    );
   if (summary.stoppedEarly)
     console.log('The pass reached its time budget and stopped cleanly; run it again to carry on.');
   console.log(`\n${describeSummary(summary)}`);
