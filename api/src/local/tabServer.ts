@@ -17,6 +17,8 @@ export interface TabRuntimeConfig {
   devServicesUrl: string | null;
   /** Origins allowed to host the tab as Teams would (local test host). */
   extraHostOrigins: string[];
+  /** Azure mode: the app registration, so the tab can open Entra's consent prompt itself. */
+  entra?: { clientId: string; apiScope: string } | null;
 }
 
 export interface TabServerOptions {
