@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 
+import type { AdoptionView } from '../../api/src/contract/adoptionContract';
 import type { TenantSettingsView } from '../../api/src/contract/settingsContract';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { callApi } from './support/seed';
@@ -119,6 +120,54 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
     await switchUserTo(page, 'Fatima Al-Sayed', '#/settings');
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     await page.getByRole('spinbutton', { name: /Meeting length/ }).waitFor();
+    await context.close();
+  });
+});
+
+describe('adoption: what an admin sees of how far Career Board has been taken up', () => {
+  let stack: Stack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  test('no figures before the first scheduling run; counts, never names, after it', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await signInAs(page, stack.urls.tab, 'Yuki Tanaka', '#/settings');
+    const panel = page.getByRole('region', { name: 'Adoption' });
+    await panel.getByText(/^No figures yet/).waitFor();
+
+    await callApi(stack, contoso.employee, 'POST', `/boards/${contoso.employee}/aspirations`, {
+      kind: 'title',
+      horizon: 'next',
+      title: 'Staff engineer on the platform team',
+    });
+    const run = await fetch(
+      `${stack.urls.api.replace(/\/api$/, '')}/admin/functions/scheduleConversations`,
+      { method: 'POST' },
+    );
+    expect(run.status).toBe(200);
+    const figures = await callApi<AdoptionView>(stack, contoso.admin, 'GET', '/adoption');
+    expect(figures.total.withAspirations).toBe(1);
+
+    await page.reload();
+    const said = panel.getByRole('definition').filter({
+      hasText: `1 of ${figures.total.people} (${Math.round(100 / figures.total.people)}%)`,
+    });
+    await said.waitFor();
+    await panel.getByRole('table', { name: 'Adoption by department' }).waitFor();
+    const text = (await panel.textContent()) ?? '';
+    expect(text).not.toContain('Nia');
+    expect(text).not.toContain('Staff engineer');
+    await screenshot(page, '27-settings-adoption');
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -33,6 +33,7 @@ export function fakeApi(overrides: Partial<CareerBoardApi> = {}): CareerBoardApi
     'chatPair',
     'settings',
     'saveSettings',
+    'adoption',
   ];
   for (const name of names) api[name] = overrides[name] ?? missing(name);
   return api as CareerBoardApi;

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 
 import { DEFAULT_TENANT_SETTINGS } from '../../api/src/contract/settingsContract';
+import type { AdoptionView } from '../../api/src/contract/adoptionContract';
 import type { TenantSettingsView } from '../../api/src/contract/settingsContract';
 import { ApiProblem } from '../../tabs/src/api/apiProblem';
 import {
@@ -74,6 +75,75 @@ describe('settings rules, from the API’s own schema', () => {
   });
 });
 
+const figures = (people: number, withAspirations: number, acknowledged: number) => ({
+  people,
+  withAspirations,
+  acknowledged,
+  aspirations: { total: withAspirations * 2, acknowledged },
+  conversations: { booked: 3, held: 2, needsAttention: 1, notYetBooked: people - 6 },
+});
+const adoption: AdoptionView = {
+  quarter: '2027-Q1',
+  asOf: '2027-01-19T06:00:00.000Z',
+  orgChartSyncedAt: '2027-01-19T06:00:00.000Z',
+  minimumGroupSize: 5,
+  total: figures(40, 10, 4),
+  departments: [
+    { department: 'Engineering', ...figures(25, 8, 3) },
+    { department: null, ...figures(15, 2, 1) },
+  ],
+};
+
+describe('adoption on the settings screen', () => {
+  test('shows shares of people, per department, with small groups named as such', async () => {
+    renderWithSession(<SettingsPage />, {
+      api: fakeApi({ settings: async () => saved, adoption: async () => adoption }),
+      me: admin,
+    });
+    const panel = await screen.findByRole('region', { name: 'Adoption' });
+    expect(await within(panel).findByText('10 of 40 (25%)')).toBeTruthy();
+    expect(within(panel).getByText('4 of 40 (10%)')).toBeTruthy();
+    expect(within(panel).getByText('5 of 40 (13%)')).toBeTruthy();
+    expect(
+      within(panel).getByText('2 held, 3 booked, 1 need attention, 34 not booked yet.'),
+    ).toBeTruthy();
+    const table = within(panel).getByRole('table', { name: 'Adoption by department' });
+    expect(within(table).getByText('Engineering')).toBeTruthy();
+    expect(within(table).getByText('Smaller groups together')).toBeTruthy();
+  });
+
+  test('before the first scheduling run, says when figures will come', async () => {
+    renderWithSession(<SettingsPage />, {
+      api: fakeApi({
+        settings: async () => saved,
+        adoption: async () => ({ ...adoption, orgChartSyncedAt: null, departments: [] }),
+      }),
+      me: admin,
+    });
+    expect(
+      await screen.findByText(/No figures yet: Career Board reads your org chart/),
+    ).toBeTruthy();
+  });
+
+  test('a failure says so inside the panel and offers to try again; the settings still load', async () => {
+    const call = jest
+      .fn()
+      .mockRejectedValueOnce(
+        new ApiProblem(503, 'Service Unavailable', 'Cosmos DB is unreachable.'),
+      )
+      .mockResolvedValueOnce(adoption);
+    renderWithSession(<SettingsPage />, {
+      api: fakeApi({ settings: async () => saved, adoption: call }),
+      me: admin,
+    });
+    const panel = await screen.findByRole('region', { name: 'Adoption' });
+    expect(await within(panel).findByText(/^Adoption figures not loaded/)).toBeTruthy();
+    expect(await screen.findByRole('spinbutton', { name: /Meeting length/ })).toBeTruthy();
+    fireEvent.click(within(panel).getByRole('button', { name: /Try again/ }));
+    expect(await within(panel).findByText('10 of 40 (25%)')).toBeTruthy();
+  });
+});
+
 describe('the settings screen', () => {
   test('an admin changes the meeting length and saves with the ETag it was made from', async () => {
     const saveSettings = jest.fn(async (input: unknown) => ({
@@ -82,7 +152,7 @@ describe('the settings screen', () => {
       etag: '"s2"',
     }));
     renderWithSession(<SettingsPage />, {
-      api: fakeApi({ settings: async () => saved, saveSettings }),
+      api: fakeApi({ settings: async () => saved, saveSettings, adoption: async () => adoption }),
       me: admin,
     });
     const length = await screen.findByRole('spinbutton', { name: /Meeting length/ });
@@ -110,7 +180,10 @@ describe('the settings screen', () => {
       .mockRejectedValueOnce(new ApiProblem(412, 'Precondition Failed', 'The settings changed.'))
       .mockResolvedValueOnce({ ...latest, dailyCap: 2, etag: '"s3"' });
     const settings = jest.fn().mockResolvedValueOnce(saved).mockResolvedValueOnce(latest);
-    renderWithSession(<SettingsPage />, { api: fakeApi({ settings, saveSettings }), me: admin });
+    renderWithSession(<SettingsPage />, {
+      api: fakeApi({ settings, saveSettings, adoption: async () => adoption }),
+      me: admin,
+    });
     const cap = await screen.findByRole('spinbutton', { name: /Most conversations/ });
     fireEvent.change(cap, { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
@@ -133,10 +206,15 @@ describe('the settings screen', () => {
 
   test('someone who is not an admin is told so, and the API is not asked', async () => {
     const settings = jest.fn();
-    renderWithSession(<SettingsPage />, { api: fakeApi({ settings }), me: aMe() });
+    const adoptionCall = jest.fn();
+    renderWithSession(<SettingsPage />, {
+      api: fakeApi({ settings, adoption: adoptionCall }),
+      me: aMe(),
+    });
     expect(
       await screen.findByRole('heading', { name: 'Settings are for Career Board admins' }),
     ).toBeTruthy();
     expect(settings).not.toHaveBeenCalled();
+    expect(adoptionCall).not.toHaveBeenCalled();
   });
 });

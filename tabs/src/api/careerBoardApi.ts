@@ -20,6 +20,7 @@ import type {
   TenantSettingsInput,
   TenantSettingsView,
 } from '../../../api/src/contract/settingsContract';
+import type { AdoptionView } from '../../../api/src/contract/adoptionContract';
 import type { ApiClient } from './apiClient';
 
 /** Every API route the tab calls, typed by the shared contract. */
@@ -81,6 +82,8 @@ export interface CareerBoardApi {
   settings(): Promise<TenantSettingsView>;
   /** Once saved, a change needs the ETag it was made from: 428 without, 412 if stale. */
   saveSettings(settings: TenantSettingsInput, etag: string | null): Promise<TenantSettingsView>;
+  /** Admins only: counts of who takes part, never anyone's board. */
+  adoption(): Promise<AdoptionView>;
 }
 
 /** An aspiration as the caller last saw it: its id and the ETag a change is based on. */
@@ -209,6 +212,7 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
       });
       return { ...result.data, etag: result.data.etag ?? result.etag };
     },
+    adoption: async () => (await client.send<AdoptionView>('GET', '/adoption')).data,
   };
 }
 

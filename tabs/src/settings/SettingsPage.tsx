@@ -21,6 +21,7 @@ import {
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 
+import { AdoptionPanel } from './AdoptionPanel';
 import {
   DAY_TEXT,
   FIELD,
@@ -142,6 +143,7 @@ export function SettingsPage() {
           conversation. Admins never see anyone’s board.
         </Caption1>
       </div>
+      <AdoptionPanel />
       {load.kind === 'loading' ? (
         <div role="status">
           <span className={srOnly.root}>Loading settings…</span>

@@ -1,0 +1,180 @@
+import {
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Skeleton,
+  SkeletonItem,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useId, useState } from 'react';
+
+import { adoptionTiles, share } from './adoptionText';
+import type { AdoptionView } from '../../../api/src/contract/adoptionContract';
+import { describeProblem } from '../api/describeProblem';
+import { useSession } from '../app/session';
+import { formatDayAndTime } from '../common/format';
+import { quarterText } from '../conversations/conversationLogic';
+import { RetryButton } from '../common/ProblemState';
+import { useScreenReaderOnly } from '../common/srOnly';
+
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  title: { margin: 0 },
+  tiles: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    margin: 0,
+  },
+  tile: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    margin: 0,
+  },
+  tileLabel: { color: tokens.colorNeutralForeground2 },
+  tileValue: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  tileHint: { color: tokens.colorNeutralForeground2, margin: 0 },
+  tableWrap: { overflowX: 'auto' },
+  skeleton: { height: '120px' },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+type Load =
+  { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'ready'; view: AdoptionView };
+
+/** Counts only: who has said what they want, who was heard, whose conversation is on. */
+export function AdoptionPanel() {
+  const styles = useStyles();
+  const srOnly = useScreenReaderOnly();
+  const { api } = useSession();
+  const titleId = useId();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    api.adoption().then(
+      (view) => live && setLoad({ kind: 'ready', view }),
+      (error: unknown) => live && setLoad({ kind: 'failed', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, attempt]);
+
+  return (
+    <section className={styles.section} aria-labelledby={titleId} data-testid="adoption">
+      <Text as="h2" id={titleId} size={400} weight="semibold" className={styles.title}>
+        Adoption
+      </Text>
+      {load.kind === 'loading' ? (
+        <div role="status">
+          <span className={srOnly.root}>Loading adoption figures…</span>
+          <Skeleton aria-hidden>
+            <SkeletonItem className={styles.skeleton} />
+          </Skeleton>
+        </div>
+      ) : null}
+      {load.kind === 'failed' ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{`Adoption figures not loaded: ${describeProblem(load.error).title}`}</MessageBarTitle>
+            {describeProblem(load.error).message}
+          </MessageBarBody>
+          <MessageBarActions>
+            <RetryButton
+              onRetry={() => {
+                setLoad({ kind: 'loading' });
+                setAttempt((n) => n + 1);
+              }}
+            />
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      {load.kind === 'ready' ? <Figures view={load.view} /> : null}
+    </section>
+  );
+}
+
+function Figures({ view }: { view: AdoptionView }) {
+  const styles = useStyles();
+  if (view.orgChartSyncedAt === null) {
+    return (
+      <Caption1 className={styles.muted}>
+        No figures yet: Career Board reads your org chart on its first daily scheduling run, then
+        counts who takes part. Come back after it has run.
+      </Caption1>
+    );
+  }
+  return (
+    <>
+      <Caption1 className={styles.muted}>
+        {`${quarterText(view.quarter)}, counts only: no names, no board content. Org chart as read ${formatDayAndTime(view.orgChartSyncedAt)}. Departments under ${view.minimumGroupSize} people are grouped so no figure points at a person.`}
+      </Caption1>
+      <dl className={styles.tiles}>
+        {adoptionTiles(view.total).map((tile) => (
+          <div key={tile.label} className={styles.tile}>
+            <dt>
+              <Caption1 className={styles.tileLabel}>{tile.label}</Caption1>
+            </dt>
+            <dd className={styles.tileValue}>{tile.value}</dd>
+            <dd className={styles.tileHint}>
+              <Caption1>{tile.hint}</Caption1>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {view.departments.length > 0 ? (
+        <div className={styles.tableWrap}>
+          <Table aria-label="Adoption by department" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Department</TableHeaderCell>
+                <TableHeaderCell>People</TableHeaderCell>
+                <TableHeaderCell>Said what they want</TableHeaderCell>
+                <TableHeaderCell>Heard</TableHeaderCell>
+                <TableHeaderCell>Conversation this quarter</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {view.departments.map((d) => (
+                <TableRow key={d.department ?? '(small groups)'}>
+                  <TableCell>{d.department ?? 'Smaller groups together'}</TableCell>
+                  <TableCell>{d.people}</TableCell>
+                  <TableCell>{share(d.withAspirations, d.people)}</TableCell>
+                  <TableCell>{share(d.acknowledged, d.people)}</TableCell>
+                  <TableCell>
+                    {share(d.conversations.booked + d.conversations.held, d.people)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+    </>
+  );
+}

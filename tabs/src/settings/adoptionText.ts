@@ -1,0 +1,40 @@
+import type { AdoptionFigures } from '../../../api/src/contract/adoptionContract';
+
+/** "12 of 40 (30%)", or "none yet" when there is nobody to count. */
+export function share(part: number, whole: number): string {
+  if (whole === 0) return 'none yet';
+  return `${part} of ${whole} (${Math.round((part / whole) * 100)}%)`;
+}
+
+export interface AdoptionTile {
+  label: string;
+  value: string;
+  hint: string;
+}
+
+/** The headline figures, each with what it means, in the order an admin reads them. */
+export function adoptionTiles(figures: AdoptionFigures): AdoptionTile[] {
+  const { people, withAspirations, acknowledged, conversations } = figures;
+  return [
+    {
+      label: 'People taking part',
+      value: String(people),
+      hint: 'In the pilot scope, with a manager in the org chart.',
+    },
+    {
+      label: 'Said what they want',
+      value: share(withAspirations, people),
+      hint: 'Wrote at least one aspiration on their board.',
+    },
+    {
+      label: 'Heard by their manager',
+      value: share(acknowledged, people),
+      hint: 'Had at least one aspiration acknowledged.',
+    },
+    {
+      label: 'Conversation this quarter',
+      value: share(conversations.booked + conversations.held, people),
+      hint: `${conversations.held} held, ${conversations.booked} booked, ${conversations.needsAttention} need attention, ${conversations.notYetBooked} not booked yet.`,
+    },
+  ];
+}
