@@ -179,6 +179,22 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
     await context.close();
   });
 
+  test('a notification about a report opens My team in Teams, which goes straight to that report’s board', async () => {
+    const { page, context, errors } = await openPage(browser);
+    const frame = await host.open(
+      page,
+      await scenario(contoso.manager, `tobias@${contoso.domain}`, {
+        tabUrl: `${stack.urls.tab}#/team`,
+        frameContext: 'content',
+        personalTab: { entityId: 'team', subEntityId: contoso.employee },
+      }),
+    );
+    await frame.getByRole('heading', { name: 'Nia Adeyemi’s board' }).waitFor();
+    expect(await frame.evaluate(() => window.location.hash)).toBe(`#/board/${contoso.employee}`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('consent missing: with no way to open Entra’s prompt here, the tab says exactly what the admin must do, and offers no “Try again”', async () => {
     // Locally there is no Entra and teams-js opens only https windows: the consent window itself
     // is tested in jsdom; here the host drives the page a person sees when consent is missing.

@@ -16,6 +16,7 @@ function fakeTeams(chatId: string | null, canOpenApp = true) {
       tenantId: 't',
       chatId,
       frameContext: 'settings',
+      subPageId: null,
       theme: 'light',
     },
     onThemeChange: () => undefined,

@@ -26,6 +26,7 @@ function teamsHost(authenticate: TeamsHost['authenticate']): TeamsHost {
       tenantId: 'tenant-1',
       chatId: null,
       frameContext: 'content',
+      subPageId: null,
       theme: 'light',
     },
     onThemeChange: () => undefined,

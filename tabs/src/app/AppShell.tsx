@@ -6,6 +6,7 @@ import { BoardPage, ChatConfigPage, SettingsPage, TeamPage } from './lazyScreens
 import { useSession } from './session';
 import { BoardSkeleton } from '../board/BoardSkeleton';
 import { ProblemState } from '../common/ProblemState';
+import { deepLinkRoute, hrefFor, parseRoute } from '../routing/routes';
 import { useHashRoute } from '../routing/useHashRoute';
 import { TeamSkeleton } from '../team/TeamSkeleton';
 
@@ -26,7 +27,14 @@ const TITLES = {
 export function AppShell() {
   const styles = useStyles();
   const route = useHashRoute();
-  const { me } = useSession();
+  const { me, host } = useSession();
+  const subPageId = host.kind === 'teams' ? host.context.subPageId : null;
+
+  // Once, on arrival: a deep link's page context picks the board to open.
+  useEffect(() => {
+    const target = deepLinkRoute(parseRoute(window.location.hash), subPageId);
+    if (target) window.location.replace(hrefFor(target));
+  }, [subPageId]);
 
   useEffect(() => {
     document.title = `${TITLES[route.name]} · Career Board`;

@@ -59,3 +59,16 @@ function safeDecode(segment: string): string {
     return segment;
   }
 }
+
+const PERSON_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Where a Teams deep link with a page context lands: "My team" (or the default board) with a
+ * person's id opens that person's board. Anything else stays where it is (null), so a stale or
+ * odd context can never take someone somewhere unexpected.
+ */
+export function deepLinkRoute(route: AppRoute, subPageId: string | null): AppRoute | null {
+  if (!subPageId || !PERSON_ID.test(subPageId)) return null;
+  const landing = route.name === 'team' || (route.name === 'board' && route.employeeId === null);
+  return landing ? { name: 'board', employeeId: subPageId } : null;
+}

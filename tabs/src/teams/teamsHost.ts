@@ -14,6 +14,11 @@ export interface TeamsContextSummary {
   tenantId: string | null;
   chatId: string | null;
   frameContext: string | null;
+  /**
+   * The deep link's page context (`subEntityId`): a notification about a report opens "My team"
+   * with that person's id, so the tab can go straight to their board.
+   */
+  subPageId: string | null;
   theme: AppThemeName;
 }
 
@@ -110,6 +115,7 @@ export async function connectToHost(options: ConnectOptions): Promise<HostConnec
       tenantId: context.user?.tenant?.id ?? null,
       chatId: context.chat?.id ?? null,
       frameContext: context.page.frameContext ?? null,
+      subPageId: context.page.subPageId || null,
       theme: themeNameFromTeams(context.app.theme),
     },
     onThemeChange: (handler) =>

@@ -29,6 +29,8 @@ export interface HostScenario {
   appId?: string | null;
   user: { id: string; userPrincipalName: string; tenantId: string };
   chatId: string | null;
+  /** The personal tab a deep link opened (`entityId`), and its page context (`subEntityId`). */
+  personalTab?: { entityId: 'board' | 'team'; subEntityId?: string };
   theme: TeamsTheme;
 }
 
@@ -62,7 +64,9 @@ function hostPage(scenario: HostScenario): string {
     locale: 'en-GB',
     theme: scenario.theme,
     frameContext: scenario.frameContext,
-    entityId: scenario.frameContext === 'content' ? 'board' : '',
+    entityId:
+      scenario.personalTab?.entityId ?? (scenario.frameContext === 'content' ? 'board' : ''),
+    subEntityId: scenario.personalTab?.subEntityId,
     chatId: scenario.chatId ?? undefined,
     userObjectId: scenario.user.id,
     userPrincipalName: scenario.user.userPrincipalName,
