@@ -46,8 +46,7 @@ describe('the first visit stays small', () => {
     const collect = (response: Response) => {
       const url = response.url();
       const type = response.request().resourceType();
-      if (new URL(url).origin !== tabOrigin || (type !== 'script' && type !== 'stylesheet'))
-        return;
+      if (new URL(url).origin !== tabOrigin || (type !== 'script' && type !== 'stylesheet')) return;
       loaded.push(
         response.body().then((body) => ({
           file: new URL(url).pathname,
