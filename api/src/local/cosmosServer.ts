@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Server } from 'node:https';
 
 import { createHttpsServer } from '@vercel/cosmosdb-server';
@@ -25,6 +26,34 @@ export async function startEmbeddedCosmos(
   // Node's advice: headersTimeout above keepAliveTimeout, so a reused connection's next request
   // is never cut off by the headers timer first.
   server.headersTimeout = EMBEDDED_COSMOS_KEEP_ALIVE_MS + 1_000;
+  answerQueryPlansAtOnce(server);
   const bound = await listen(server, port, 'Cosmos DB', 'COSMOS_PORT');
   return { server, port: bound, endpoint: `https://localhost:${bound}/` };
+}
+
+/**
+ * @azure/cosmos sends a speculative query-plan request beside every query and reads the answer
+ * only if the gateway refuses the query as needing a plan (cross-partition aggregates and the
+ * like, which the embedded server never does). Azure's gateway answers a plan without running the
+ * query; the embedded server routes it like a query and scans the whole container for nothing,
+ * which doubled the cost of every query locally (bench/README.md). So the plan request is answered
+ * at once with a refusal the SDK keeps and never reads, as it would keep a real plan.
+ */
+export function answerQueryPlansAtOnce(server: Server): void {
+  const handlers = server.listeners('request') as ((
+    req: IncomingMessage,
+    res: ServerResponse,
+  ) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (String(req.headers['x-ms-cosmos-is-query-plan-request']).toLowerCase() === 'true') {
+      req.resume();
+      res.writeHead(400, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({ code: 'BadRequest', message: 'The embedded server plans no queries.' }),
+      );
+      return;
+    }
+    for (const handle of handlers) handle(req, res);
+  });
 }
