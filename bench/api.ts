@@ -2,7 +2,7 @@ import type { Stack } from '../api/src/local/stack';
 import type { BoardView } from '../api/src/contract/boardContract';
 import { apiCaller, seedApi } from './apiSeed';
 import type { SeededApi } from './apiSeed';
-import { startWhatIfCosmos } from './whatIfCosmos';
+import { startPlansAsQueriesCosmos } from './whatIfCosmos';
 import { runLoad } from './load';
 import type { LoadResult, LoadScenario } from './loadWorker';
 import { benchOrg, growTeam } from './org';
@@ -17,10 +17,10 @@ import { ratio, round } from './stats';
  * reports) at 1, 10 and 50 connections, each beside GET /api/health on the same host at the same
  * concurrency, measured just before them. Cosmos operations per request are counted at the embedded server (probes.ts).
  *
- * The headline runs the stack as shipped. Three cumulative what-ifs at 10 connections, measured
- * in the same run, say where the time goes (see whatIfCosmos.ts and bench/README.md): the
- * embedded Cosmos server with keep-alive; plus no wasted scan for the SDK's query plans; plus an
- * almost empty boards container (the embedded server scans the whole container per query).
+ * The headline runs the stack as shipped. Two what-ifs at 10 connections, measured in the same
+ * run, say where the time goes (see bench/README.md): the embedded server running the SDK's
+ * query-plan requests as queries, as it did before (whatIfCosmos.ts); and an almost empty boards
+ * container (the embedded server scans the whole container per query).
  */
 
 export const CONNECTIONS = [1, 10, 50] as const;
@@ -58,8 +58,8 @@ export interface EndpointRun extends LatencyFigures {
 export interface ApiVariantResult {
   name: string;
   description: string;
-  keepAliveCosmos: boolean;
-  answerQueryPlans: boolean;
+  /** Whether the embedded server ran query-plan requests as queries (the "before" what-if). */
+  plansAsQueries: boolean;
   ballastAspirations: number;
   /** Cosmos operations of one request on a warm instance, counted alone (no concurrency). */
   singleRequestCosmosOps: Record<EndpointName | 'health', number>;
@@ -81,8 +81,7 @@ export interface ApiSection {
 interface Variant {
   name: string;
   description: string;
-  keepAliveCosmos: boolean;
-  answerQueryPlans: boolean;
+  plansAsQueries: boolean;
   ballast: boolean;
   connections: readonly number[];
 }
@@ -90,34 +89,24 @@ interface Variant {
 const AS_SHIPPED: Variant = {
   name: 'as shipped',
   description: 'the local stack as `npm start` runs it; every person has a board (ballast)',
-  keepAliveCosmos: false,
-  answerQueryPlans: false,
+  plansAsQueries: false,
   ballast: true,
   connections: CONNECTIONS,
 };
-/** Each what-if adds one change to the previous one, so their differences attribute the time. */
+/** Each what-if changes one thing from "as shipped", so its difference is that thing's cost. */
 const WHAT_IFS: Variant[] = [
   {
-    name: 'keep-alive Cosmos',
-    description: 'embedded Cosmos server created with { keepAlive: true }; same ballast',
-    keepAliveCosmos: true,
-    answerQueryPlans: false,
+    name: 'query plans run as queries (before)',
+    description:
+      'the embedded server running the SDK’s query-plan requests as full queries, as before; same ballast',
+    plansAsQueries: true,
     ballast: true,
     connections: [10],
   },
   {
-    name: 'keep-alive Cosmos, no query-plan scans',
-    description: 'as above, and the speculative query-plan requests answered without a scan',
-    keepAliveCosmos: true,
-    answerQueryPlans: true,
-    ballast: true,
-    connections: [10],
-  },
-  {
-    name: 'keep-alive Cosmos, no query-plan scans, no ballast',
-    description: 'as above, with only the measured boards in the container',
-    keepAliveCosmos: true,
-    answerQueryPlans: true,
+    name: 'no ballast',
+    description: 'as shipped, with only the measured boards in the container',
+    plansAsQueries: false,
     ballast: false,
     connections: [10],
   },
@@ -149,9 +138,7 @@ async function runVariant(variant: Variant, durationSec: number): Promise<ApiVar
   progress(`api [${variant.name}]: starting a fresh stack`);
   const directory = benchOrg(API_ORG_SIZE, 'api');
   const managerId = growTeam(directory, TEAM_SIZE);
-  const cosmosServer = variant.keepAliveCosmos
-    ? await startWhatIfCosmos({ answerQueryPlans: variant.answerQueryPlans })
-    : null;
+  const cosmosServer = variant.plansAsQueries ? await startPlansAsQueriesCosmos() : null;
   try {
     return await withStack(
       {
@@ -202,8 +189,7 @@ async function runVariant(variant: Variant, durationSec: number): Promise<ApiVar
           return {
             name: variant.name,
             description: variant.description,
-            keepAliveCosmos: variant.keepAliveCosmos,
-            answerQueryPlans: variant.answerQueryPlans,
+            plansAsQueries: variant.plansAsQueries,
             ballastAspirations: seeded.ballastAspirations,
             singleRequestCosmosOps: single,
             runs,

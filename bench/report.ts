@@ -98,10 +98,10 @@ function scheduler(r: SchedulerSection): string[] {
       ],
     );
   }
-  const w = r.whatIfKeepAliveCosmos;
+  const w = r.whatIfPlansAsQueries;
   rows.push([
     `${w.people} people, what-if`,
-    'Pass time with a keep-alive embedded Cosmos',
+    'Pass time with query plans run as queries (before)',
     s(w.passMs),
     'as shipped',
     x(w.passTimeVsAsShipped),
