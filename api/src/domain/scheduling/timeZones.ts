@@ -166,11 +166,8 @@ export function resolveTimeZone(name: string | null | undefined): IanaTimeZone |
   return isKnownToIntl(candidate) ? (candidate as IanaTimeZone) : undefined;
 }
 
-/**
- * The wall clock shown in `zone` at `instant`, expressed as if that wall clock were UTC
- * ("wall milliseconds"). Subtracting the instant gives the zone's offset.
- */
-function wallClockMs(instant: number, zone: IanaTimeZone): number {
+/** The wall clock at `instant` read from Intl itself; wallClockMs caches what this returns. */
+function wallClockFromIntl(instant: number, zone: IanaTimeZone): number {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(zone).formatToParts(new Date(instant))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -179,6 +176,52 @@ function wallClockMs(instant: number, zone: IanaTimeZone): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   // Intl drops milliseconds; put them back so round trips are exact.
   return wall + (((instant % 1000) + 1000) % 1000);
+}
+
+/*
+ * formatToParts was the largest single cost of a scheduling pass (bench/README.md): slot finding
+ * converts the same working-day boundaries of many people again and again. A zone's offset is
+ * cached per quarter hour of UTC, and only when it is the same at both ends of that quarter hour,
+ * so a switch inside one (today's switches fall on quarter hours, old local mean times did not)
+ * falls back to Intl for every instant in it: the cache never changes an answer.
+ */
+const OFFSET_BUCKET_MS = 15 * 60_000;
+/** About 40 zones' worth of five-week windows; past it the cache starts again rather than grow. */
+const MAX_CACHED_BUCKETS = 150_000;
+const offsetsByZone = new Map<string, Map<number, number | null>>();
+let cachedBuckets = 0;
+
+function cachedOffset(instant: number, zone: IanaTimeZone): number | null {
+  const bucket = Math.floor(instant / OFFSET_BUCKET_MS);
+  let offsets = offsetsByZone.get(zone);
+  if (offsets === undefined) {
+    offsets = new Map();
+    offsetsByZone.set(zone, offsets);
+  }
+  let offset = offsets.get(bucket);
+  if (offset === undefined) {
+    const start = bucket * OFFSET_BUCKET_MS;
+    const end = start + OFFSET_BUCKET_MS - 1;
+    const atStart = wallClockFromIntl(start, zone) - start;
+    const atEnd = wallClockFromIntl(end, zone) - end;
+    offset = atStart === atEnd ? atStart : null;
+    if (cachedBuckets >= MAX_CACHED_BUCKETS) {
+      for (const other of offsetsByZone.values()) other.clear();
+      cachedBuckets = 0;
+    }
+    offsets.set(bucket, offset);
+    cachedBuckets++;
+  }
+  return offset;
+}
+
+/**
+ * The wall clock shown in `zone` at `instant`, expressed as if that wall clock were UTC
+ * ("wall milliseconds"). Subtracting the instant gives the zone's offset.
+ */
+function wallClockMs(instant: number, zone: IanaTimeZone): number {
+  const offset = cachedOffset(instant, zone);
+  return offset === null ? wallClockFromIntl(instant, zone) : instant + offset;
 }
 
 export function offsetMs(instant: number, zone: IanaTimeZone): number {

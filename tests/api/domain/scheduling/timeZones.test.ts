@@ -6,6 +6,8 @@ import {
   WINDOWS_TIME_ZONES,
   zonedTimeToUtc,
 } from '../../../../api/src/domain/scheduling/timeZones';
+import fc from 'fast-check';
+
 import { zone } from './fixtures';
 
 const utc = (instant: number): string => new Date(instant).toISOString();
@@ -121,6 +123,40 @@ describe('local wall-clock time to UTC and back', () => {
     }
   });
 
+  it('reads a switch that falls between quarter hours to the second, whatever was read first', () => {
+    // Abidjan left local mean time (-0:16:08) at 1912-01-01T00:16:08Z, mid quarter hour. Reading
+    // that quarter hour's start first must not lend its offset to the seconds after the switch.
+    const abidjan = zone('Africa/Abidjan');
+    const quarterStart = Date.parse('1912-01-01T00:15:00Z');
+    expect(utcToZonedTime(quarterStart, abidjan).offsetMinutes).toBe(-16);
+    for (let instant = quarterStart; instant < quarterStart + 15 * 60_000; instant += 1000) {
+      expect(utcToZonedTime(instant, abidjan)).toEqual(fromIntl(instant, 'Africa/Abidjan'));
+    }
+  });
+
+  it('agrees with Intl at any instant in any zone, however often a zone is read', () => {
+    const zones = [
+      'Europe/Berlin',
+      'America/St_Johns',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'Asia/Kathmandu',
+      'Africa/Casablanca',
+      'America/Santiago',
+      'Europe/Amsterdam',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        (name, instant) => {
+          expect(utcToZonedTime(instant, zone(name))).toEqual(fromIntl(instant, name));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it('refuses a malformed date or time', () => {
     expect(() => zonedTimeToUtc('2026-02-30', '09:00', zone('UTC'))).toThrow(RangeError);
     expect(() => zonedTimeToUtc('2026-10-12', '9am', zone('UTC'))).toThrow(RangeError);
@@ -136,3 +172,40 @@ describe('local wall-clock time to UTC and back', () => {
     expect(parseCalendarDate('2026-02-29')).toBeUndefined();
   });
 });
+
+/** The expected reading, straight from Intl with no cache in between. */
+function fromIntl(instant: number, timeZone: string): ReturnType<typeof utcToZonedTime> {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'long',
+    })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  );
+  const year = String(parts.year).padStart(4, '0');
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  const truncated = Math.floor(instant / 1000) * 1000;
+  return {
+    date: `${year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}:${parts.second}`,
+    dayOfWeek: String(parts.weekday).toLowerCase() as ReturnType<
+      typeof utcToZonedTime
+    >['dayOfWeek'],
+    offsetMinutes: Math.round((wall - truncated) / 60_000),
+  };
+}
