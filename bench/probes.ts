@@ -21,15 +21,25 @@ export async function graphStats(devUrl: string): Promise<GraphStatsSnapshot> {
 
 /**
  * Requests by kind: calendar requests are the simulator's per-mailbox requests (getSchedule,
- * events); everything else in a pass is the org-chart read (`/users/delta` pages).
+ * events); notifications are Teams activity-feed sends (one per person told of a booking);
+ * everything else in a pass is the org-chart read (`/users/delta` pages, user lookups).
  */
 export function splitGraphRequests(stats: GraphStatsSnapshot): {
   orgChart: number;
   calendar: number;
+  notifications: number;
   byRoute: Record<string, number>;
 } {
   const calendar = Object.values(stats.byMailbox).reduce((a, b) => a + b, 0);
-  return { orgChart: stats.requests - calendar, calendar, byRoute: stats.byRoute };
+  const notifications = Object.entries(stats.byRoute)
+    .filter(([route]) => route.endsWith('/teamwork/sendActivityNotification'))
+    .reduce((sum, [, count]) => sum + count, 0);
+  return {
+    orgChart: stats.requests - calendar - notifications,
+    calendar,
+    notifications,
+    byRoute: stats.byRoute,
+  };
 }
 
 export interface CosmosCounter {

@@ -89,9 +89,9 @@ function scheduler(r: SchedulerSection): string[] {
       ],
       [
         '',
-        'Org-chart requests · Cosmos requests per booked pair · throttled',
-        `${p.orgChartRequests} · ${p.cosmosRequestsPerBookedPair} · ${p.throttled}`,
-        `${b.orgChartRequests} · ${b.cosmosRequestsPerBookedPair} · ${b.throttled}`,
+        'Org-chart requests · notifications sent · Cosmos requests per booked pair · throttled',
+        `${p.orgChartRequests} · ${p.notificationRequests} · ${p.cosmosRequestsPerBookedPair} · ${p.throttled}`,
+        `${b.orgChartRequests} · ${b.notificationRequests} · ${b.cosmosRequestsPerBookedPair} · ${b.throttled}`,
         '',
         '',
         '',

@@ -44,6 +44,8 @@ export interface SchedulerPassFigures {
   /** Graph requests for calendars (getSchedule, events), as the simulator counted them. */
   calendarRequests: number;
   orgChartRequests: number;
+  /** Teams activity notifications sent (not calendar work, so not in requestsPerBookedPair). */
+  notificationRequests: number;
   requestsPerBookedPair: number;
   /** Requests that reached Cosmos DB (records, agenda reads, org chart) per booked pair. */
   cosmosRequestsPerBookedPair: number;
@@ -223,6 +225,7 @@ function figuresFrom(
     cpuMs: round(pass.cpuMs, 0),
     calendarRequests: split.calendar,
     orgChartRequests: split.orgChart,
+    notificationRequests: split.notifications,
     requestsPerBookedPair: perPair(split.calendar, pass.booked),
     cosmosRequestsPerBookedPair: perPair(cosmosRequests, pass.booked),
     throttled: stats.throttled,

@@ -66,11 +66,16 @@ function empty(): GraphStatsSnapshot {
 /** Segments that follow these collection names are ids; naming them `{id}` groups the routes. */
 const ID_AFTER = new Set(['users', 'events', 'chats', 'calendars', 'members']);
 
-/** `GET /users/4f…/events/AAMk…` → `GET /users/{id}/events/{id}`. */
+/** Graph functions that sit where an id would (`/users/delta`): they are routes, not ids. */
+const FUNCTIONS = new Set(['delta']);
+
+/** `GET /users/4f…/events/AAMk…` → `GET /users/{id}/events/{id}`; `/users/delta` stays itself. */
 export function routeLabel(method: string, path: string): string {
   const segments = path.split('/').filter(Boolean);
   const shaped = segments.map((segment, i) =>
-    i > 0 && ID_AFTER.has(segments[i - 1].toLowerCase()) ? '{id}' : segment,
+    i > 0 && ID_AFTER.has(segments[i - 1].toLowerCase()) && !FUNCTIONS.has(segment.toLowerCase())
+      ? '{id}'
+      : segment,
   );
   return `${method} /${shaped.join('/')}`;
 }
