@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 
 import { AppRoot } from './app/AppRoot';
 import { provideDeferredModules } from './app/deferredModules';
+import { preloadScreenFor } from './app/lazyScreens';
+import { parseRoute } from './routing/routes';
 
 // Each a chunk of its own, fetched the first time it is needed (see deferredModules.ts).
 provideDeferredModules({
@@ -14,6 +16,8 @@ provideDeferredModules({
   ownerMenu: () => import('./board/OwnerMenu'),
   actionItemForm: () => import('./conversations/ActionItemForm'),
 });
+
+preloadScreenFor(parseRoute(window.location.hash));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Career Board needs an element with id "root" to start in.');
