@@ -3,6 +3,7 @@ import type { Server } from 'node:https';
 
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 
+import { scopeQueriesToTheirPartition } from './cosmosPartitionQueries';
 import { listen } from './listen';
 
 /**
@@ -27,6 +28,7 @@ export async function startEmbeddedCosmos(
   // is never cut off by the headers timer first.
   server.headersTimeout = EMBEDDED_COSMOS_KEEP_ALIVE_MS + 1_000;
   answerQueryPlansAtOnce(server);
+  scopeQueriesToTheirPartition(server);
   const bound = await listen(server, port, 'Cosmos DB', 'COSMOS_PORT');
   return { server, port: bound, endpoint: `https://localhost:${bound}/` };
 }

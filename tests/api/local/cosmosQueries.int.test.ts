@@ -4,11 +4,12 @@ import { close } from '../../../api/src/local/listen';
 import { openCosmosStore } from '../../../api/src/store/cosmosClient';
 
 /**
- * The SDK's speculative query-plan request is answered at once by the embedded server instead of
- * being run as a second query; every query still answers exactly as before.
+ * The embedded server answers the SDK's speculative query-plan request at once instead of running
+ * it as a second query, and runs a query sent with a partition key inside that partition, as the
+ * service does; every query still answers as Cosmos DB would.
  */
 
-describe('query plans on the embedded Cosmos DB', () => {
+describe('queries on the embedded Cosmos DB', () => {
   it('queries run once each and still filter, order, limit and page', async () => {
     const cosmos = await startEmbeddedCosmos(0);
     const seen: { plan: boolean; status?: number }[] = [];
@@ -60,6 +61,47 @@ describe('query plans on the embedded Cosmos DB', () => {
       const queries = seen.filter((s) => !s.plan);
       expect(queries.length).toBe(1 + pages.length);
       expect(queries.every((s) => s.status === 200)).toBe(true);
+    } finally {
+      await close(cosmos.server);
+    }
+  });
+  it('a query sent with a partition key sees that partition only, as Cosmos DB runs it', async () => {
+    const cosmos = await startEmbeddedCosmos(0);
+    try {
+      const store = await openCosmosStore({
+        endpoint: cosmos.endpoint,
+        key: EMULATOR_KEY,
+        database: 'partition-scope',
+      });
+      const boards = store.containers.boards;
+      for (let i = 0; i < 9; i++)
+        await boards.items.create({ id: `a${i}`, pk: `t|p${i % 3}`, n: i });
+
+      // No WHERE on the key: the service still answers from the one partition.
+      const { resources: one } = await boards.items
+        .query<{ n: number }>('SELECT c.n FROM c ORDER BY c.n', { partitionKey: 't|p1' })
+        .fetchAll();
+      expect(one.map((r) => r.n)).toEqual([1, 4, 7]);
+
+      const pages: number[] = [];
+      const iterator = boards.items.query<{ n: number }>('SELECT c.n FROM c ORDER BY c.n', {
+        partitionKey: 't|p2',
+        maxItemCount: 2,
+      });
+      while (iterator.hasMoreResults()) {
+        const { resources } = await iterator.fetchNext();
+        pages.push(...resources.map((r) => r.n));
+      }
+      expect(pages).toEqual([2, 5, 8]);
+
+      const { resources: all } = await boards.items
+        .query<{ n: number }>('SELECT c.n FROM c ORDER BY c.n')
+        .fetchAll();
+      expect(all).toHaveLength(9);
+
+      // Point reads and writes are untouched.
+      const { resource } = await boards.item('a4', 't|p1').read<{ n: number }>();
+      expect(resource?.n).toBe(4);
     } finally {
       await close(cosmos.server);
     }
