@@ -155,6 +155,29 @@ export class EventStoreError extends Error {
 
 export function createEventStore(now: () => Date = () => new Date()): EventStore {
   const byTenant = new Map<string, Map<string, StoredEvent>>();
+  /*
+   * Events by the people they ever involved (organizer, attendees), and by organizer and
+   * transactionId: a calendar read or a create used to scan every event of the tenant, which
+   * made a 10,000-person pass quadratic. Events are never removed, only flagged, so the indexes
+   * only grow; roleOf still decides what each mailbox holds.
+   */
+  const byParticipant = new Map<string, Set<StoredEvent>>();
+  const byTransaction = new Map<string, StoredEvent[]>();
+  const order = new WeakMap<StoredEvent, number>();
+  let eventCount = 0;
+  const personKey = (tenantId: string, userId: string) => `${tenantId}\u0000${userId}`;
+  const transactionKey = (tenantId: string, organizerId: string, transactionId: string) =>
+    `${tenantId}\u0000${organizerId}\u0000${transactionId}`;
+  const involve = (event: StoredEvent, userId: string | null) => {
+    if (userId === null) return;
+    const key = personKey(event.tenantId, userId);
+    let events = byParticipant.get(key);
+    if (!events) {
+      events = new Set();
+      byParticipant.set(key, events);
+    }
+    events.add(event);
+  };
   const eventsOf = (tenantId: string) => {
     let events = byTenant.get(tenantId);
     if (!events) {
@@ -176,26 +199,23 @@ export function createEventStore(now: () => Date = () => new Date()): EventStore
   const store: EventStore = {
     create(input) {
       const events = eventsOf(input.tenantId);
-      if (input.transactionId !== null) {
-        for (const existing of events.values()) {
-          if (
-            existing.organizer.userId === input.organizer.userId &&
-            existing.transactionId === input.transactionId &&
-            !existing.organizerDeleted
-          ) {
-            return { event: existing, created: false };
-          }
-        }
+      const txnKey =
+        input.transactionId === null
+          ? null
+          : transactionKey(input.tenantId, input.organizer.userId, input.transactionId);
+      if (txnKey !== null) {
+        const existing = byTransaction.get(txnKey)?.find((e) => !e.organizerDeleted);
+        if (existing) return { event: existing, created: false };
       }
-      const created = now().toISOString();
+      const createdAt = now().toISOString();
       const id = newEventId();
       const event: StoredEvent = {
         id,
         tenantId: input.tenantId,
         iCalUId: `040000008200E00074C5B7101A82E008${randomBytes(24).toString('hex').toUpperCase()}`,
         changeKey: newChangeKey(),
-        createdDateTime: created,
-        lastModifiedDateTime: created,
+        createdDateTime: createdAt,
+        lastModifiedDateTime: createdAt,
         organizer: { ...input.organizer },
         subject: input.subject,
         body: { ...input.body },
@@ -215,6 +235,10 @@ export function createEventStore(now: () => Date = () => new Date()): EventStore
         organizerDeleted: false,
       };
       events.set(id, event);
+      order.set(event, eventCount++);
+      involve(event, event.organizer.userId);
+      for (const attendee of event.attendees) involve(event, attendee.userId);
+      if (txnKey !== null) byTransaction.set(txnKey, [...(byTransaction.get(txnKey) ?? []), event]);
       return { event, created: true };
     },
 
@@ -227,14 +251,18 @@ export function createEventStore(now: () => Date = () => new Date()): EventStore
 
     calendarOf(tenantId, userId, fromMs, toMs) {
       const found: MailboxEvent[] = [];
-      for (const event of byTenant.get(tenantId)?.values() ?? []) {
+      for (const event of byParticipant.get(personKey(tenantId, userId)) ?? []) {
         if (event.startMs >= toMs || event.endMs <= fromMs) continue;
         const held = roleOf(event, userId);
         if (!held) continue;
         if (held.role.kind === 'attendee' && held.role.attendee.response === 'declined') continue;
         found.push(held);
       }
-      return found.sort((a, b) => a.event.startMs - b.event.startMs);
+      // Ties in creation order, as a scan of the tenant's events met them.
+      const rank = (e: StoredEvent) => order.get(e) ?? 0;
+      return found.sort(
+        (a, b) => a.event.startMs - b.event.startMs || rank(a.event) - rank(b.event),
+      );
     },
 
     update(tenantId, eventId, patch) {
@@ -258,7 +286,10 @@ export function createEventStore(now: () => Date = () => new Date()): EventStore
         event.onlineMeetingProvider = 'teamsForBusiness';
         event.joinUrl = newJoinUrl(tenantId, event.organizer.userId);
       }
-      if (patch.attendees !== undefined) event.attendees = mergeAttendees(event, patch.attendees);
+      if (patch.attendees !== undefined) {
+        event.attendees = mergeAttendees(event, patch.attendees);
+        for (const attendee of event.attendees) involve(event, attendee.userId);
+      }
       if (moved) {
         // A new time is a new question: everyone is asked again.
         for (const attendee of event.attendees) {

@@ -43,10 +43,7 @@ export function findUserByAddress(
   tenantId: string,
   address: string,
 ): DemoUser | undefined {
-  const key = address.trim().toLowerCase();
-  return store
-    .listUsers(tenantId)
-    .find((u) => u.mail?.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key);
+  return store.findByAddress(tenantId, address);
 }
 
 /** Graph's answer for an unknown user in an Outlook path. */

@@ -49,6 +49,8 @@ export interface OrgStore {
   /** Users of a tenant in a stable order (insertion order). */
   listUsers(tenantId: string): readonly DemoUser[];
   getUser(tenantId: string, userId: string): DemoUser | undefined;
+  /** The first user (in listUsers order) whose mail or user principal name is `address`, any case. */
+  findByAddress(tenantId: string, address: string): DemoUser | undefined;
   /** A user of any tenant, for local tooling that is not tenant-scoped. */
   findUser(userId: string): DemoUser | undefined;
   directReports(tenantId: string, managerId: string): DemoUser[];
@@ -72,6 +74,11 @@ interface TenantState {
   sequence: number;
   /** Direct reports by manager id, rebuilt lazily after a mutation. */
   reports: Map<string, DemoUser[]> | null;
+  /**
+   * Users by lower-cased mail and UPN, rebuilt lazily after a mutation: Outlook routes resolve
+   * every attendee by address, and a scan per lookup made a 10,000-person pass quadratic.
+   */
+  byAddress: Map<string, DemoUser> | null;
 }
 
 const PATCHABLE: readonly (keyof UserPatch)[] = [
@@ -95,6 +102,7 @@ export function createOrgStore(directory: DemoDirectory): OrgStore {
       log: [],
       sequence: 0,
       reports: null,
+      byAddress: null,
     });
   }
   for (const user of copy.users) {
@@ -123,6 +131,7 @@ export function createOrgStore(directory: DemoDirectory): OrgStore {
     state.sequence += 1;
     state.log.push({ ...change, sequence: state.sequence });
     state.reports = null;
+    state.byAddress = null;
   };
 
   const store: OrgStore = {
@@ -131,6 +140,12 @@ export function createOrgStore(directory: DemoDirectory): OrgStore {
     hasTenant: (tenantId) => states.has(tenantId),
     listUsers: (tenantId) => states.get(tenantId)?.users ?? [],
     getUser: (tenantId, userId) => states.get(tenantId)?.byId.get(userId.toLowerCase()),
+    findByAddress: (tenantId, address) => {
+      const state = states.get(tenantId);
+      if (!state) return undefined;
+      if (!state.byAddress) state.byAddress = indexAddresses(state.users);
+      return state.byAddress.get(address.trim().toLowerCase());
+    },
     findUser: (userId) => {
       for (const state of states.values()) {
         const user = state.byId.get(userId.toLowerCase());
@@ -214,6 +229,18 @@ export function createOrgStore(directory: DemoDirectory): OrgStore {
     }),
   };
   return store;
+}
+
+function indexAddresses(users: readonly DemoUser[]): Map<string, DemoUser> {
+  const index = new Map<string, DemoUser>();
+  for (const user of users) {
+    for (const address of [user.mail, user.userPrincipalName]) {
+      const key = address?.toLowerCase();
+      // The first user in order wins, as a scan of the list would find them.
+      if (key && !index.has(key)) index.set(key, user);
+    }
+  }
+  return index;
 }
 
 function indexReports(users: readonly DemoUser[]): Map<string, DemoUser[]> {

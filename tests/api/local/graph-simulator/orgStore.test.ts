@@ -115,4 +115,21 @@ describe('the org store', () => {
     expect(snapshot.tenants.map((t) => t.id)).toEqual([contoso.tenantId, fabrikam.tenantId]);
     expect(snapshot.users.find((u) => u.id === contoso.employee)?.displayName).toBe('Nia A.');
   });
+  it('finds people by mail or UPN in any case, and follows additions and removals', () => {
+    const store = freshStore();
+    const nia = store.getUser(contoso.tenantId, contoso.employee)!;
+    expect(store.findByAddress(contoso.tenantId, nia.mail!.toUpperCase())?.id).toBe(nia.id);
+    expect(store.findByAddress(contoso.tenantId, ` ${nia.userPrincipalName} `)?.id).toBe(nia.id);
+    expect(store.findByAddress(fabrikam.tenantId, nia.mail!)).toBeUndefined();
+
+    store.addUser({
+      ...nia,
+      id: 'new-person',
+      mail: 'new.person@contoso.test',
+      userPrincipalName: 'np@contoso.test',
+    });
+    expect(store.findByAddress(contoso.tenantId, 'NEW.person@contoso.test')?.id).toBe('new-person');
+    store.removeUser(contoso.tenantId, 'new-person');
+    expect(store.findByAddress(contoso.tenantId, 'new.person@contoso.test')).toBeUndefined();
+  });
 });
