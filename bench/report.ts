@@ -98,10 +98,10 @@ function scheduler(r: SchedulerSection): string[] {
       ],
     );
   }
-  const w = r.whatIfPlansAsQueries;
+  const w = r.whatIfStockCosmos;
   rows.push([
     `${w.people} people, what-if`,
-    'Pass time with query plans run as queries (before)',
+    'Pass time on the stock embedded server (before)',
     s(w.passMs),
     'as shipped',
     x(w.passTimeVsAsShipped),

@@ -4,12 +4,13 @@ import { EMBEDDED_COSMOS_KEEP_ALIVE_MS } from '../api/src/local/cosmosServer';
 import { close, listen } from '../api/src/local/listen';
 
 /**
- * For the "before" what-if only: the embedded Cosmos server as it was before it answered the
- * SDK's query-plan requests itself (api/src/local/cosmosServer.ts, answerQueryPlansAtOnce), so
- * every query is run twice. A stack uses it through COSMOS_ENDPOINT, an ordinary setting; the
- * difference from "as shipped" is what that change is worth, measured in the same run.
+ * For the "before" what-if only: the stock `@vercel/cosmosdb-server`, without the two changes
+ * api/src/local/cosmosServer.ts makes to it (query-plan requests answered at once, and queries
+ * sent with a partition key run inside that partition), so every query runs twice, over the
+ * whole container. A stack uses it through COSMOS_ENDPOINT, an ordinary setting; the difference
+ * from "as shipped" is what those changes are worth, measured in the same run.
  */
-export async function startPlansAsQueriesCosmos(): Promise<{
+export async function startStockCosmos(): Promise<{
   endpoint: string;
   port: number;
   close(): Promise<void>;
