@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Server } from 'node:https';
 
 import Items from '@vercel/cosmosdb-server/lib/account/items';
+
+import { interceptRequests } from './interceptRequests';
 
 /**
  * Cosmos DB runs a query sent with a partition key inside that partition only: it returns that
@@ -17,18 +19,10 @@ let itemsPatched = false;
 
 export function scopeQueriesToTheirPartition(server: Server): void {
   patchItemsQueryOnce();
-  const handlers = server.listeners('request') as ((
-    req: IncomingMessage,
-    res: ServerResponse,
-  ) => void)[];
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  interceptRequests(server, (req, _res, pass) => {
     const partition = singlePartitionOf(req);
-    const handleAll = () => {
-      for (const handle of handlers) handle(req, res);
-    };
-    if (partition === undefined) handleAll();
-    else requestPartition.run(partition, handleAll);
+    if (partition === undefined) pass();
+    else requestPartition.run(partition, pass);
   });
 }
 

@@ -1,9 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Server } from 'node:https';
 
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 
 import { scopeQueriesToTheirPartition } from './cosmosPartitionQueries';
+import { interceptRequests } from './interceptRequests';
 import { listen } from './listen';
 
 /**
@@ -42,20 +42,15 @@ export async function startEmbeddedCosmos(
  * at once with a refusal the SDK keeps and never reads, as it would keep a real plan.
  */
 export function answerQueryPlansAtOnce(server: Server): void {
-  const handlers = server.listeners('request') as ((
-    req: IncomingMessage,
-    res: ServerResponse,
-  ) => void)[];
-  server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (String(req.headers['x-ms-cosmos-is-query-plan-request']).toLowerCase() === 'true') {
-      req.resume();
-      res.writeHead(400, { 'Content-Type': 'application/json' });
-      res.end(
-        JSON.stringify({ code: 'BadRequest', message: 'The embedded server plans no queries.' }),
-      );
+  interceptRequests(server, (req, res, pass) => {
+    if (String(req.headers['x-ms-cosmos-is-query-plan-request']).toLowerCase() !== 'true') {
+      pass();
       return;
     }
-    for (const handle of handlers) handle(req, res);
+    req.resume();
+    res.writeHead(400, { 'Content-Type': 'application/json' });
+    res.end(
+      JSON.stringify({ code: 'BadRequest', message: 'The embedded server plans no queries.' }),
+    );
   });
 }

@@ -1,7 +1,4 @@
-import { EMULATOR_KEY } from '../../../api/src/config';
-import { startEmbeddedCosmos } from '../../../api/src/local/cosmosServer';
-import { close } from '../../../api/src/local/listen';
-import { openCosmosStore } from '../../../api/src/store/cosmosClient';
+import { withEmbeddedStore } from './embeddedCosmosKit';
 
 /**
  * The embedded server answers the SDK's speculative query-plan request at once instead of running
@@ -10,22 +7,16 @@ import { openCosmosStore } from '../../../api/src/store/cosmosClient';
  */
 
 describe('queries on the embedded Cosmos DB', () => {
-  it('queries run once each and still filter, order, limit and page', async () => {
-    const cosmos = await startEmbeddedCosmos(0);
-    const seen: { plan: boolean; status?: number }[] = [];
-    cosmos.server.prependListener('request', (req, res) => {
-      if (!String(req.headers['content-type']).startsWith('application/query+json')) return;
-      const entry: { plan: boolean; status?: number } = {
-        plan: req.headers['x-ms-cosmos-is-query-plan-request'] === 'True',
-      };
-      seen.push(entry);
-      res.on('finish', () => (entry.status = res.statusCode));
-    });
-    try {
-      const store = await openCosmosStore({
-        endpoint: cosmos.endpoint,
-        key: EMULATOR_KEY,
-        database: 'query-plans',
+  it('queries run once each and still filter, order, limit and page', () =>
+    withEmbeddedStore('query-plans', async ({ server, store }) => {
+      const seen: { plan: boolean; status?: number }[] = [];
+      server.prependListener('request', (req, res) => {
+        if (!String(req.headers['content-type']).startsWith('application/query+json')) return;
+        const entry: { plan: boolean; status?: number } = {
+          plan: req.headers['x-ms-cosmos-is-query-plan-request'] === 'True',
+        };
+        seen.push(entry);
+        res.on('finish', () => (entry.status = res.statusCode));
       });
       const boards = store.containers.boards;
       for (let i = 0; i < 12; i++)
@@ -61,18 +52,10 @@ describe('queries on the embedded Cosmos DB', () => {
       const queries = seen.filter((s) => !s.plan);
       expect(queries.length).toBe(1 + pages.length);
       expect(queries.every((s) => s.status === 200)).toBe(true);
-    } finally {
-      await close(cosmos.server);
-    }
-  });
-  it('a query sent with a partition key sees that partition only, as Cosmos DB runs it', async () => {
-    const cosmos = await startEmbeddedCosmos(0);
-    try {
-      const store = await openCosmosStore({
-        endpoint: cosmos.endpoint,
-        key: EMULATOR_KEY,
-        database: 'partition-scope',
-      });
+    }));
+
+  it('a query sent with a partition key sees that partition only, as Cosmos DB runs it', () =>
+    withEmbeddedStore('partition-scope', async ({ store }) => {
       const boards = store.containers.boards;
       for (let i = 0; i < 9; i++)
         await boards.items.create({ id: `a${i}`, pk: `t|p${i % 3}`, n: i });
@@ -102,8 +85,5 @@ describe('queries on the embedded Cosmos DB', () => {
       // Point reads and writes are untouched.
       const { resource } = await boards.item('a4', 't|p1').read<{ n: number }>();
       expect(resource?.n).toBe(4);
-    } finally {
-      await close(cosmos.server);
-    }
-  });
+    }));
 });
