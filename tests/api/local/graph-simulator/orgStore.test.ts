@@ -115,6 +115,7 @@ describe('the org store', () => {
     expect(snapshot.tenants.map((t) => t.id)).toEqual([contoso.tenantId, fabrikam.tenantId]);
     expect(snapshot.users.find((u) => u.id === contoso.employee)?.displayName).toBe('Nia A.');
   });
+
   it('finds people by mail or UPN in any case, and follows additions and removals', () => {
     const store = freshStore();
     const nia = store.getUser(contoso.tenantId, contoso.employee)!;
