@@ -1,11 +1,10 @@
 import { createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 
+import { GUID } from '../contract/ids';
 import type { AuthConfig } from '../config';
 import { unauthenticated } from '../http/problems';
 import type { Caller } from './caller';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The delegated scope the app registration exposes and Teams SSO requests (aad.manifest.json). */
 export const USER_SCOPE = 'access_as_user';

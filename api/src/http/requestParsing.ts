@@ -1,12 +1,11 @@
 import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 
+import { GUID } from '../contract/ids';
 import { Problem, validation } from './problems';
 import type { FieldProblem } from './problems';
 
 /** Reading what a client sent, with a problem a person can act on for every way it can be wrong. */
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function guidParam(request: HttpRequest, name: string): string {
   const value = request.params[name];

@@ -1,3 +1,5 @@
+import { GUID } from '../../../api/src/contract/ids';
+
 /** The tab's screens, addressed by the URL hash so static hosting needs no rewrites. */
 export type AppRoute =
   | { name: 'board'; employeeId: string | null }
@@ -60,15 +62,13 @@ function safeDecode(segment: string): string {
   }
 }
 
-const PERSON_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Where a Teams deep link with a page context lands: "My team" (or the default board) with a
  * person's id opens that person's board. Anything else stays where it is (null), so a stale or
  * odd context can never take someone somewhere unexpected.
  */
 export function deepLinkRoute(route: AppRoute, subPageId: string | null): AppRoute | null {
-  if (!subPageId || !PERSON_ID.test(subPageId)) return null;
+  if (!subPageId || !GUID.test(subPageId)) return null;
   const landing = route.name === 'team' || (route.name === 'board' && route.employeeId === null);
   return landing ? { name: 'board', employeeId: subPageId } : null;
 }

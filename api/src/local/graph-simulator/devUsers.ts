@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { z } from 'zod';
 
+import { GUID } from '../../contract/ids';
 import type { DemoUser } from '../demo-org/types';
 import { PROBLEM_TYPE_BASE } from '../../http/problems';
 import type { FieldProblem } from '../../http/problems';
@@ -33,8 +34,6 @@ export interface DevUsersHandler {
   /** Serves `/dev/users` and `/dev/users/{id}`; returns false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean>;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const devUserPatch = z.strictObject({
   managerId: z.string().regex(GUID, 'must be a user object id (GUID)').nullable().optional(),
