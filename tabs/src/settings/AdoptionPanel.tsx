@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useId, useState } from 'react';
 
-import { adoptionTiles, share } from './adoptionText';
+import { adoptionShares, adoptionTiles } from './adoptionText';
 import type { AdoptionView } from '../../../api/src/contract/adoptionContract';
 import { describeProblem } from '../api/describeProblem';
 import { useSession } from '../app/session';
@@ -160,17 +160,18 @@ function Figures({ view }: { view: AdoptionView }) {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {view.departments.map((d) => (
-                <TableRow key={d.department ?? '(small groups)'}>
-                  <TableCell>{d.department ?? 'Smaller groups together'}</TableCell>
-                  <TableCell>{d.people}</TableCell>
-                  <TableCell>{share(d.withAspirations, d.people)}</TableCell>
-                  <TableCell>{share(d.acknowledged, d.people)}</TableCell>
-                  <TableCell>
-                    {share(d.conversations.booked + d.conversations.held, d.people)}
-                  </TableCell>
-                </TableRow>
-              ))}
+              {view.departments.map((d) => {
+                const shares = adoptionShares(d);
+                return (
+                  <TableRow key={d.department ?? '(small groups)'}>
+                    <TableCell>{d.department ?? 'Smaller groups together'}</TableCell>
+                    <TableCell>{d.people}</TableCell>
+                    <TableCell>{shares.withAspirations}</TableCell>
+                    <TableCell>{shares.acknowledged}</TableCell>
+                    <TableCell>{shares.conversations}</TableCell>
+                  </TableRow>
+                );
+              })}
             </TableBody>
           </Table>
         </div>

@@ -12,9 +12,27 @@ export interface AdoptionTile {
   hint: string;
 }
 
+export interface AdoptionShares {
+  withAspirations: string;
+  acknowledged: string;
+  /** Booked or already held: either way the pair has this quarter's conversation. */
+  conversations: string;
+}
+
+/** Each figure as a share of the people counted, for the tiles and the department table alike. */
+export function adoptionShares(figures: AdoptionFigures): AdoptionShares {
+  const { people, withAspirations, acknowledged, conversations } = figures;
+  return {
+    withAspirations: share(withAspirations, people),
+    acknowledged: share(acknowledged, people),
+    conversations: share(conversations.booked + conversations.held, people),
+  };
+}
+
 /** The headline figures, each with what it means, in the order an admin reads them. */
 export function adoptionTiles(figures: AdoptionFigures): AdoptionTile[] {
-  const { people, withAspirations, acknowledged, conversations } = figures;
+  const { people, conversations } = figures;
+  const shares = adoptionShares(figures);
   return [
     {
       label: 'People taking part',
@@ -23,17 +41,17 @@ export function adoptionTiles(figures: AdoptionFigures): AdoptionTile[] {
     },
     {
       label: 'Said what they want',
-      value: share(withAspirations, people),
+      value: shares.withAspirations,
       hint: 'Wrote at least one aspiration on their board.',
     },
     {
       label: 'Heard by their manager',
-      value: share(acknowledged, people),
+      value: shares.acknowledged,
       hint: 'Had at least one aspiration acknowledged.',
     },
     {
       label: 'Conversation this quarter',
-      value: share(conversations.booked + conversations.held, people),
+      value: shares.conversations,
       hint: `${conversations.held} held, ${conversations.booked} booked, ${conversations.needsAttention} need attention, ${conversations.notYetBooked} not booked yet.`,
     },
   ];
