@@ -12,13 +12,13 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { adoptionShares, adoptionTiles } from './adoptionText';
+import { SettingsSection } from './SettingsSection';
 import type { AdoptionView } from '../../../api/src/contract/adoptionContract';
 import { describeProblem } from '../api/describeProblem';
 import { useSession } from '../app/session';
@@ -28,17 +28,6 @@ import { RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
-  title: { margin: 0 },
   tiles: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
@@ -70,7 +59,6 @@ export function AdoptionPanel() {
   const styles = useStyles();
   const srOnly = useScreenReaderOnly();
   const { api } = useSession();
-  const titleId = useId();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -86,10 +74,7 @@ export function AdoptionPanel() {
   }, [api, attempt]);
 
   return (
-    <section className={styles.section} aria-labelledby={titleId} data-testid="adoption">
-      <Text as="h2" id={titleId} size={400} weight="semibold" className={styles.title}>
-        Adoption
-      </Text>
+    <SettingsSection title="Adoption">
       {load.kind === 'loading' ? (
         <div role="status">
           <span className={srOnly.root}>Loading adoption figures…</span>
@@ -115,7 +100,7 @@ export function AdoptionPanel() {
         </MessageBar>
       ) : null}
       {load.kind === 'ready' ? <Figures view={load.view} /> : null}
-    </section>
+    </SettingsSection>
   );
 }
 

@@ -18,10 +18,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 
 import { AdoptionPanel } from './AdoptionPanel';
+import { SettingsSection } from './SettingsSection';
 import {
   DAY_TEXT,
   FIELD,
@@ -57,17 +58,6 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   title: { margin: 0 },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
-  sectionTitle: { margin: 0 },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL },
   number: { width: '160px', maxWidth: '100%' },
   days: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
@@ -275,7 +265,7 @@ function SettingsForm({
         </MessageBar>
       ) : null}
 
-      <Section title="The quarterly conversation">
+      <SettingsSection title="The quarterly conversation">
         <Body1>Every quarter, for every employee and their manager.</Body1>
         <div className={styles.row}>
           <Field
@@ -347,9 +337,9 @@ function SettingsForm({
             </Field>
           </div>
         </Group>
-      </Section>
+      </SettingsSection>
 
-      <Section title="Working hours when a calendar has none">
+      <SettingsSection title="Working hours when a calendar has none">
         <Body1>
           Career Board books inside both people’s working hours from Outlook. For anyone whose
           calendar has none, it uses these.
@@ -403,9 +393,9 @@ function SettingsForm({
             </Field>
           </div>
         </Group>
-      </Section>
+      </SettingsSection>
 
-      <Section title="Who takes part">
+      <SettingsSection title="Who takes part">
         <Field label="Pilot scope" hint={hint('pilotScope')}>
           <RadioGroup
             value={values.pilotScope}
@@ -432,7 +422,7 @@ function SettingsForm({
             />
           </Field>
         ) : null}
-      </Section>
+      </SettingsSection>
 
       <div className={styles.actions}>
         <Button
@@ -480,18 +470,5 @@ function Group({
         </Text>
       ) : null}
     </fieldset>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const styles = useStyles();
-  const id = useId();
-  return (
-    <section className={styles.section} aria-labelledby={id}>
-      <Text as="h2" id={id} size={400} weight="semibold" className={styles.sectionTitle}>
-        {title}
-      </Text>
-      {children}
-    </section>
   );
 }

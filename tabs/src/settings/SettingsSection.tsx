@@ -1,0 +1,31 @@
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  title: { margin: 0 },
+});
+
+/** One titled panel of the settings screen; its heading names the region for assistive tech. */
+export function SettingsSection({ title, children }: { title: string; children: ReactNode }) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <section className={styles.section} aria-labelledby={id}>
+      <Text as="h2" id={id} size={400} weight="semibold" className={styles.title}>
+        {title}
+      </Text>
+      {children}
+    </section>
+  );
+}
