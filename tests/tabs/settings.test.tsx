@@ -80,36 +80,66 @@ const figures = (people: number, withAspirations: number, acknowledged: number) 
   withAspirations,
   acknowledged,
   aspirations: { total: withAspirations * 2, acknowledged },
-  conversations: { booked: 3, held: 2, needsAttention: 1, notYetBooked: people - 6 },
+  conversations: { booked: 5, held: 5, needsAttention: 0, notYetBooked: people - 10 },
 });
+// As the API publishes them: every count a multiple of 5, rounded up or down at random.
 const adoption: AdoptionView = {
   quarter: '2027-Q1',
   asOf: '2027-01-19T06:00:00.000Z',
   orgChartSyncedAt: '2027-01-19T06:00:00.000Z',
   minimumGroupSize: 5,
-  total: figures(40, 10, 4),
+  roundingBase: 5,
+  withheld: null,
+  total: figures(40, 15, 5),
   departments: [
-    { department: 'Engineering', ...figures(25, 8, 3) },
-    { department: null, ...figures(15, 2, 1) },
+    { department: 'Engineering', ...figures(25, 15, 5) },
+    { department: null, ...figures(15, 0, 0) },
   ],
 };
 
 describe('adoption on the settings screen', () => {
-  test('shows shares of people, per department, with small groups named as such', async () => {
+  test('shows rounded shares of people, per department, with small groups named as such', async () => {
     renderWithSession(<SettingsPage />, {
       api: fakeApi({ settings: async () => saved, adoption: async () => adoption }),
       me: admin,
     });
     const panel = await screen.findByRole('region', { name: 'Adoption' });
-    expect(await within(panel).findByText('10 of 40 (25%)')).toBeTruthy();
-    expect(within(panel).getByText('4 of 40 (10%)')).toBeTruthy();
-    expect(within(panel).getByText('5 of 40 (13%)')).toBeTruthy();
+    expect(await within(panel).findByText('about 15 of 40 (38%)')).toBeTruthy();
+    expect(within(panel).getByText('about 40')).toBeTruthy();
+    expect(within(panel).getByText('about 5 of 40 (13%)')).toBeTruthy();
+    expect(within(panel).getByText('about 10 of 40 (25%)')).toBeTruthy();
     expect(
-      within(panel).getByText('2 held, 3 booked, 1 need attention, 34 not booked yet.'),
+      within(panel).getByText(
+        'about 5 held, about 5 booked, fewer than 5 need attention, about 30 not booked yet.',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(panel).getByText(/every count is rounded up or down to a multiple of 5/),
     ).toBeTruthy();
     const table = within(panel).getByRole('table', { name: 'Adoption by department' });
     expect(within(table).getByText('Engineering')).toBeTruthy();
     expect(within(table).getByText('Smaller groups together')).toBeTruthy();
+    // A rounded 0 is "fewer than 5", never a bare 0 that would read as "nobody".
+    expect(within(table).getAllByText('fewer than 5 of 15')).toHaveLength(2);
+    expect(within(table).queryByText(/^0/)).toBeNull();
+  });
+
+  test('with too few people in scope, says no figures are shown and why', async () => {
+    renderWithSession(<SettingsPage />, {
+      api: fakeApi({
+        settings: async () => saved,
+        adoption: async () => ({
+          ...adoption,
+          withheld: 'fewer-than-minimum' as const,
+          total: null,
+          departments: [],
+        }),
+      }),
+      me: admin,
+    });
+    const panel = await screen.findByRole('region', { name: 'Adoption' });
+    expect(await within(panel).findByText(/^Fewer than 5 people are in scope/)).toBeTruthy();
+    expect(within(panel).queryByRole('table')).toBeNull();
   });
 
   test('before the first scheduling run, says when figures will come', async () => {
@@ -140,7 +170,7 @@ describe('adoption on the settings screen', () => {
     expect(await within(panel).findByText(/^Adoption figures not loaded/)).toBeTruthy();
     expect(await screen.findByRole('spinbutton', { name: /Meeting length/ })).toBeTruthy();
     fireEvent.click(within(panel).getByRole('button', { name: /Try again/ }));
-    expect(await within(panel).findByText('10 of 40 (25%)')).toBeTruthy();
+    expect(await within(panel).findByText('about 15 of 40 (38%)')).toBeTruthy();
   });
 });
 

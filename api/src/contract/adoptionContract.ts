@@ -1,6 +1,13 @@
 /**
  * What a tenant admin sees of adoption: counts only, never a name or a word of anyone's board.
- * Groups smaller than `minimumGroupSize` are folded together so no figure points at a person.
+ *
+ * Exact: `quarter`, `asOf`, `orgChartSyncedAt`, `minimumGroupSize`, `roundingBase` and which
+ * departments have a row (department sizes are in the org chart the admin can read anyway).
+ * Rounded: every count in `total` and `departments`, a multiple of `roundingBase` drawn by
+ * seeded random rounding (the same answer every time for the same people; api/README.md,
+ * "Adoption"). A count of 0 means "fewer than `roundingBase`", not "none".
+ * Suppressed: with fewer than `minimumGroupSize` people in scope, `total` is null, `departments`
+ * is empty and `withheld` says why; departments under the minimum are folded into one row.
  */
 
 export interface AdoptionFigures {
@@ -21,12 +28,21 @@ export interface DepartmentAdoption extends AdoptionFigures {
   department: string | null;
 }
 
+/** Why no figures are shown: too few people in scope for any count not to point at someone. */
+export type AdoptionWithheld = 'fewer-than-minimum';
+
 export interface AdoptionView {
   quarter: string;
   asOf: string;
   /** When the org chart was last read from Microsoft Graph; null before the first scheduling pass. */
   orgChartSyncedAt: string | null;
   minimumGroupSize: number;
-  total: AdoptionFigures;
+  /** Every published count is a multiple of this, rounded at random up or down. */
+  roundingBase: number;
+  /** Null when figures are shown; otherwise why they are not. */
+  withheld: AdoptionWithheld | null;
+  /** Null exactly when `withheld` is set. */
+  total: AdoptionFigures | null;
+  /** Rows of at least `minimumGroupSize` people each, covering everyone; empty when one would do. */
   departments: DepartmentAdoption[];
 }

@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 
-import { adoptionShares, adoptionTiles } from './adoptionText';
+import { adoptionShares, adoptionTiles, roundedCount } from './adoptionText';
 import { SettingsSection } from './SettingsSection';
 import type { AdoptionView } from '../../../api/src/contract/adoptionContract';
 import { describeProblem } from '../api/describeProblem';
@@ -114,13 +114,20 @@ function Figures({ view }: { view: AdoptionView }) {
       </Caption1>
     );
   }
+  if (view.total === null) {
+    return (
+      <Caption1 className={styles.muted}>
+        {`Fewer than ${view.minimumGroupSize} people are in scope, so no figures are shown: any count would point at a person.`}
+      </Caption1>
+    );
+  }
   return (
     <>
       <Caption1 className={styles.muted}>
-        {`${quarterText(view.quarter)}, counts only: no names, no board content. Org chart as read ${formatDayAndTime(view.orgChartSyncedAt)}. Departments under ${view.minimumGroupSize} people are grouped so no figure points at a person.`}
+        {`${quarterText(view.quarter)}, counts only: no names, no board content. Org chart as read ${formatDayAndTime(view.orgChartSyncedAt)}. Departments under ${view.minimumGroupSize} people are grouped, and every count is rounded up or down to a multiple of ${view.roundingBase} ("fewer than ${view.roundingBase}" may be none), so no figure points at a person.`}
       </Caption1>
       <dl className={styles.tiles}>
-        {adoptionTiles(view.total).map((tile) => (
+        {adoptionTiles(view.total, view.roundingBase).map((tile) => (
           <div key={tile.label} className={styles.tile}>
             <dt>
               <Caption1 className={styles.tileLabel}>{tile.label}</Caption1>
@@ -146,11 +153,11 @@ function Figures({ view }: { view: AdoptionView }) {
             </TableHeader>
             <TableBody>
               {view.departments.map((d) => {
-                const shares = adoptionShares(d);
+                const shares = adoptionShares(d, view.roundingBase);
                 return (
                   <TableRow key={d.department ?? '(small groups)'}>
                     <TableCell>{d.department ?? 'Smaller groups together'}</TableCell>
-                    <TableCell>{d.people}</TableCell>
+                    <TableCell>{roundedCount(d.people, view.roundingBase)}</TableCell>
                     <TableCell>{shares.withAspirations}</TableCell>
                     <TableCell>{shares.acknowledged}</TableCell>
                     <TableCell>{shares.conversations}</TableCell>

@@ -1,11 +1,12 @@
-import type {
-  AdoptionFigures,
-  AdoptionView,
-  DepartmentAdoption,
-} from '../../contract/adoptionContract';
+import type { AdoptionFigures, AdoptionView } from '../../contract/adoptionContract';
 import type { ConversationStatus } from '../conversations/records';
+import { publishedGroups, roundCount, roundingCoin } from './disclosureControl';
+import type { DisclosurePolicy } from './disclosureControl';
 
-/** Adoption counts from the org chart, board rows and this quarter's conversations: pure. */
+/**
+ * Adoption counts from the org chart, board rows and this quarter's conversations, as an admin
+ * may see them: pure. The disclosure rules are in disclosureControl.ts.
+ */
 
 export const MINIMUM_GROUP_SIZE = 5;
 
@@ -57,27 +58,84 @@ export function adoptionFigures(
   rows: readonly AdoptionBoardRow[],
   conversations: readonly AdoptionConversation[],
   context: { quarter: string; asOf: string; orgChartSyncedAt: string | null },
-  minimumGroupSize: number = MINIMUM_GROUP_SIZE,
+  policy: DisclosurePolicy,
 ): AdoptionView {
+  const { minimumGroupSize } = policy;
+  const head = { ...context, minimumGroupSize, roundingBase: minimumGroupSize };
+  if (people.length < minimumGroupSize)
+    return { ...head, withheld: 'fewer-than-minimum', total: null, departments: [] };
+
   const states = statesOf(people, rows, conversations);
-  const total = sum(people.map((p) => states.get(p.id)!));
+  // The quarter is in every coin: each quarter's figures get fresh rounding, a population's
+  // figures within a quarter keep theirs.
+  const publish = (members: readonly AdoptionPerson[]) =>
+    published(
+      sum(members.map((p) => states.get(p.id)!)),
+      members.map((p) => p.id),
+      context.quarter,
+      policy,
+    );
+  return {
+    ...head,
+    withheld: null,
+    total: publish(people),
+    departments: publishedGroups(people, minimumGroupSize).map((group) => ({
+      department: group.department,
+      ...publish(group.members),
+    })),
+  };
+}
 
-  const byDepartment = new Map<string, AdoptionPerson[]>();
-  for (const person of people) {
-    const name = person.department?.trim() || '';
-    byDepartment.set(name, [...(byDepartment.get(name) ?? []), person]);
-  }
-  const departments: DepartmentAdoption[] = [];
-  const folded: PersonState[] = [];
-  for (const [name, members] of [...byDepartment].sort(([a], [b]) => a.localeCompare(b))) {
-    const memberStates = members.map((p) => states.get(p.id)!);
-    if (name === '' || members.length < minimumGroupSize) folded.push(...memberStates);
-    else departments.push({ department: name, ...sum(memberStates) });
-  }
-  // Folded groups are shown only when together they are big enough not to point at anyone.
-  if (folded.length >= minimumGroupSize) departments.push({ department: null, ...sum(folded) });
+/** The exact counts, before any disclosure control: for tests and for nothing an admin sees. */
+export function exactAdoption(
+  people: readonly AdoptionPerson[],
+  rows: readonly AdoptionBoardRow[],
+  conversations: readonly AdoptionConversation[],
+): AdoptionFigures {
+  const states = statesOf(people, rows, conversations);
+  return sum(people.map((p) => states.get(p.id)!));
+}
 
-  return { ...context, minimumGroupSize, total, departments };
+/**
+ * Every count randomly rounded to the base, each with its own coin over the same people.
+ *
+ * The complement needs care: the admin knows how many people a row covers (the org chart), so a
+ * count of people with a property rounded up past that size (11 of 11 published as 15) would
+ * prove that all of them have it. Such counts are capped at the largest multiple of the base not
+ * above the row's size, so "everyone" is never certain, just as "no one" is not (0 means 0 to
+ * k-1). Acknowledged aspirations are capped at the rounded aspirations, so no share reads above
+ * 100%; that cap uses published figures only.
+ */
+function published(
+  exact: AdoptionFigures,
+  memberIds: readonly string[],
+  quarter: string,
+  { minimumGroupSize: base, roundingKey }: DisclosurePolicy,
+): AdoptionFigures {
+  const round = (figure: string, count: number, cap = Infinity) =>
+    Math.min(
+      cap,
+      roundCount(count, base, roundingCoin(roundingKey, `${quarter}|${figure}`, memberIds)),
+    );
+  const people = round('people', exact.people);
+  const everyone = base * Math.floor(exact.people / base);
+  const aspirations = round('aspirations.total', exact.aspirations.total);
+  const { conversations: c } = exact;
+  return {
+    people,
+    withAspirations: round('withAspirations', exact.withAspirations, everyone),
+    acknowledged: round('acknowledged', exact.acknowledged, everyone),
+    aspirations: {
+      total: aspirations,
+      acknowledged: round('aspirations.acknowledged', exact.aspirations.acknowledged, aspirations),
+    },
+    conversations: {
+      booked: round('conversations.booked', c.booked, everyone),
+      held: round('conversations.held', c.held, everyone),
+      needsAttention: round('conversations.needsAttention', c.needsAttention, everyone),
+      notYetBooked: round('conversations.notYetBooked', c.notYetBooked, everyone),
+    },
+  };
 }
 
 function statesOf(

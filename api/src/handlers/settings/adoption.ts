@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
 
-import { adoptionFigures } from '../../domain/adoption/adoptionFigures';
+import { MINIMUM_GROUP_SIZE, adoptionFigures } from '../../domain/adoption/adoptionFigures';
 import { quarterOf } from '../../domain/scheduling';
 import { inPilotScope } from '../../domain/settings/pilotScope';
 import { ok } from '../../http/responses';
@@ -38,6 +38,18 @@ export async function readAdoption(input: CallerRouteInput): Promise<HttpRespons
       rows,
       conversations.map((c) => ({ employeeId: c.employeeId, status: c.status })),
       { quarter, asOf: now.toISOString(), orgChartSyncedAt: syncedAt },
+      { minimumGroupSize: MINIMUM_GROUP_SIZE, roundingKey: roundingKey(input) },
     ),
   );
+}
+
+/**
+ * The key of the rounding coins, per tenant. It must be a secret the admin cannot read, or the
+ * rounding becomes a known function they can undo at its boundaries. The Cosmos DB account key
+ * is one where it exists (embedded default, emulator, key-based Azure); a managed-identity
+ * deployment has none, and then only the tenant id keys it, reproducible by someone who reads
+ * this code: api/README.md says so, and a dedicated setting is the fix.
+ */
+function roundingKey({ services, caller }: CallerRouteInput): string {
+  return `${caller.tenantId}|${services.config.cosmos.key ?? ''}`;
 }
