@@ -161,9 +161,12 @@ describe('adoption: what an admin sees of how far Career Board has been taken up
     expect([0, 5]).toContain(total.withAspirations);
 
     await page.reload();
-    const said = panel.getByRole('definition').filter({
-      hasText: share(total.withAspirations, total.people, figures.roundingBase),
-    });
+    // The "Said what they want" tile: with 0 published, "Heard" may read the same words.
+    const said = panel
+      .locator('dl > div')
+      .filter({ hasText: 'Said what they want' })
+      .getByRole('definition')
+      .filter({ hasText: share(total.withAspirations, total.people, figures.roundingBase) });
     await said.waitFor();
     await panel.getByRole('table', { name: 'Adoption by department' }).waitFor();
     const text = (await panel.textContent()) ?? '';
