@@ -23,9 +23,10 @@ import { createHash, createHmac } from 'node:crypto';
  *    tables. Consequences: the same population gives the same answer every time (asking again
  *    averages nothing away); a population that differs by one person gets a fresh, independent
  *    coin, so two views that differ by one person publish counts whose difference (0 or ±k) is
- *    possible whether or not that person has the property. A count of 0 to k-1 is shown as
- *    "fewer than k" (it publishes 0 or k), and so is a complement: the people count is rounded
- *    the same way, so "all of them" is never exact below k either.
+ *    possible whether or not that person has the property. A count of 0 to k-1 publishes 0 or
+ *    k (the tab says "fewer than k" for 0); its complement is protected by a cap in
+ *    adoptionFigures.ts, since the admin knows each row's size and "k+4 rounded up past the row"
+ *    would mean "all of them".
  *
  * What this does not promise: against an attacker who already knows every other person's
  * state exactly, random rounding only makes one person's state uncertain, not hidden, in a few
