@@ -28,10 +28,10 @@ import { createHash, createHmac } from 'node:crypto';
  *    adoptionFigures.ts, since the admin knows each row's size and "k+4 rounded up past the row"
  *    would mean "all of them".
  *
- * What this does not promise: against an attacker who already knows every other person's
- * state exactly, random rounding only makes one person's state uncertain, not hidden, in a few
- * boundary cases (true count a multiple of k); and the coin is only as unpredictable as the
- * key (the handler's choice of key is documented there).
+ * What this does not promise: an attacker who already knows every other person's state
+ * exactly can, at a boundary (the true count a multiple of k and the coin going their way, about
+ * 1 in 25 per figure and pair of views), tell the last person's state: any bounded rounding has
+ * such edges. And the coin is only as unpredictable as the key (see the handler).
  */
 
 export interface DisclosurePolicy {
