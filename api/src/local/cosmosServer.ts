@@ -5,6 +5,7 @@ import { createHttpsServer } from '@vercel/cosmosdb-server';
 import { scopeQueriesToTheirPartition } from './cosmosPartitionQueries';
 import { interceptRequests } from './interceptRequests';
 import { listen } from './listen';
+import { createStartupGate } from './startupGate';
 
 /**
  * How long the embedded server keeps an idle keep-alive connection open: far longer than the
@@ -29,7 +30,13 @@ export async function startEmbeddedCosmos(
   server.headersTimeout = EMBEDDED_COSMOS_KEEP_ALIVE_MS + 1_000;
   answerQueryPlansAtOnce(server);
   scopeQueriesToTheirPartition(server);
+  // Outermost step: until the server is ready, anything that reaches it gets a 503 at once (only
+  // the stack's own client calls it, and only once the stack is ready, so a refusal is for a
+  // stray tool or probe, which should learn "not yet" without waiting).
+  const gate = createStartupGate('Cosmos DB', { kind: 'refuse', retryAfterSeconds: 1 });
+  interceptRequests(server, gate.admit);
   const bound = await listen(server, port, 'Cosmos DB', 'COSMOS_PORT');
+  gate.open();
   return { server, port: bound, endpoint: `https://localhost:${bound}/` };
 }
 
