@@ -43,6 +43,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Outlook limits the Graph simulator applies (e.g. `latencyMs: 20` in benchmarks). */
   graphCalendarLimits?: Partial<CalendarLimits>;
+  /** Keep the embedded Cosmos DB's data in this folder across restarts (localData.ts). */
+  dataDir?: string;
 }
 
 export interface Stack {
@@ -76,7 +78,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     // Bind every port first, so ephemeral ports are known before anything is configured.
     const external = Boolean(env.COSMOS_ENDPOINT);
-    const cosmos = external ? null : await startEmbeddedCosmos(options.ports.cosmos);
+    const cosmos = external
+      ? null
+      : await startEmbeddedCosmos(options.ports.cosmos, { dataDir: options.dataDir });
     if (cosmos) servers.push(cosmos.server);
     // Each server answers from the moment it listens: its gate holds or refuses requests until
     // the listener that serves them is attached below.

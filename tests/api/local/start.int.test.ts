@@ -42,6 +42,7 @@ interface Started {
 
 let tabDir: string;
 const children: ChildProcess[] = [];
+const dataDirs: string[] = [];
 
 beforeAll(() => {
   tabDir = mkdtempSync(join(tmpdir(), 'career-board-start-tab-'));
@@ -51,6 +52,7 @@ beforeAll(() => {
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   rmSync(tabDir, { recursive: true, force: true });
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 function listenOn(port: number): Promise<Server> {
@@ -89,7 +91,14 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function spawnStart(env: NodeJS.ProcessEnv, args: string[] = []): Omit<Started, 'startupMs'> {
-  const child = spawn(TSX, [START, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Each run keeps its local data in a folder of its own, never in the repository's .localdata/.
+  const dataDir = mkdtempSync(join(tmpdir(), 'career-board-start-data-'));
+  dataDirs.push(dataDir);
+  const child = spawn(TSX, [START, '--data-dir', dataDir, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
