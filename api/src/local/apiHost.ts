@@ -45,6 +45,7 @@ export function createApiListener(options: ApiHostOptions): RequestListener {
     log(`[${level}] ${args.map(String).join(' ')}`);
 
   return (req, res) => {
+    if (options.log) logRequestLine(req, res, options.log);
     handle(req, res).catch((error: unknown) => {
       log(`[error] local host failure: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent)
@@ -198,6 +199,19 @@ export function createApiListener(options: ApiHostOptions): RequestListener {
         );
     }
   }
+}
+
+/**
+ * `npm start -- --verbose`: one line per request once it is answered: method, path, status and
+ * milliseconds. Never the query string (cursors and search text) or a body: logs carry no content.
+ */
+function logRequestLine(req: IncomingMessage, res: ServerResponse, log: (line: string) => void) {
+  const started = performance.now();
+  const method = req.method ?? 'GET';
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  res.once('finish', () => {
+    log(`${method} ${path} ${res.statusCode} ${Math.round(performance.now() - started)} ms`);
+  });
 }
 
 function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigin: string): void {
