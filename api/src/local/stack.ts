@@ -144,6 +144,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         timers,
         services,
         allowedOrigin: config.tabOrigin,
+        ownOrigin: new URL(urls.api).origin,
         log: options.log,
       }),
     );
