@@ -9,6 +9,18 @@ import type { Caller } from './caller';
 /** The delegated scope the app registration exposes and Teams SSO requests (aad.manifest.json). */
 export const USER_SCOPE = 'access_as_user';
 
+/** How far the API's clock and the issuer's may disagree, in seconds. */
+const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * The longest lifetime (`exp - iat`) Entra ID gives an access token: by default a random 60 to 90
+ * minutes, extended to 24 to 28 hours when client and resource support continuous access
+ * evaluation ("Configurable token lifetimes in the Microsoft identity platform", Access tokens,
+ * learn.microsoft.com/entra/identity-platform/configurable-token-lifetimes). A token that claims
+ * to last longer was not minted by Entra's rules, whoever signed it.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 28 * 60 * 60;
+
 export type TokenValidator = (authorization: string | null | undefined) => Promise<Caller>;
 
 /**
@@ -34,14 +46,39 @@ export function createTokenValidator(config: AuthConfig, keys?: JWTVerifyGetKey)
         algorithms: ['RS256'],
         audience: config.audiences,
         issuer: issuers,
-        clockTolerance: 60,
+        clockTolerance: CLOCK_SKEW_SECONDS,
         requiredClaims: ['exp', 'iat', 'tid', 'oid'],
       }));
     } catch (error) {
       throw unauthenticated(describe(error));
     }
+    assertPlausibleLifetime(payload);
     return toCaller(payload);
   };
+}
+
+/**
+ * jose checks `exp` and `nbf` but lets `iat` lie in the future and a lifetime run for years. A
+ * token issued later than now (beyond the skew) or valid for longer than Entra ever issues is
+ * refused, so a leaked or mis-minted long-lived token cannot serve for months.
+ */
+function assertPlausibleLifetime(payload: JWTPayload): void {
+  const now = Math.floor(Date.now() / 1000);
+  const iat = Number(payload.iat);
+  const exp = Number(payload.exp);
+  if (!Number.isFinite(iat) || iat > now + CLOCK_SKEW_SECONDS) {
+    throw unauthenticated(
+      'The access token claims to be issued in the future (iat claim rejected).',
+    );
+  }
+  if (payload.nbf !== undefined && Number(payload.nbf) > now + CLOCK_SKEW_SECONDS) {
+    throw unauthenticated('The access token is not valid yet (nbf claim rejected).');
+  }
+  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw unauthenticated(
+      'The access token lasts longer than Entra ID issues tokens for (exp claim rejected).',
+    );
+  }
 }
 
 function bearerToken(authorization: string | null | undefined): string {

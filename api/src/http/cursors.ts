@@ -16,6 +16,13 @@ export function encodeCursor(value: object): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
+/** The 400 for a cursor this API did not issue (also for checks only the handler can make). */
+export function refuseCursor(name = 'cursor') {
+  return validation('The cursor is not one this API returned; start again without it.', [
+    { path: name, message: 'Invalid cursor.' },
+  ]);
+}
+
 /** `null` when the client sent no cursor; a validation problem for anything we would not issue. */
 export function decodeCursor<S extends z.ZodType>(
   raw: string | null,
@@ -23,10 +30,7 @@ export function decodeCursor<S extends z.ZodType>(
   name = 'cursor',
 ): z.output<S> | null {
   if (raw === null || raw === '') return null;
-  const refuse = () =>
-    validation('The cursor is not one this API returned; start again without it.', [
-      { path: name, message: 'Invalid cursor.' },
-    ]);
+  const refuse = () => refuseCursor(name);
   if (raw.length > MAX_CURSOR_LENGTH || !BASE64URL.test(raw)) throw refuse();
   const bytes = Buffer.from(raw, 'base64url');
   // Canonical form only: a value that decodes leniently (stray padding bits) is not one we issued.

@@ -24,6 +24,12 @@ export interface ApiHostOptions {
   services: Services;
   /** The tab's origin: the only one granted CORS. */
   allowedOrigin: string;
+  /**
+   * The API's own origin (`http://localhost:{port}`), as configured rather than read from the
+   * Host header, which a DNS-rebinding page controls. `/admin/functions/` accepts browser requests
+   * from this origin and the tab's only.
+   */
+  ownOrigin?: string;
   log?: (line: string) => void;
 }
 
@@ -45,6 +51,7 @@ export function createApiListener(options: ApiHostOptions): RequestListener {
     log(`[${level}] ${args.map(String).join(' ')}`);
 
   return (req, res) => {
+    if (options.log) logRequestLine(req, res, options.log);
     handle(req, res).catch((error: unknown) => {
       log(`[error] local host failure: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent)
@@ -160,6 +167,12 @@ export function createApiListener(options: ApiHostOptions): RequestListener {
       );
       return;
     }
+    const crossSite = crossSiteRefusal(req, [options.allowedOrigin, options.ownOrigin]);
+    if (crossSite) {
+      req.resume();
+      sendProblem(res, new Problem('forbidden', crossSite), req.url ?? '/');
+      return;
+    }
     await readBody(req);
     const context = new InvocationContext({
       invocationId: randomUUID(),
@@ -198,6 +211,36 @@ export function createApiListener(options: ApiHostOptions): RequestListener {
         );
     }
   }
+}
+
+/**
+ * A scheduling pass books meetings for everyone, so no web page may start one: a browser marks
+ * every POST with its page's `Origin` and, cross-site, with `Sec-Fetch-Site: cross-site`. Requests
+ * from the tab or the API's own origin, and those no browser sent (`npm run schedule`, curl: no
+ * Origin, no Sec-Fetch-Site), run. Returns why a request is refused, or null.
+ */
+function crossSiteRefusal(req: IncomingMessage, trusted: (string | undefined)[]): string | null {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !trusted.includes(origin)) {
+    return `Timer functions cannot be run from a web page at ${origin}; use \`npm run schedule\`.`;
+  }
+  if (origin === undefined && req.headers['sec-fetch-site'] === 'cross-site') {
+    return 'Timer functions cannot be run from another site; use `npm run schedule`.';
+  }
+  return null;
+}
+
+/**
+ * `npm start -- --verbose`: one line per request once it is answered: method, path, status and
+ * milliseconds. Never the query string (cursors and search text) or a body: logs carry no content.
+ */
+function logRequestLine(req: IncomingMessage, res: ServerResponse, log: (line: string) => void) {
+  const started = performance.now();
+  const method = req.method ?? 'GET';
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  res.once('finish', () => {
+    log(`${method} ${path} ${res.statusCode} ${Math.round(performance.now() - started)} ms`);
+  });
 }
 
 function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigin: string): void {

@@ -1,10 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Server } from 'node:https';
 
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 
 import { scopeQueriesToTheirPartition } from './cosmosPartitionQueries';
+import { isReplay, journalWrites, openJournalWriter } from './cosmosJournal';
+import {
+  foldJournal,
+  readJournal,
+  replayState,
+  rewriteJournal,
+  stateRecords,
+} from './cosmosJournalReplay';
+import type { JournalState } from './cosmosJournalReplay';
 import { interceptRequests } from './interceptRequests';
-import { listen } from './listen';
+import { close, listen } from './listen';
+import { claimDataDir, cosmosDataDir } from './localData';
+import { createStartupGate } from './startupGate';
 
 /**
  * How long the embedded server keeps an idle keep-alive connection open: far longer than the
@@ -17,10 +30,19 @@ import { listen } from './listen';
  */
 export const EMBEDDED_COSMOS_KEEP_ALIVE_MS = 65_000;
 
+export interface EmbeddedCosmosOptions {
+  /**
+   * Keep the data across restarts in this folder (localData.ts): every acknowledged write is
+   * journalled (cosmosJournal.ts) and loaded back at the next start. In memory only without it.
+   */
+  dataDir?: string;
+}
+
 /** The embedded Cosmos DB (`@vercel/cosmosdb-server`), speaking the real REST protocol over TLS. */
 export async function startEmbeddedCosmos(
   port: number,
-): Promise<{ server: Server; port: number; endpoint: string }> {
+  options: EmbeddedCosmosOptions = {},
+): Promise<{ server: Server; port: number; endpoint: string; documentsLoaded: number }> {
   // Without keep-alive every Cosmos operation pays a fresh TLS handshake (bench/README.md).
   const server = createHttpsServer({ keepAlive: true });
   server.keepAliveTimeout = EMBEDDED_COSMOS_KEEP_ALIVE_MS;
@@ -29,8 +51,50 @@ export async function startEmbeddedCosmos(
   server.headersTimeout = EMBEDDED_COSMOS_KEEP_ALIVE_MS + 1_000;
   answerQueryPlansAtOnce(server);
   scopeQueriesToTheirPartition(server);
+  const replayToken = randomUUID();
+  const state = options.dataDir ? keepDataIn(server, options.dataDir, replayToken) : null;
+  // Outermost step: until the server is ready (its data loaded), anything else that reaches it
+  // gets a 503 at once: only the stack's own client calls it, and only once the stack is ready,
+  // so a refusal is for a stray tool or probe, which should learn "not yet" without waiting.
+  const gate = createStartupGate('Cosmos DB', { kind: 'refuse', retryAfterSeconds: 1 });
+  interceptRequests(server, (req, res, pass) =>
+    isReplay(req, replayToken) ? pass() : gate.admit(req, res, pass),
+  );
   const bound = await listen(server, port, 'Cosmos DB', 'COSMOS_PORT');
-  return { server, port: bound, endpoint: `https://localhost:${bound}/` };
+  const endpoint = `https://localhost:${bound}/`;
+  let documentsLoaded = 0;
+  try {
+    if (state) documentsLoaded = await replayState(endpoint, state, replayToken);
+  } catch (error) {
+    await close(server);
+    throw error;
+  }
+  gate.open();
+  return { server, port: bound, endpoint, documentsLoaded };
+}
+
+/**
+ * Reads and compacts the journal in `dataDir`, then journals every write the server acknowledges
+ * from now on. Returns the state to load once the server listens.
+ */
+function keepDataIn(server: Server, dataDir: string, replayToken: string): JournalState {
+  const dir = cosmosDataDir(dataDir);
+  const release = claimDataDir(dir);
+  try {
+    const path = join(dir, 'journal.jsonl');
+    const state = foldJournal(readJournal(path));
+    rewriteJournal(path, stateRecords(state));
+    const journal = openJournalWriter(path);
+    interceptRequests(server, journalWrites(journal, replayToken));
+    server.once('close', () => {
+      journal.close();
+      release();
+    });
+    return state;
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /**

@@ -23,6 +23,7 @@ import type { OrgStore } from './graph-simulator/orgStore';
 import { createIdentityIssuer } from './identityIssuer';
 import type { IdentityIssuer } from './identityIssuer';
 import { close, listen } from './listen';
+import { createStartupGate, gatedListener } from './startupGate';
 import { createTabListener } from './tabServer';
 
 /**
@@ -42,6 +43,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Outlook limits the Graph simulator applies (e.g. `latencyMs: 20` in benchmarks). */
   graphCalendarLimits?: Partial<CalendarLimits>;
+  /** Keep the embedded Cosmos DB's data in this folder across restarts (localData.ts). */
+  dataDir?: string;
 }
 
 export interface Stack {
@@ -56,6 +59,16 @@ export interface Stack {
 
 const DEFAULT_DIST = resolve(__dirname, '../../../tabs/dist');
 
+/**
+ * What each server answers before the stack is ready (startupGate.ts). The API and the dev
+ * services refuse at once with 503 and Retry-After: a readiness probe learns "not yet" without
+ * waiting, the tab's API client and the Graph client's retry handler try again after Retry-After.
+ * The tab holds requests instead: a browser left open during a restart then simply loads the page
+ * once the stack is up, rather than showing an error; past the bound it gets the 503 too.
+ */
+const API_STARTING = { kind: 'refuse', retryAfterSeconds: 1 } as const;
+const TAB_STARTING = { kind: 'hold', maxWaitMs: 15_000, retryAfterSeconds: 1 } as const;
+
 export async function startStack(options: StackOptions): Promise<Stack> {
   const env = options.env ?? {};
   const servers: Server[] = [];
@@ -65,13 +78,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     // Bind every port first, so ephemeral ports are known before anything is configured.
     const external = Boolean(env.COSMOS_ENDPOINT);
-    const cosmos = external ? null : await startEmbeddedCosmos(options.ports.cosmos);
+    const cosmos = external
+      ? null
+      : await startEmbeddedCosmos(options.ports.cosmos, { dataDir: options.dataDir });
     if (cosmos) servers.push(cosmos.server);
-    const devServer = createServer();
+    // Each server answers from the moment it listens: its gate holds or refuses requests until
+    // the listener that serves them is attached below.
+    const devGate = gatedListener(createStartupGate('dev services', API_STARTING));
+    const devServer = createServer(devGate.listener);
     servers.push(devServer);
-    const apiServer = createServer();
+    const apiGate = gatedListener(createStartupGate('API', API_STARTING));
+    const apiServer = createServer(apiGate.listener);
     servers.push(apiServer);
-    const tabServer = createServer();
+    const tabGate = gatedListener(createStartupGate('tab', TAB_STARTING));
+    const tabServer = createServer(tabGate.listener);
     servers.push(tabServer);
     const ports: LocalPorts = {
       cosmos: cosmos?.port ?? options.ports.cosmos,
@@ -105,8 +125,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       publicBaseUrl: `${urls.dev}/graph`,
       calendarLimits: options.graphCalendarLimits,
     });
-    devServer.on(
-      'request',
+    devGate.serve(
       devServicesListener({
         issuer,
         graph,
@@ -119,18 +138,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     );
 
     const services = await createServices(config);
-    apiServer.on(
-      'request',
+    apiGate.serve(
       createApiListener({
         routes,
         timers,
         services,
         allowedOrigin: config.tabOrigin,
+        ownOrigin: new URL(urls.api).origin,
         log: options.log,
       }),
     );
-    tabServer.on(
-      'request',
+    tabGate.serve(
       createTabListener({
         distDir: options.tabDistDir ?? DEFAULT_DIST,
         runtimeConfig: {

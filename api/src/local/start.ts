@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { ConfigError, loadStartSettings } from '../config';
@@ -8,6 +9,8 @@ import { buildDemoDirectory } from './demo-org/demoDirectory';
 import { MAX_GENERATED_ORG_SIZE, withGeneratedOrg } from './demo-org/generatedTenant';
 import type { GeneratedOrgGuide } from './demo-org/generatedTenant';
 import { PortInUseError } from './listen';
+import { DataDirInUseError, DEFAULT_DATA_DIR, resetLocalData } from './localData';
+import { JournalCorruptError } from './cosmosJournalReplay';
 import { startStack } from './stack';
 import { scheduleTimers } from './timerRunner';
 
@@ -18,8 +21,10 @@ import { scheduleTimers } from './timerRunner';
  * Ctrl-C stops everything.
  */
 
-const USAGE = `Usage: npm start -- [--verbose] [--org-size <people>] [--env-file <path>]
+const USAGE = `Usage: npm start -- [--verbose] [--fresh] [--data-dir <path>] [--org-size <people>] [--env-file <path>]
   --verbose            log every request
+  --fresh              start with empty local data (forget what the embedded Cosmos DB kept)
+  --data-dir <path>    keep local data there instead of .localdata/ (local mode)
   --org-size <people>  also seed the Graph simulator with a generated organisation of that size
                        (local mode; up to ${MAX_GENERATED_ORG_SIZE.toLocaleString('en-US')})
   --env-file <path>    read settings from a dotenv file, e.g. env/.env.local-api.user written by
@@ -29,17 +34,28 @@ class UsageError extends Error {}
 
 interface StartArgs {
   verbose: boolean;
+  fresh: boolean;
+  dataDir: string;
   orgSize?: number;
   envFile?: string;
 }
 
 function readArgs(argv: string[]): StartArgs {
-  let values: { verbose?: boolean; 'org-size'?: string; 'env-file'?: string; help?: boolean };
+  let values: {
+    verbose?: boolean;
+    fresh?: boolean;
+    'data-dir'?: string;
+    'org-size'?: string;
+    'env-file'?: string;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
       options: {
         verbose: { type: 'boolean' },
+        fresh: { type: 'boolean' },
+        'data-dir': { type: 'string' },
         'org-size': { type: 'string' },
         'env-file': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -64,7 +80,13 @@ function readArgs(argv: string[]): StartArgs {
       );
     }
   }
-  return { verbose: values.verbose ?? false, orgSize, envFile: values['env-file'] };
+  return {
+    verbose: values.verbose ?? false,
+    fresh: values.fresh ?? false,
+    dataDir: resolve(values['data-dir'] ?? DEFAULT_DATA_DIR),
+    orgSize,
+    envFile: values['env-file'],
+  };
 }
 
 async function main(): Promise<void> {
@@ -100,18 +122,21 @@ async function startLocalMode(
   let directory = buildDemoDirectory(now);
   let guide: GeneratedOrgGuide | undefined;
   if (args.orgSize) ({ directory, guide } = withGeneratedOrg(directory, args.orgSize, now));
+  const dataDir = settings.embeddedCosmos ? args.dataDir : undefined;
+  if (dataDir && args.fresh) resetLocalData(dataDir);
   const stack = await startStack({
     ports: settings.ports,
     env: settings.env,
     directory,
     tabDistDir: settings.tabDistDir,
     log,
+    dataDir,
   });
   const stopTimers = scheduleTimers(timers, stack.services, (line) => console.log(line));
   const people = stack.orgStore.snapshot();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const cosmosNote = settings.embeddedCosmos
-    ? "(embedded, key: the emulator's well-known key)"
+    ? `(embedded, key: the emulator's well-known key; data kept in ${dataDir}, --fresh to reset)`
     : '(COSMOS_ENDPOINT)';
 
   console.log(`
@@ -173,7 +198,12 @@ Press Ctrl-C to stop.`);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof PortInUseError || error instanceof ConfigError) {
+  if (
+    error instanceof PortInUseError ||
+    error instanceof ConfigError ||
+    error instanceof DataDirInUseError ||
+    error instanceof JournalCorruptError
+  ) {
     console.error(`\nCannot start Career Board: ${error.message}\n`);
   } else if (error instanceof UsageError) {
     console.error(`\nCannot start Career Board: ${error.message}\n\n${USAGE}\n`);

@@ -50,6 +50,8 @@ interface TokenShape {
   issuerTenant?: string;
   audience?: string;
   expiresIn?: number;
+  /** Seconds from now the token says it was issued (default a minute ago). */
+  issuedIn?: number;
   key?: CryptoKey;
   kid?: string;
   /** Claims to add or replace; `undefined` removes one. */
@@ -79,7 +81,7 @@ function token(shape: TokenShape = {}): Promise<string> {
     .setProtectedHeader({ alg: 'RS256', kid: shape.kid ?? 'entra-key' })
     .setIssuer(issuer)
     .setAudience(shape.audience ?? (version === '2.0' ? CLIENT_ID : APP_ID_URI))
-    .setIssuedAt(now - 60)
+    .setIssuedAt(now + (shape.issuedIn ?? -60))
     .setExpirationTime(now + (shape.expiresIn ?? 3600))
     .sign(shape.key ?? entraKey);
 }
@@ -127,6 +129,39 @@ describe('production token validation', () => {
 
   it('refuses an expired token', async () => {
     expect(await refusal(`Bearer ${await token({ expiresIn: -600 })}`)).toMatch(/expired/);
+  });
+
+  it('refuses a token issued in the future, beyond the clock skew', async () => {
+    expect(await refusal(`Bearer ${await token({ issuedIn: 3600, expiresIn: 7200 })}`)).toMatch(
+      /iat claim rejected/,
+    );
+    expect(
+      await refusal(
+        `Bearer ${await token({ issuedIn: 10 * 365 * 86400, expiresIn: 10 * 365 * 86400 + 3600 })}`,
+      ),
+    ).toMatch(/iat claim rejected/);
+  });
+
+  it('refuses a token not valid until later', async () => {
+    const nbf = Math.floor(Date.now() / 1000) + 3600;
+    expect(await refusal(`Bearer ${await token({ claims: { nbf } })}`)).toMatch(/nbf/);
+  });
+
+  it('refuses a lifetime longer than Entra issues (28 h with CAE), accepts one within it', async () => {
+    expect(await refusal(`Bearer ${await token({ expiresIn: 5 * 365 * 86400 })}`)).toMatch(
+      /exp claim rejected/,
+    );
+    expect(await refusal(`Bearer ${await token({ expiresIn: 28 * 3600 })}`)).toMatch(
+      /exp claim rejected/,
+    );
+    await expect(
+      validate(`Bearer ${await token({ expiresIn: 27 * 3600 })}`),
+    ).resolves.toMatchObject({
+      userId: USER,
+    });
+    await expect(validate(`Bearer ${await token({ issuedIn: 30 })}`)).resolves.toMatchObject({
+      userId: USER,
+    });
   });
 
   it('refuses alg: none', async () => {

@@ -12,6 +12,7 @@ import { GENERATED_TENANT } from '../../../api/src/local/demo-org/generatedTenan
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import type { DevUser } from '../../../api/src/local/graph-simulator/devUsers';
 import { close } from '../../../api/src/local/listen';
+import { sampleAspiration } from '../../support/boardFixtures';
 
 /**
  * `npm start` itself (api/src/local/start.ts, as `npm start` runs it after building the tab), in a
@@ -42,6 +43,7 @@ interface Started {
 
 let tabDir: string;
 const children: ChildProcess[] = [];
+const dataDirs: string[] = [];
 
 beforeAll(() => {
   tabDir = mkdtempSync(join(tmpdir(), 'career-board-start-tab-'));
@@ -51,6 +53,7 @@ beforeAll(() => {
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   rmSync(tabDir, { recursive: true, force: true });
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 function listenOn(port: number): Promise<Server> {
@@ -88,8 +91,24 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, TAB_DIST_DIR: tabDir, ...extra };
 }
 
-function spawnStart(env: NodeJS.ProcessEnv, args: string[] = []): Omit<Started, 'startupMs'> {
-  const child = spawn(TSX, [START, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnStart(
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+  keptData?: string,
+): Omit<Started, 'startupMs'> {
+  // Each run keeps its local data in a folder of its own, never in the repository's .localdata/.
+  const dataDir = keptData ?? mkdtempSync(join(tmpdir(), 'career-board-start-data-'));
+  dataDirs.push(dataDir);
+  // With a data folder to keep, node runs start.ts itself (tsx as a loader, not a wrapper
+  // process), so SIGKILL reaches the stack rather than a parent that would leave it running.
+  const command = keptData
+    ? [process.execPath, ['--import', 'tsx', START, '--data-dir', dataDir, ...args]]
+    : [TSX, [START, '--data-dir', dataDir, ...args]];
+  const child = spawn(command[0] as string, command[1] as string[], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -102,9 +121,13 @@ function spawnStart(env: NodeJS.ProcessEnv, args: string[] = []): Omit<Started, 
   return { child, output: () => output, exit };
 }
 
-async function start(env: NodeJS.ProcessEnv, args: string[] = []): Promise<Started> {
+async function start(
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+  keptData?: string,
+): Promise<Started> {
   const spawned = Date.now();
-  const run = spawnStart(env, args);
+  const run = spawnStart(env, args, keptData);
   const deadline = spawned + 45_000;
   while (!run.output().includes(BANNER_END)) {
     if (run.child.exitCode !== null) throw new Error(`start.ts exited early:\n${run.output()}`);
@@ -209,6 +232,90 @@ describe('npm start (api/src/local/start.ts)', () => {
       });
       expect(me.status).toBe(200);
       expect(await me.json()).toMatchObject({ id: employee!.id });
+    } finally {
+      await interrupt(run);
+    }
+  });
+
+  it('keeps every acknowledged write through kill -9 of the whole stack, and --fresh forgets them', async () => {
+    const ports = await freePorts();
+    const env = cleanEnv(mapValues(ports));
+    const dataDir = mkdtempSync(join(tmpdir(), 'career-board-start-data-'));
+    const api = `http://localhost:${ports.API_PORT}/api`;
+    let run = await start(env, [], dataDir);
+    const people = (
+      (await (await fetch(`http://localhost:${ports.DEV_PORT}/dev/users`)).json()) as DevUser[]
+    )
+      .filter((u) => u.tenantId === DEMO.contoso.tenantId)
+      .slice(0, 10);
+    // The identity issuer signs with a new key at each start: sign in again after a restart.
+    const tokens = new Map<string, string>();
+    const signIn = async () => {
+      for (const person of people) {
+        const issued = (await (
+          await fetch(`http://localhost:${ports.DEV_PORT}/identity/token`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ userId: person.id }),
+          })
+        ).json()) as { access_token: string };
+        tokens.set(person.id, `Bearer ${issued.access_token}`);
+      }
+    };
+    await signIn();
+
+    // Ten people add aspirations to their own boards at once; the stack is killed mid-way.
+    const acknowledged = new Map<string, string[]>();
+    let acks = 0;
+    const KILL_AFTER = 40;
+    await Promise.all(
+      people.map(async (person) => {
+        for (let i = 0; i < 12 && run.child.exitCode === null; i += 1) {
+          const response = await fetch(`${api}/boards/${person.id}/aspirations`, {
+            method: 'POST',
+            headers: { Authorization: tokens.get(person.id)!, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ ...sampleAspiration, title: `Aspiration ${i}` }),
+          }).catch(() => null); // cut off by the kill: not acknowledged
+          if (response?.status !== 201) continue;
+          const { id } = (await response.json()) as { id: string };
+          acknowledged.set(person.id, [...(acknowledged.get(person.id) ?? []), id]);
+          acks += 1;
+          if (acks === KILL_AFTER) run.child.kill('SIGKILL');
+        }
+      }),
+    );
+    expect((await run.exit).signal).toBe('SIGKILL');
+
+    const boardIds = async (personId: string) => {
+      const response = await fetch(`${api}/boards/${personId}`, {
+        headers: { Authorization: tokens.get(personId)! },
+      });
+      expect(response.status).toBe(200);
+      const board = (await response.json()) as { aspirations: { id: string }[] };
+      return board.aspirations.map((a) => a.id);
+    };
+    run = await start(env, [], dataDir);
+    await signIn();
+    try {
+      const missing: string[] = [];
+      for (const [personId, ids] of acknowledged) {
+        const present = await boardIds(personId);
+        missing.push(...ids.filter((id) => !present.includes(id)));
+      }
+      console.log(
+        `kill -9 of the whole stack: ${acks} aspirations acknowledged before the kill, ` +
+          `${acks - missing.length} present after restart`,
+      );
+      expect(acks).toBeGreaterThanOrEqual(KILL_AFTER);
+      expect(missing).toEqual([]);
+    } finally {
+      await interrupt(run);
+    }
+
+    run = await start(env, ['--fresh'], dataDir);
+    await signIn();
+    try {
+      for (const personId of acknowledged.keys()) expect(await boardIds(personId)).toEqual([]);
     } finally {
       await interrupt(run);
     }

@@ -2,7 +2,7 @@ import type { HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 
 import type { HistoryEntryView } from '../../contract/boardContract';
-import { decodeCursor, encodeCursor } from '../../http/cursors';
+import { decodeCursor, encodeCursor, refuseCursor } from '../../http/cursors';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import { logDeferred } from './boardHistory';
@@ -10,9 +10,27 @@ import { openBoard } from './openBoard';
 
 const PAGE = 100;
 
-/** Exactly what `encodeCursor` below writes: a timestamp and the ids already sent at it. */
+/** How far ahead of this clock a cursor's instant may be (clocks of API instances differ). */
+const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * Exactly what `encodeCursor` below writes: the board it pages, a timestamp of an entry already
+ * sent, and the ids already sent at it. The instant must be a real one and not in the future, and
+ * the board the one being read: a cursor that fails either was not issued here for this board.
+ */
 const historyCursorSchema = z.strictObject({
-  at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+  board: z.string().min(1).max(200),
+  at: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
+    .refine((at) => {
+      const instant = new Date(at);
+      return (
+        !Number.isNaN(instant.getTime()) &&
+        instant.toISOString() === at &&
+        instant.getTime() <= Date.now() + CLOCK_SKEW_MS
+      );
+    }),
   skip: z
     .array(z.string().regex(/^[A-Za-z0-9._:-]{1,200}$/))
     .min(1)
@@ -22,7 +40,9 @@ const historyCursorSchema = z.strictObject({
 /** GET boards/{employeeId}/history: every change, newest first, paged with `?cursor=`. */
 export async function readHistory(input: CallerRouteInput): Promise<HttpResponseInit> {
   const board = await openBoard(input, 'read');
-  const after = decodeCursor(input.request.query.get('cursor'), historyCursorSchema);
+  const cursor = decodeCursor(input.request.query.get('cursor'), historyCursorSchema);
+  if (cursor && cursor.board !== board.employeeId) throw refuseCursor();
+  const after = cursor && { at: cursor.at, skip: cursor.skip };
   const page = await input.services.boards.readHistory(
     board.tenantId,
     board.employeeId,
@@ -39,5 +59,8 @@ export async function readHistory(input: CallerRouteInput): Promise<HttpResponse
     summary: e.summary,
     changes: e.changes,
   }));
-  return ok({ entries, nextCursor: page.next ? encodeCursor(page.next) : null });
+  return ok({
+    entries,
+    nextCursor: page.next ? encodeCursor({ board: board.employeeId, ...page.next }) : null,
+  });
 }

@@ -67,7 +67,7 @@ describe('history paging', () => {
     for (let i = 1; i < seen.length; i++) expect(seen[i - 1].at >= seen[i].at).toBe(true);
   });
 
-  const issued = () => ({ at: '2026-06-01T00:00:00.000Z', skip: ['seeded-000'] });
+  const issued = () => ({ board: employee, at: '2026-06-01T00:00:00.000Z', skip: ['seeded-000'] });
   const badCursors: [string, string][] = [
     // What used to reach Cosmos DB as a continuation header and answer 500.
     ['control characters', b64('\u0001\u0002{"token":"x"}')],
@@ -89,7 +89,34 @@ describe('history paging', () => {
     ['an empty skip list', b64(JSON.stringify({ ...issued(), skip: [] }))],
     ['a date that is not an instant', b64(JSON.stringify({ ...issued(), at: '2026-06-01' }))],
     ['a huge value', 'A'.repeat(9000)],
+    // Well-formed, but no page of this board could have ended there.
+    [
+      'a day that does not exist',
+      b64(JSON.stringify({ ...issued(), at: '2026-02-31T00:00:00.000Z' })),
+    ],
+    [
+      'an hour that does not exist',
+      b64(JSON.stringify({ ...issued(), at: '2026-06-01T25:00:00.000Z' })),
+    ],
+    [
+      'an instant in the future',
+      b64(JSON.stringify({ ...issued(), at: '2099-01-01T00:00:00.000Z' })),
+    ],
+    ["another board's cursor", b64(JSON.stringify({ ...issued(), board: DEMO.contoso.peer }))],
+    [
+      'no board (a cursor from before boards were named)',
+      b64(JSON.stringify({ at: issued().at, skip: issued().skip })),
+    ],
   ];
+
+  it('accepts a well-formed cursor for this board (each refusal below differs from it in one way)', async () => {
+    const result = await stack.call<Page>(
+      `${base}?cursor=${encodeURIComponent(b64(JSON.stringify(issued())))}`,
+      { as: employee },
+    );
+    expect(result.status).toBe(200);
+    expect(result.body.entries.map((e) => e.id)).not.toContain('seeded-000');
+  });
 
   it.each(badCursors)(
     'refuses a cursor with %s: 400 problem+json naming the cursor',
