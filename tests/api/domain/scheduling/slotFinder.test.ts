@@ -205,11 +205,9 @@ describe('finding career-conversation slots', () => {
       window,
       bufferMinutes: 15,
     };
-    const started = performance.now();
+    // How long it takes is the bench's to measure (npm run bench -- --only=scheduler).
     const outcomes = findSlots(input);
-    const elapsed = performance.now() - started;
     expect(outcomes.every((outcome) => outcome.outcome === 'slot')).toBe(true);
-    expect(elapsed).toBeLessThan(1000);
   });
 
   it('a fully booked manager gets a clear no-slot outcome, not a crash', () => {

@@ -87,10 +87,11 @@ describe('generateOrg', () => {
     );
   });
 
-  it('generates 10,000 people well within two seconds', () => {
-    const started = performance.now();
-    generateOrg(options(10_000, 'timing'));
-    expect(performance.now() - started).toBeLessThan(2000);
+  // Its speed is measured in the bench (bench/org.ts generates every size), not in a timed test.
+  it('generates an organisation of 10,000 people, each with a unique id', () => {
+    const users = generateOrg(options(10_000, 'timing')).users;
+    expect(users).toHaveLength(10_000);
+    expect(new Set(users.map((u) => u.id)).size).toBe(10_000);
   });
 
   it('handles tiny organisations and refuses an empty one', () => {
