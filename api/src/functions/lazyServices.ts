@@ -1,6 +1,6 @@
 import { ConfigError } from '../config';
 import type { Config } from '../config';
-import { Problem } from '../http/problems';
+import { Problem } from '../errors/problem';
 import type { Services } from '../services';
 
 /**

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 
 import type { StartSettings } from '../config';
-import { routes } from '../http/routes';
+import { routes } from '../functions/routes';
 import { createServices } from '../services';
 import type { Services } from '../services';
 import { createApiListener } from './apiHost';

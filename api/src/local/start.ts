@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 import { ConfigError, loadStartSettings } from '../config';
 import type { StartSettings } from '../config';
-import { timers } from '../timers/timers';
+import { timers } from '../functions/timers';
 import { startAzureModeHost } from './azureModeHost';
 import { buildDemoDirectory } from './demo-org/demoDirectory';
 import { MAX_GENERATED_ORG_SIZE, withGeneratedOrg } from './demo-org/generatedTenant';

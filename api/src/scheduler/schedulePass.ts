@@ -7,9 +7,9 @@ import { createConversationHolds, nextQuarter, quarterOf } from '../domain/sched
 import { inPilotScope } from '../domain/settings/pilotScope';
 import { createCalendarGateway } from '../graph/calendarGateway';
 import type { Services } from '../services';
-import type { Stored } from '../store/boardRepository';
+import type { Stored } from '../domain/stored';
 import { releaseTenantPassLock, takeTenantPassLock } from '../store/tenantPassLock';
-import type { DirectoryPerson } from '../store/directoryRepository';
+import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 import { agendaForPair } from './agendaForPair';
 import { followUpBooked } from './followUpBooked';
 import type { PassLeases } from './leases';
@@ -23,7 +23,8 @@ import { bookForManager } from './slotBooking';
 import type { ToBook } from './slotBooking';
 import { syncOrgChart } from './orgSync';
 import type { Pair, TenantPass } from './tenantPass';
-import { ANOTHER_RUN, DAY_MS, errorText, holdKey, holdOf, pairRef } from './tenantPass';
+import { ANOTHER_RUN, DAY_MS, holdKey, holdOf, pairRef } from './tenantPass';
+import { failureReason } from '../logging/logSafety';
 
 /**
  * The daily pass that makes sure every employee–manager pair has its career conversation this
@@ -101,12 +102,12 @@ export async function runSchedulePass(
     } catch (error) {
       rethrowIfAborted(error);
       await releaseTenantPassLock(settingsContainer, tenantId, leases.owner);
-      note(summary, 'failed', `tenant pass failed: ${errorText(error)}`, {
+      note(summary, 'failed', `tenant pass failed: ${failureReason(error)}`, {
         tenantId,
         employeeId: '',
         managerId: null,
       });
-      progress(`Tenant ${tenantId}: failed (${errorText(error)}); the next run retries.`);
+      progress(`Tenant ${tenantId}: failed (${failureReason(error)}); the next run retries.`);
     }
   }
   summary.durationMs = clock() - clockStart;
@@ -251,7 +252,7 @@ async function bookTenant(
       }
     } catch (error) {
       rethrowIfAborted(error);
-      note(summary, 'failed', `follow-up: ${errorText(error)}`, pairRef(tenantId, pair));
+      note(summary, 'failed', `follow-up: ${failureReason(error)}`, pairRef(tenantId, pair));
     }
   });
 
@@ -267,7 +268,7 @@ async function bookTenant(
       else summary.booked++;
     } catch (error) {
       rethrowIfAborted(error);
-      note(summary, 'failed', `booking: ${errorText(error)}`, pairRef(tenantId, pair));
+      note(summary, 'failed', `booking: ${failureReason(error)}`, pairRef(tenantId, pair));
     }
   });
 

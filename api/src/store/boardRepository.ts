@@ -18,7 +18,8 @@ import {
   privateNotesId,
 } from '../domain/board/records';
 import { isOrphanSlot } from '../domain/board/slots';
-import { notFound } from '../http/problems';
+import type { Stored } from '../domain/stored';
+import { gone, staleWrite } from '../errors/storeOutcome';
 import { createBoardSettlement } from './boardSettlement';
 import type { HistoryCursor } from './boardSettlement';
 import {
@@ -26,7 +27,6 @@ import {
   isConflict,
   isNotFound,
   isPreconditionFailed,
-  staleWrite,
   withoutSystemProperties,
 } from './cosmosErrors';
 import { ASPIRATION_TOO_LARGE_ADVICE, assertStorable } from './documentSize';
@@ -41,8 +41,6 @@ export type { HistoryCursor } from './boardSettlement';
  * whatever a failed or interrupted write left: they copy pending entries, complete deletions and
  * remove acknowledgements and comments whose aspiration is gone (boardSettlement.ts).
  */
-
-export type Stored<T> = T & { _etag: string };
 
 export interface BoardReadResult {
   records: BoardRecords;
@@ -262,7 +260,7 @@ export function createBoardRepository(boards: Container, history: Container): Bo
         return resource as Stored<AspirationRecord>;
       } catch (error) {
         if (isPreconditionFailed(error)) throw staleWrite('This aspiration');
-        if (isNotFound(error)) throw notFound(ASPIRATION_GONE);
+        if (isNotFound(error)) throw gone(ASPIRATION_GONE);
         throw error;
       }
     },
@@ -288,7 +286,7 @@ export function createBoardRepository(boards: Container, history: Container): Bo
         written = resource as Stored<AspirationTombstone>;
       } catch (error) {
         if (isPreconditionFailed(error)) throw staleWrite('This aspiration');
-        if (isNotFound(error)) throw notFound(ASPIRATION_GONE);
+        if (isNotFound(error)) throw gone(ASPIRATION_GONE);
         throw error;
       }
       try {

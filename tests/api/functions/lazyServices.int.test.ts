@@ -3,8 +3,8 @@ import type { HttpResponseInit } from '@azure/functions';
 
 import { EMULATOR_KEY, loadConfig } from '../../../api/src/config';
 import { lazyServices } from '../../../api/src/functions/lazyServices';
-import { routes } from '../../../api/src/http/routes';
-import { toFunctionHandler } from '../../../api/src/http/toFunctionHandler';
+import { routes } from '../../../api/src/functions/routes';
+import { toFunctionHandler } from '../../../api/src/functions/toFunctionHandler';
 import { startEmbeddedCosmos } from '../../../api/src/local/cosmosServer';
 import { close } from '../../../api/src/local/listen';
 import { createServices } from '../../../api/src/services';

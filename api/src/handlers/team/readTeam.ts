@@ -7,7 +7,7 @@ import { summariseConversations } from '../../domain/conversations/teamSummary';
 import type { AcknowledgementRecord, AspirationRecord } from '../../domain/board/records';
 import { boardPartitionKey } from '../../domain/board/records';
 import { decodeCursor, encodeCursor } from '../../http/cursors';
-import { notFound } from '../../http/problems';
+import { notFound } from '../../errors/problem';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import { readTeamBoards } from '../../store/boardRepository';
