@@ -8,7 +8,6 @@ import { inPilotScope } from '../domain/settings/pilotScope';
 import { createCalendarGateway } from '../graph/calendarGateway';
 import type { Services } from '../services';
 import type { Stored } from '../domain/stored';
-import { releaseTenantPassLock, takeTenantPassLock } from '../store/tenantPassLock';
 import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 import { agendaForPair } from './agendaForPair';
 import { followUpBooked } from './followUpBooked';
@@ -81,9 +80,7 @@ export async function runSchedulePass(
       summary.stoppedEarly = true;
       break;
     }
-    const settingsContainer = services.cosmos.containers.settings;
-    const lock = await takeTenantPassLock(
-      settingsContainer,
+    const lock = await services.passLock.take(
       tenantId,
       leases.owner,
       clock(),
@@ -98,10 +95,10 @@ export async function runSchedulePass(
     }
     try {
       await passForTenant(services, tenantId, { now, summary, progress, outOfTime, leases });
-      await releaseTenantPassLock(settingsContainer, tenantId, leases.owner);
+      await services.passLock.release(tenantId, leases.owner);
     } catch (error) {
       rethrowIfAborted(error);
-      await releaseTenantPassLock(settingsContainer, tenantId, leases.owner);
+      await services.passLock.release(tenantId, leases.owner);
       note(summary, 'failed', `tenant pass failed: ${failureReason(error)}`, {
         tenantId,
         employeeId: '',
