@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 
-import { ConfigError, loadStartSettings } from '../config';
-import type { StartSettings } from '../config';
+import { ConfigError } from '../config';
+import { loadStartSettings } from './localConfig';
+import type { StartSettings } from './localConfig';
 import { timers } from '../functions/timers';
 import { startAzureModeHost } from './azureModeHost';
 import { buildDemoDirectory } from './demo-org/demoDirectory';

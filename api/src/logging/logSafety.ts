@@ -39,6 +39,13 @@ export function failureReason(error: unknown): string {
   return describeError(error);
 }
 
+/** A network or HTTP error code (ECONNREFUSED, 403, ...) from `code` or `statusCode`, if safe. */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  return safeToken(code) ?? safeToken(statusCode) ?? undefined;
+}
+
 /** `code=412` (with a leading space) when the error carries a safe code, else nothing. */
 export function codeSuffix(error: unknown): string {
   const code =

@@ -1,7 +1,8 @@
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import type { HttpResponseInit } from '@azure/functions';
 
-import { EMULATOR_KEY, loadConfig } from '../../../api/src/config';
+import { loadConfig } from '../../../api/src/config';
+import { EMULATOR_KEY } from '../../../api/src/local/localConfig';
 import { lazyServices } from '../../../api/src/functions/lazyServices';
 import { routes } from '../../../api/src/functions/routes';
 import { toFunctionHandler } from '../../../api/src/functions/toFunctionHandler';
