@@ -1,7 +1,72 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import js from '@eslint/js';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+
+/*
+ * ---- API layers (api/src, scripts, bench) -----------------------------------------------------
+ * Imports run downhill: contract, errors, logging at the ground; domain pure above them; store,
+ * graph and auth above the domain; handlers and the scheduler above those, reaching the store only
+ * through Services; functions/ (the route and timer tables, their adapters, the registrations) on
+ * top. local/ is imported by nothing that deploys. tests/lint/apiLayers.test.ts proves a wrong-way
+ * import fails.
+ */
+const repoRoot = dirname(fileURLToPath(import.meta.url));
+const api = (...folders) => folders.map((f) => `./api/src/${f}`);
+const API_DEPLOYABLE_BELOW_WIRING = [
+  ...api('contract', 'errors', 'logging', 'hosting', 'domain', 'config.ts'),
+  ...api('store', 'graph', 'auth', 'http', 'handlers', 'scheduler', 'services.ts'),
+];
+/** Everything above the store: handlers, the scheduler, Services, the wiring, the local host. */
+const WIRING = api('handlers', 'scheduler', 'services.ts', 'functions', 'local');
+const apiLayerZones = [
+  {
+    target: api('contract', 'errors', 'logging'),
+    from: [...api('domain', 'config.ts', 'store', 'graph', 'auth', 'hosting', 'http'), ...WIRING],
+    message: 'contract/, errors/ and logging/ are the ground: they import nothing above them.',
+  },
+  {
+    target: api('domain'),
+    from: [...api('logging', 'config.ts', 'store', 'graph', 'auth', 'hosting', 'http'), ...WIRING],
+    message: 'domain/ is pure: it imports only contract/, errors/ and domain/.',
+  },
+  {
+    target: api('config.ts', 'hosting'),
+    from: [...api('domain', 'store', 'graph', 'auth', 'http'), ...WIRING],
+    message: 'Configuration and hosting rules sit low: they import only the contract and errors.',
+  },
+  {
+    target: api('store', 'graph', 'auth'),
+    from: api('http', 'handlers', 'scheduler', 'services.ts', 'functions', 'local'),
+    message:
+      'store/, graph/ and auth/ return domain types and typed outcomes; HTTP and wiring sit above them.',
+  },
+  {
+    target: api('http'),
+    from: api('store', 'handlers', 'scheduler', 'functions', 'local'),
+    message: 'http/ holds request helpers for handlers; the route table lives in functions/.',
+  },
+  {
+    target: api('handlers', 'scheduler'),
+    from: api('store', 'functions', 'local'),
+    message:
+      'Handlers and the scheduler reach the store through Services, and never the wiring or local/.',
+  },
+  {
+    target: api('services.ts'),
+    from: api('handlers', 'scheduler', 'functions', 'local'),
+    message: 'Services builds the layers below the handlers; it imports nothing above them.',
+  },
+  {
+    target: [...API_DEPLOYABLE_BELOW_WIRING, ...api('functions'), './scripts'],
+    from: api('local'),
+    message: 'local/ is the local host only: nothing that deploys imports it.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -49,6 +114,19 @@ export default tseslint.config(
           message: 'Read configuration through api/src/config.ts.',
         },
       ],
+    },
+  },
+  {
+    // API layers: the import-boundary zones above (the tab's zones are a separate block).
+    files: ['api/src/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: repoRoot, zones: apiLayerZones }],
     },
   },
   {

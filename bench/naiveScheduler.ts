@@ -15,7 +15,7 @@ import { createCalendarGateway } from '../api/src/graph/calendarGateway';
 import { readOrgChartDelta } from '../api/src/graph/orgChartDelta';
 import { agendaForPair } from '../api/src/scheduler/agendaForPair';
 import type { Services } from '../api/src/services';
-import type { DirectoryPerson } from '../api/src/store/directoryRepository';
+import type { DirectoryPerson } from '../api/src/domain/orgChart/directoryPerson';
 
 /**
  * The baseline the scheduler is measured against: the obvious way to book everyone. Read the org

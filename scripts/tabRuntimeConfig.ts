@@ -1,4 +1,4 @@
-import type { TabRuntimeConfig } from '../api/src/local/tabServer';
+import type { TabRuntimeConfig } from '../api/src/contract/tabRuntimeContract';
 
 /**
  * The deployed tab's /config.json, from the deployment's environment: where the API is, and the

@@ -13,6 +13,8 @@ import type { MailboxLimiter } from './graph/mailboxLimiter';
 import type { OrgDirectory } from './graph/orgDirectory';
 import { createBoardRepository } from './store/boardRepository';
 import type { BoardRepository } from './store/boardRepository';
+import { createBoardQueries } from './store/board/boardQueries';
+import type { BoardQueries } from './store/board/boardQueries';
 import { openCosmosStore } from './store/cosmosClient';
 import { createConversationRepository } from './store/conversationRepository';
 import type { ConversationRepository } from './store/conversationRepository';
@@ -20,19 +22,29 @@ import { createDirectoryRepository } from './store/directoryRepository';
 import type { DirectoryRepository } from './store/directoryRepository';
 import { createSettingsRepository } from './store/settingsRepository';
 import type { SettingsRepository } from './store/settingsRepository';
+import { createTenantPassLock } from './store/tenantPassLock';
+import type { TenantPassLock } from './store/tenantPassLock';
 import type { CosmosStore } from './store/cosmosClient';
 
-/** Everything a handler may use, built once per process from the configuration. */
+/**
+ * Everything a handler or the scheduler may use, built once per process from the configuration:
+ * the one way they reach the store, Graph and token validation.
+ */
 export interface Services {
   config: Config;
   validateToken: TokenValidator;
   graphFor: (tenantId: string) => Client;
   directory: OrgDirectory;
+  /** The raw store: the health probe, the local host and tests only; handlers use repositories. */
   cosmos: CosmosStore;
   boards: BoardRepository;
+  /** Reads across many boards: the team view and adoption figures. */
+  boardQueries: BoardQueries;
   settings: SettingsRepository;
   conversations: ConversationRepository;
   orgChart: DirectoryRepository;
+  /** One scheduling pass per tenant at a time. */
+  passLock: TenantPassLock;
   /** Shared by every calendar call of this process: Outlook's 4-per-mailbox limit. */
   mailboxLimiter: MailboxLimiter;
   /** Teams activity-feed notifications, best effort (never throws). */
@@ -50,9 +62,11 @@ export async function createServices(config: Config): Promise<Services> {
     directory: createCachedOrgDirectory(createOrgDirectory(graphFor), config.orgChartCacheSeconds),
     cosmos,
     boards: createBoardRepository(cosmos.containers.boards, cosmos.containers.history),
+    boardQueries: createBoardQueries(cosmos.containers.boards),
     settings: createSettingsRepository(cosmos.containers.settings),
     conversations: createConversationRepository(cosmos.containers.conversations),
     orgChart: createDirectoryRepository(cosmos.containers.directory),
+    passLock: createTenantPassLock(cosmos.containers.settings),
     mailboxLimiter: createMailboxLimiter(4),
     notifier: createActivityNotifier(graphFor),
     now: () => new Date(),

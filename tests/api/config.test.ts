@@ -2,14 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { buildAzureConfig, ConfigError, loadConfig } from '../../api/src/config';
 import {
-  buildAzureConfig,
   buildLocalConfig,
-  ConfigError,
-  loadConfig,
+  loadHostConfig,
   LOCAL_TEAMS_APP_ID,
   loadStartSettings,
-} from '../../api/src/config';
+} from '../../api/src/local/localConfig';
 
 const azureEnv = {
   COSMOS_ENDPOINT: 'https://career.documents.azure.com:443/',
@@ -54,6 +53,27 @@ describe('configuration', () => {
   it('a missing or malformed setting stops start-up with its name', () => {
     expect(() => buildAzureConfig({ ...azureEnv, TAB_ORIGIN: 'not a url' })).toThrow(/TAB_ORIGIN/);
     expect(() => loadConfig({ CAREER_BOARD_MODE: 'staging' })).toThrow(ConfigError);
+    expect(() => loadHostConfig({ CAREER_BOARD_MODE: 'staging' })).toThrow(ConfigError);
+  });
+
+  it('a deployment with CAREER_BOARD_MODE unset, empty or "local" fails closed, naming the setting', () => {
+    for (const mode of [undefined, '', 'local']) {
+      const env = { ...azureEnv, CAREER_BOARD_MODE: mode };
+      let thrown: unknown;
+      try {
+        loadConfig(env);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ConfigError);
+      expect((thrown as ConfigError).settings).toEqual(['CAREER_BOARD_MODE']);
+    }
+    expect(loadConfig({ ...azureEnv, CAREER_BOARD_MODE: 'azure' }).mode).toBe('azure');
+  });
+
+  it('only the local host falls back to local mode when CAREER_BOARD_MODE is unset', () => {
+    expect(loadHostConfig({}).mode).toBe('local');
+    expect(loadHostConfig({ ...azureEnv, CAREER_BOARD_MODE: 'azure' }).mode).toBe('azure');
   });
 
   it('locally, ports come from the environment and the issuer, JWKS and Graph follow them', () => {
@@ -125,7 +145,7 @@ describe('configuration', () => {
     const config = buildAzureConfig({ ...azureEnv, COSMOS_KEY: '', AAD_APP_CLIENT_SECRET: '' });
     expect(config.cosmos.key).toBeUndefined();
     expect(config.graph.credential.kind).toBe('federated-managed-identity');
-    expect(loadConfig({ CAREER_BOARD_MODE: '', COSMOS_ENDPOINT: '' }).mode).toBe('local');
+    expect(loadHostConfig({ CAREER_BOARD_MODE: '', COSMOS_ENDPOINT: '' }).mode).toBe('local');
   });
 
   describe('npm start settings', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { contentSecurityPolicy, TEAMS_FRAME_ANCESTORS } from '../../api/src/local/tabServer';
+import { contentSecurityPolicy, TEAMS_FRAME_ANCESTORS } from '../../api/src/hosting/tabSecurity';
 
 /**
  * The deployed tab's headers (infra/tab-hosting/staticwebapp.config.json) against the one list of

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { EMULATOR_KEY, loadStartSettings } from '../../api/src/config';
+import { EMULATOR_KEY, loadStartSettings } from '../../api/src/local/localConfig';
 import { parseEnvFile } from '../../scripts/package-app';
 import {
   actionProblems,
@@ -181,8 +181,9 @@ describe('teamsapp.local.yml (local tab and API, real tenant)', () => {
       },
     });
     expect(settings.tabApiBaseUrl).toBe('https://api-7071.devtunnels.example/api');
-    // Every variable written is one config.ts reads: nothing is written for no one.
-    const config = read('api/src/config.ts');
+    // Every variable written is one the configuration reads (production's config.ts, or the local
+    // host's local/localConfig.ts, which npm start uses): nothing is written for no one.
+    const config = read('api/src/config.ts') + read('api/src/local/localConfig.ts');
     for (const name of Object.keys(envs)) expect(config).toMatch(new RegExp(`\\b${name}\\b`));
   });
 });

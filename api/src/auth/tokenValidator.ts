@@ -3,8 +3,8 @@ import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 
 import { GUID } from '../contract/ids';
 import type { AuthConfig } from '../config';
-import { unauthenticated } from '../http/problems';
-import type { Caller } from './caller';
+import { unauthenticated } from '../errors/problem';
+import type { Caller } from '../domain/caller';
 
 /** The delegated scope the app registration exposes and Teams SSO requests (aad.manifest.json). */
 export const USER_SCOPE = 'access_as_user';

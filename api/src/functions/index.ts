@@ -1,11 +1,11 @@
 import { app } from '@azure/functions';
 
 import { loadConfig } from '../config';
-import { routes } from '../http/routes';
-import { toFunctionHandler } from '../http/toFunctionHandler';
+import { routes } from './routes';
+import { toFunctionHandler } from './toFunctionHandler';
 import { createServices } from '../services';
-import { timers } from '../timers/timers';
-import { toTimerHandler } from '../timers/toTimerHandler';
+import { timers } from './timers';
+import { toTimerHandler } from './toTimerHandler';
 import { lazyServices } from './lazyServices';
 
 /** The Azure Functions entry point: registrations only, from the route and timer tables. */

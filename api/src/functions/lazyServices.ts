@@ -1,6 +1,7 @@
 import { ConfigError } from '../config';
 import type { Config } from '../config';
-import { Problem } from '../http/problems';
+import { Problem } from '../errors/problem';
+import { errorCode } from '../logging/logSafety';
 import type { Services } from '../services';
 
 /**
@@ -40,7 +41,7 @@ export function lazyServices(
       return await createServices(config);
     } catch (error) {
       const host = new URL(config.cosmos.endpoint).host;
-      const code = safeCode(error);
+      const code = errorCode(error);
       log(`Career Board API cannot open Cosmos DB at ${host}: ${code ?? 'no error code'}`);
       throw new Problem(
         'upstream-unavailable',
@@ -50,15 +51,4 @@ export function lazyServices(
       );
     }
   }
-}
-
-/** A network or HTTP error code (ECONNREFUSED, 403, ...), never a message that might quote data. */
-function safeCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
-  for (const value of [code, statusCode]) {
-    if (typeof value === 'number') return String(value);
-    if (typeof value === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(value)) return value;
-  }
-  return undefined;
 }

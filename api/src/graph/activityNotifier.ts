@@ -64,15 +64,3 @@ function failureOf(status: number | null): NotificationFailure {
   if (status !== null && status >= 400 && status < 500 && status !== 429) return 'refused';
   return 'unavailable';
 }
-
-/** One log line: ids, type and outcome, never the notification's text. */
-export function describeNotification(
-  tenantId: string,
-  notification: Pick<ActivityNotification, 'recipientId' | 'activityType'>,
-  outcome: NotificationOutcome,
-): string {
-  const result = outcome.sent
-    ? 'sent'
-    : `not sent (${outcome.reason}${outcome.status === null ? '' : `, Graph ${outcome.status}`})`;
-  return `activity notification ${notification.activityType} to ${notification.recipientId} in tenant ${tenantId}: ${result}`;
-}

@@ -1,7 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AadUserConversationMember, User } from '@microsoft/microsoft-graph-types';
 
-import { Problem } from '../http/problems';
+import { Problem } from '../errors/problem';
 import { graphStatus } from './graphStatus';
 
 /** A person as the org chart knows them: just what access rules and screens need. */

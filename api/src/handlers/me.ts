@@ -1,7 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
 
-import { isAdmin } from '../auth/caller';
-import { notFound } from '../http/problems';
+import { isAdmin } from '../domain/caller';
+import { notFound } from '../errors/problem';
 import { ok } from '../http/responses';
 import type { CallerRouteInput } from '../http/route';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { validation } from './problems';
+import { validation } from '../errors/problem';
 
 /**
  * Paging cursors are opaque to clients but not to us: base64url of a small JSON object this API

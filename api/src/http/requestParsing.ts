@@ -2,8 +2,8 @@ import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 
 import { GUID } from '../contract/ids';
-import { Problem, validation } from './problems';
-import type { FieldProblem } from './problems';
+import { Problem, validation } from '../errors/problem';
+import type { FieldProblem } from '../errors/problem';
 
 /** Reading what a client sent, with a problem a person can act on for every way it can be wrong. */
 

@@ -5,7 +5,7 @@ import type {
   InvocationContext,
 } from '@azure/functions';
 
-import type { Caller } from '../auth/caller';
+import type { Caller } from '../domain/caller';
 import type { Services } from '../services';
 
 export interface RouteInput {

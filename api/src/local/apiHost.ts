@@ -4,11 +4,12 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import { HttpRequest, HttpResponse, InvocationContext } from '@azure/functions';
 import type { HttpHandler, LogHandler } from '@azure/functions';
 
-import { Problem, problemBody } from '../http/problems';
+import { Problem, problemBody } from '../errors/problem';
 import type { RouteDefinition } from '../http/route';
-import { toFunctionHandler } from '../http/toFunctionHandler';
+import { describeError } from '../logging/logSafety';
+import { toFunctionHandler } from '../functions/toFunctionHandler';
 import type { Services } from '../services';
-import type { TimerDefinition } from '../timers/timer';
+import type { TimerDefinition } from '../functions/timer';
 import { BodyTooLargeError, readBody, sendJson } from './http-utils';
 import { compileRoute, matchRoute } from './routeMatcher';
 
@@ -53,7 +54,7 @@ export function createApiListener(options: ApiHostOptions): RequestListener {
   return (req, res) => {
     if (options.log) logRequestLine(req, res, options.log);
     handle(req, res).catch((error: unknown) => {
-      log(`[error] local host failure: ${error instanceof Error ? error.message : String(error)}`);
+      log(`[error] local host failure: ${describeError(error)}`);
       if (!res.headersSent)
         sendProblem(
           res,
@@ -201,7 +202,7 @@ export function createApiListener(options: ApiHostOptions): RequestListener {
       else sendJson(res, 200, result);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      log(`[${timer.name}] failed: ${message}`);
+      log(`[${timer.name}] failed: ${describeError(error)}`);
       if (streaming) res.end(`${JSON.stringify({ type: 'error', message })}\n`);
       else
         sendProblem(

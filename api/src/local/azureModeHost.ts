@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 
-import type { StartSettings } from '../config';
-import { routes } from '../http/routes';
+import type { StartSettings } from './localConfig';
+import { routes } from '../functions/routes';
 import { createServices } from '../services';
 import type { Services } from '../services';
 import { createApiListener } from './apiHost';

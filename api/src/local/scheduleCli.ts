@@ -1,4 +1,4 @@
-import { loadConfig, readLocalPorts } from '../config';
+import { loadHostConfig, readLocalPorts } from './localConfig';
 import { runSchedulePass } from '../scheduler/schedulePass';
 import { describeSummary } from '../scheduler/passSummary';
 import type { PassSummary } from '../scheduler/passSummary';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   let summary: PassSummary;
   if (process.argv.includes('--in-process')) {
-    const config = loadConfig();
+    const config = loadHostConfig();
     const services = await createServices(config);
     summary = await runSchedulePass(services, { progress: print });
   } else {

@@ -2,12 +2,13 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 
-import { buildLocalConfig, LOCAL_APP_CLIENT_ID, LOCAL_APP_SECRET } from '../config';
-import type { Config, LocalPorts } from '../config';
-import { routes } from '../http/routes';
+import type { Config } from '../config';
+import { buildLocalConfig, LOCAL_APP_CLIENT_ID, LOCAL_APP_SECRET } from './localConfig';
+import type { LocalPorts } from './localConfig';
+import { routes } from '../functions/routes';
 import { createServices } from '../services';
 import type { Services } from '../services';
-import { timers } from '../timers/timers';
+import { timers } from '../functions/timers';
 import { createApiListener } from './apiHost';
 import { startEmbeddedCosmos } from './cosmosServer';
 import { buildDemoDirectory } from './demo-org/demoDirectory';

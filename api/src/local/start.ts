@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { ConfigError, loadStartSettings } from '../config';
-import type { StartSettings } from '../config';
-import { timers } from '../timers/timers';
+import { ConfigError } from '../config';
+import { loadStartSettings } from './localConfig';
+import type { StartSettings } from './localConfig';
+import { timers } from '../functions/timers';
 import { startAzureModeHost } from './azureModeHost';
 import { buildDemoDirectory } from './demo-org/demoDirectory';
 import { MAX_GENERATED_ORG_SIZE, withGeneratedOrg } from './demo-org/generatedTenant';

@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { InvocationContext } from '@azure/functions';
 import { Cron } from 'croner';
 
+import { describeError } from '../logging/logSafety';
 import type { Services } from '../services';
-import type { TimerDefinition } from '../timers/timer';
+import type { TimerDefinition } from '../functions/timer';
 
 /**
  * Runs the timer table locally on the same NCRONTAB schedules Azure uses (six fields, seconds
@@ -32,7 +33,7 @@ export function scheduleTimers(
           });
           log(`[${timer.name}] finished: ${JSON.stringify(summary)}`);
         } catch (error) {
-          log(`[${timer.name}] failed: ${error instanceof Error ? error.message : String(error)}`);
+          log(`[${timer.name}] failed: ${describeError(error)}`);
         }
       }),
   );

@@ -2,7 +2,7 @@ import type { AgendaAction, AgendaInput } from '../domain/scheduling';
 import { renderAgenda } from '../domain/scheduling';
 import type { ConversationRecord } from '../domain/conversations/records';
 import type { Services } from '../services';
-import type { DirectoryPerson } from '../store/directoryRepository';
+import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 
 /**
  * The meeting body for one pair, drawn from the employee's board: aspirations by horizon, open

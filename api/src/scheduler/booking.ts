@@ -1,8 +1,8 @@
 import type { ConversationRecord } from '../domain/conversations/records';
 import type { BookedEvent, CalendarGateway } from '../graph/calendarGateway';
 import type { Services } from '../services';
-import type { Stored } from '../store/boardRepository';
-import type { DirectoryPerson } from '../store/directoryRepository';
+import type { Stored } from '../domain/stored';
+import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 import type { PassLeases } from './leases';
 import { release } from './leases';
 import { isPassAborted } from './passAborted';

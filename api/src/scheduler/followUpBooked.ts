@@ -1,7 +1,7 @@
 import type { ConversationRecord, EventState } from '../domain/conversations/records';
 import { followUp, transactionIdFor } from '../domain/conversations/records';
 import type { BookedEvent } from '../graph/calendarGateway';
-import type { Stored } from '../store/boardRepository';
+import type { Stored } from '../domain/stored';
 import type { TenantPass } from './tenantPass';
 import { track } from './tenantPass';
 

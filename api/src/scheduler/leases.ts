@@ -1,7 +1,7 @@
 import type { ConversationLease, ConversationRecord } from '../domain/conversations/records';
 import { LEASE_MS, leasedByAnother } from '../domain/conversations/records';
 import type { Services } from '../services';
-import type { Stored } from '../store/boardRepository';
+import type { Stored } from '../domain/stored';
 import { isPassAborted } from './passAborted';
 
 /**

@@ -1,14 +1,15 @@
 import { boardPartitionKey } from '../domain/board/records';
 import type { ConversationRecord } from '../domain/conversations/records';
-import type { Stored } from '../store/boardRepository';
-import type { DirectoryPerson } from '../store/directoryRepository';
+import type { Stored } from '../domain/stored';
+import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 import { findEventOf } from './booking';
 import { claim, release } from './leases';
 import { note } from './passSummary';
 import { isPassAborted, rethrowIfAborted } from './passAborted';
 import { notifyNewManager } from './passNotifications';
 import type { TenantPass } from './tenantPass';
-import { ANOTHER_RUN, DAY_MS, errorText, track } from './tenantPass';
+import { ANOTHER_RUN, DAY_MS, track } from './tenantPass';
+import { failureReason } from '../logging/logSafety';
 
 /**
  * A new manager, made good on every pass rather than only on the pass whose org-chart read saw
@@ -41,7 +42,7 @@ export async function reconcileManagers(
         await notifyNewManager(pass, person, managerChangeHistoryId(person));
     } catch (error) {
       rethrowIfAborted(error);
-      note(pass.summary, 'failed', `manager change history: ${errorText(error)}`, {
+      note(pass.summary, 'failed', `manager change history: ${failureReason(error)}`, {
         tenantId: pass.tenantId,
         employeeId: person.id,
         managerId: person.managerId,
@@ -119,7 +120,7 @@ async function cancelForOldManager(
   } catch (error) {
     if (isPassAborted(error)) throw error;
     await release(pass.services, claimed, pass.leases);
-    note(pass.summary, 'failed', `manager change: ${errorText(error)}`, ref);
+    note(pass.summary, 'failed', `manager change: ${failureReason(error)}`, ref);
     return claimed;
   }
 }

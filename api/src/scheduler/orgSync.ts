@@ -1,7 +1,7 @@
 import { mergeDeltaUser } from '../domain/orgChart/deltaMerge';
 import { readOrgChartDelta } from '../graph/orgChartDelta';
 import type { Services } from '../services';
-import type { DirectoryPerson } from '../store/directoryRepository';
+import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 
 /**
  * Brings the stored org chart up to date from Graph: a full read the first time, then only what

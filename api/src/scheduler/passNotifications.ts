@@ -8,13 +8,12 @@ import {
 } from '../domain/notifications/activityFeed';
 import type { ActivityNotification, TeamsLinks } from '../domain/notifications/activityFeed';
 import { inPilotScope } from '../domain/settings/pilotScope';
-import { describeNotification } from '../graph/activityNotifier';
-import type { Stored } from '../store/boardRepository';
-import type { DirectoryPerson } from '../store/directoryRepository';
+import type { Stored } from '../domain/stored';
+import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 import { heldByAnother } from './leases';
 import { rethrowIfAborted } from './passAborted';
 import type { Pair, TenantPass } from './tenantPass';
-import { errorText } from './tenantPass';
+import { describeNotification, failureReason } from '../logging/logSafety';
 
 /**
  * The activity-feed notifications a pass sends: a booking to both people, a reminder to the
@@ -117,7 +116,7 @@ export async function remindIfDue(
     rethrowIfAborted(error);
     pass.summary.notifications.failed++;
     pass.progress(
-      `Tenant ${pass.tenantId}: reminder to ${pair.employee.id} not recorded (${errorText(error)}); the next run retries.`,
+      `Tenant ${pass.tenantId}: reminder to ${pair.employee.id} not recorded (${failureReason(error)}); the next run retries.`,
     );
     return;
   }

@@ -1,6 +1,6 @@
 import type { ConversationRecord } from '../domain/conversations/records';
 import { transactionIdFor } from '../domain/conversations/records';
-import type { Stored } from '../store/boardRepository';
+import type { Stored } from '../domain/stored';
 import { completeBooking, findEventOf, markScheduled } from './booking';
 import { claim, heldByAnother, release } from './leases';
 import { isPassAborted } from './passAborted';

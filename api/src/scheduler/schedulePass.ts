@@ -7,9 +7,8 @@ import { createConversationHolds, nextQuarter, quarterOf } from '../domain/sched
 import { inPilotScope } from '../domain/settings/pilotScope';
 import { createCalendarGateway } from '../graph/calendarGateway';
 import type { Services } from '../services';
-import type { Stored } from '../store/boardRepository';
-import { releaseTenantPassLock, takeTenantPassLock } from '../store/tenantPassLock';
-import type { DirectoryPerson } from '../store/directoryRepository';
+import type { Stored } from '../domain/stored';
+import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 import { agendaForPair } from './agendaForPair';
 import { followUpBooked } from './followUpBooked';
 import type { PassLeases } from './leases';
@@ -23,7 +22,8 @@ import { bookForManager } from './slotBooking';
 import type { ToBook } from './slotBooking';
 import { syncOrgChart } from './orgSync';
 import type { Pair, TenantPass } from './tenantPass';
-import { ANOTHER_RUN, DAY_MS, errorText, holdKey, holdOf, pairRef } from './tenantPass';
+import { ANOTHER_RUN, DAY_MS, holdKey, holdOf, pairRef } from './tenantPass';
+import { failureReason } from '../logging/logSafety';
 
 /**
  * The daily pass that makes sure every employee–manager pair has its career conversation this
@@ -80,9 +80,7 @@ export async function runSchedulePass(
       summary.stoppedEarly = true;
       break;
     }
-    const settingsContainer = services.cosmos.containers.settings;
-    const lock = await takeTenantPassLock(
-      settingsContainer,
+    const lock = await services.passLock.take(
       tenantId,
       leases.owner,
       clock(),
@@ -97,16 +95,16 @@ export async function runSchedulePass(
     }
     try {
       await passForTenant(services, tenantId, { now, summary, progress, outOfTime, leases });
-      await releaseTenantPassLock(settingsContainer, tenantId, leases.owner);
+      await services.passLock.release(tenantId, leases.owner);
     } catch (error) {
       rethrowIfAborted(error);
-      await releaseTenantPassLock(settingsContainer, tenantId, leases.owner);
-      note(summary, 'failed', `tenant pass failed: ${errorText(error)}`, {
+      await services.passLock.release(tenantId, leases.owner);
+      note(summary, 'failed', `tenant pass failed: ${failureReason(error)}`, {
         tenantId,
         employeeId: '',
         managerId: null,
       });
-      progress(`Tenant ${tenantId}: failed (${errorText(error)}); the next run retries.`);
+      progress(`Tenant ${tenantId}: failed (${failureReason(error)}); the next run retries.`);
     }
   }
   summary.durationMs = clock() - clockStart;
@@ -251,7 +249,7 @@ async function bookTenant(
       }
     } catch (error) {
       rethrowIfAborted(error);
-      note(summary, 'failed', `follow-up: ${errorText(error)}`, pairRef(tenantId, pair));
+      note(summary, 'failed', `follow-up: ${failureReason(error)}`, pairRef(tenantId, pair));
     }
   });
 
@@ -267,7 +265,7 @@ async function bookTenant(
       else summary.booked++;
     } catch (error) {
       rethrowIfAborted(error);
-      note(summary, 'failed', `booking: ${errorText(error)}`, pairRef(tenantId, pair));
+      note(summary, 'failed', `booking: ${failureReason(error)}`, pairRef(tenantId, pair));
     }
   });
 

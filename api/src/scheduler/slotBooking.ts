@@ -9,7 +9,7 @@ import type {
   WorkingHours,
 } from '../domain/scheduling';
 import { bookingWindows, findSlots, quarterOf } from '../domain/scheduling';
-import type { Stored } from '../store/boardRepository';
+import type { Stored } from '../domain/stored';
 import { readAvailability } from './availabilityReads';
 import { completeBooking } from './booking';
 import { heldByAnother, newLease } from './leases';
@@ -17,7 +17,8 @@ import { forEachInLanes, rethrowIfAborted } from './passAborted';
 import { notifyBooked } from './passNotifications';
 import { note } from './passSummary';
 import type { Pair, TenantPass } from './tenantPass';
-import { ANOTHER_RUN, DAY_MS, errorText, holdKey, pairRef, track } from './tenantPass';
+import { ANOTHER_RUN, DAY_MS, holdKey, pairRef, track } from './tenantPass';
+import { failureReason } from '../logging/logSafety';
 
 /** Conversations are booked at least this far ahead, so nobody is surprised by one in an hour. */
 const LEAD_TIME_MS = DAY_MS;
@@ -122,7 +123,7 @@ async function bookInWindow(
         note(
           pass.summary,
           'failed',
-          `availability: ${errorText(error)}`,
+          `availability: ${failureReason(error)}`,
           pairRef(pass.tenantId, i.pair),
         );
       continue;
@@ -213,7 +214,7 @@ async function bookInWindow(
         note(
           pass.summary,
           'failed',
-          `booking: ${errorText(error)}`,
+          `booking: ${failureReason(error)}`,
           pairRef(pass.tenantId, item.pair),
         );
       }

@@ -1,10 +1,9 @@
 import type { TenantSettings } from '../contract/settingsContract';
 import type { ConversationReason, ConversationRecord } from '../domain/conversations/records';
 import type { ConversationHold, ConversationHolds } from '../domain/scheduling';
-import { graphStatus } from '../graph/graphStatus';
 import type { CalendarGateway } from '../graph/calendarGateway';
 import type { Services } from '../services';
-import type { DirectoryPerson } from '../store/directoryRepository';
+import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 import type { PassLeases } from './leases';
 import type { PassSummary } from './passSummary';
 
@@ -58,12 +57,6 @@ export function track(pass: TenantPass, record: ConversationRecord): void {
   const hold = holdOf(record);
   if (hold) pass.holds.hold(hold);
   else pass.holds.release(holdKey(record));
-}
-
-export function errorText(error: unknown): string {
-  const status = graphStatus(error);
-  if (status !== undefined) return `Graph ${status}`;
-  return error instanceof Error ? error.message.slice(0, 160) : 'unknown error';
 }
 
 /** The skip reason when another pass holds or just changed a record. */

@@ -5,8 +5,9 @@ import type {
   ConversationRecord,
 } from '../domain/conversations/records';
 import type { QuarterKey } from '../domain/scheduling';
-import { cosmosStatus, staleWrite, withoutSystemProperties } from './cosmosErrors';
-import type { Stored } from './boardRepository';
+import { staleWrite } from '../errors/storeOutcome';
+import { cosmosStatus, withoutSystemProperties } from './cosmosErrors';
+import type { Stored } from '../domain/stored';
 
 /** Conversation records, one partition per employee, found for a whole tenant in one query. */
 export interface ConversationRepository {

@@ -1,6 +1,7 @@
-import { Problem } from '../http/problems';
+import { tooLarge } from '../errors/storeOutcome';
+import type { StoreOutcome } from '../errors/storeOutcome';
 
-/** Cosmos DB status codes the board cares about, turned into problems a person can act on. */
+/** Cosmos DB status codes the board cares about, turned into outcomes a person can act on. */
 
 export function cosmosStatus(error: unknown): number | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {
@@ -17,23 +18,16 @@ export function isPreconditionFailed(error: unknown): boolean {
 export const isNotFound = (error: unknown): boolean => cosmosStatus(error) === 404;
 export const isConflict = (error: unknown): boolean => cosmosStatus(error) === 409;
 
-export const staleWrite = (what: string) =>
-  new Problem(
-    'precondition-failed',
-    `${what} was changed by someone else (or in another window) since you loaded it. Reload to see the latest version, then apply your change again.`,
-  );
-
 /**
- * A Cosmos DB failure that is the request's fault, as the problem to answer with; `null` for
- * everything else (those stay 5xx). Used by the HTTP layer for any error a repository let through,
- * so no repository can turn an oversized document into a 500.
+ * A Cosmos DB failure that is the request's fault, as the outcome to answer with; `null` for
+ * everything else (those stay 5xx). Used by the route adapter for any error a repository let
+ * through, so no repository can turn an oversized document into a 500.
  */
-export function problemFromCosmos(error: unknown): Problem | null {
+export function outcomeFromCosmos(error: unknown): StoreOutcome | null {
   switch (cosmosStatus(error)) {
     case 413:
       // Normally caught before writing (documentSize.ts); this is the backstop.
-      return new Problem(
-        'limit-exceeded',
+      return tooLarge(
         'This would make a stored document larger than Cosmos DB allows (2 MB). Shorten the longest texts or links, or split the content, and try again.',
       );
     default:

@@ -1,26 +1,8 @@
 import type { Container } from '@azure/cosmos';
 
-/** The org chart as last synced from Graph, one partition per tenant, plus the delta link. */
+import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 
-export interface DirectoryPerson {
-  type: 'person';
-  id: string;
-  pk: string;
-  tenantId: string;
-  displayName: string;
-  mail: string | null;
-  jobTitle: string | null;
-  department: string | null;
-  managerId: string | null;
-  accountEnabled: boolean;
-  userType: string;
-  /** A member with an enabled account and a mailbox: someone we can book. */
-  eligible: boolean;
-  /** When the manager last changed (not on the first sync): a new pair talks early. */
-  managerChangedAt: string | null;
-  previousManagerId: string | null;
-  removed: boolean;
-}
+/** The org chart as last synced from Graph, one partition per tenant, plus the delta link. */
 
 interface SyncState {
   type: 'sync-state';

@@ -1,4 +1,4 @@
-import { Problem } from '../http/problems';
+import { tooLarge } from '../errors/storeOutcome';
 
 /**
  * Cosmos DB refuses an item over 2 MB (measured as stored: UTF-8 JSON plus its system properties)
@@ -17,8 +17,7 @@ export function assertStorable(doc: unknown, advice: string): void {
   const bytes = documentBytes(doc);
   if (bytes <= MAX_DOCUMENT_BYTES) return;
   const mb = (n: number) => (n / (1024 * 1024)).toFixed(2);
-  throw new Problem(
-    'limit-exceeded',
+  throw tooLarge(
     `This change would make the stored document ${mb(bytes)} MB, over the ${mb(MAX_DOCUMENT_BYTES)} MB a document can hold. ${advice}`,
   );
 }

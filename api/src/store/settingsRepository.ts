@@ -2,16 +2,11 @@ import type { Container } from '@azure/cosmos';
 
 import { DEFAULT_TENANT_SETTINGS, tenantSettingsSchema } from '../contract/settingsContract';
 import type { TenantSettings } from '../contract/settingsContract';
-import { cosmosStatus, staleWrite } from './cosmosErrors';
+import type { StoredSettings } from '../domain/settings/storedSettings';
+import { staleWrite } from '../errors/storeOutcome';
+import { cosmosStatus } from './cosmosErrors';
 
 /** One settings document per tenant, in the tenant's partition. */
-
-export interface StoredSettings {
-  settings: TenantSettings;
-  etag: string | null;
-  updatedAt: string | null;
-  updatedBy: { id: string; displayName: string } | null;
-}
 
 interface SettingsDocument {
   id: 'settings';

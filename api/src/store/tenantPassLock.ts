@@ -23,6 +23,21 @@ const LOCK_ID = 'scheduler-pass';
 
 export type LockOutcome = { taken: true } | { taken: false; heldUntil: string };
 
+/** The lock as the scheduler sees it, through Services. */
+export interface TenantPassLock {
+  take(tenantId: string, owner: string, nowMs: number, ttlMs: number): Promise<LockOutcome>;
+  /** Hands the tenant back at the end of a pass; best effort, since the lock expires anyway. */
+  release(tenantId: string, owner: string): Promise<void>;
+}
+
+export function createTenantPassLock(settings: Container): TenantPassLock {
+  return {
+    take: (tenantId, owner, nowMs, ttlMs) =>
+      takeTenantPassLock(settings, tenantId, owner, nowMs, ttlMs),
+    release: (tenantId, owner) => releaseTenantPassLock(settings, tenantId, owner),
+  };
+}
+
 export async function takeTenantPassLock(
   settings: Container,
   tenantId: string,
@@ -57,7 +72,6 @@ export async function takeTenantPassLock(
   }
 }
 
-/** Hands the tenant back at the end of a pass; best effort, since the lock expires anyway. */
 export async function releaseTenantPassLock(
   settings: Container,
   tenantId: string,

@@ -1,6 +1,6 @@
 import { SignJWT, UnsecuredJWT, decodeJwt, generateKeyPair } from 'jose';
 
-import { LOCAL_APP_CLIENT_ID, LOCAL_APP_SECRET } from '../../../api/src/config';
+import { LOCAL_APP_CLIENT_ID, LOCAL_APP_SECRET } from '../../../api/src/local/localConfig';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import { startTestStack } from '../../support/testStack';
 import type { TestStack } from '../../support/testStack';

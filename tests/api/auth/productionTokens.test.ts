@@ -3,7 +3,7 @@ import type { JWK } from 'jose';
 
 import { createTokenValidator } from '../../../api/src/auth/tokenValidator';
 import { buildAzureConfig } from '../../../api/src/config';
-import { Problem } from '../../../api/src/http/problems';
+import { Problem } from '../../../api/src/errors/problem';
 
 /**
  * Production token validation, with locally minted keys standing in for Entra ID's JWKS: the same

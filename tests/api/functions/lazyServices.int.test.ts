@@ -1,10 +1,11 @@
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import type { HttpResponseInit } from '@azure/functions';
 
-import { EMULATOR_KEY, loadConfig } from '../../../api/src/config';
+import { loadConfig } from '../../../api/src/config';
+import { EMULATOR_KEY } from '../../../api/src/local/localConfig';
 import { lazyServices } from '../../../api/src/functions/lazyServices';
-import { routes } from '../../../api/src/http/routes';
-import { toFunctionHandler } from '../../../api/src/http/toFunctionHandler';
+import { routes } from '../../../api/src/functions/routes';
+import { toFunctionHandler } from '../../../api/src/functions/toFunctionHandler';
 import { startEmbeddedCosmos } from '../../../api/src/local/cosmosServer';
 import { close } from '../../../api/src/local/listen';
 import { createServices } from '../../../api/src/services';

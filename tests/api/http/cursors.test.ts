@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { decodeCursor, encodeCursor } from '../../../api/src/http/cursors';
-import { Problem } from '../../../api/src/http/problems';
+import { Problem } from '../../../api/src/errors/problem';
 
 const schema = z.strictObject({ offset: z.number().int().min(0) });
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64url');

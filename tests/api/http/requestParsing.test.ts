@@ -1,7 +1,7 @@
 import { HttpRequest } from '@azure/functions';
 
 import { aspirationInputSchema } from '../../../api/src/contract/boardContract';
-import { Problem } from '../../../api/src/http/problems';
+import { Problem } from '../../../api/src/errors/problem';
 import {
   guidParam,
   jsonBody,

@@ -1,4 +1,4 @@
-import { EMULATOR_KEY } from '../../../api/src/config';
+import { EMULATOR_KEY } from '../../../api/src/local/localConfig';
 import {
   EMBEDDED_COSMOS_KEEP_ALIVE_MS,
   startEmbeddedCosmos,

@@ -1,6 +1,6 @@
 import type { Server } from 'node:https';
 
-import { EMULATOR_KEY } from '../../../api/src/config';
+import { EMULATOR_KEY } from '../../../api/src/local/localConfig';
 import { startEmbeddedCosmos } from '../../../api/src/local/cosmosServer';
 import { close } from '../../../api/src/local/listen';
 import { openCosmosStore } from '../../../api/src/store/cosmosClient';

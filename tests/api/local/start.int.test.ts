@@ -6,7 +6,7 @@ import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { EMULATOR_KEY } from '../../../api/src/config';
+import { EMULATOR_KEY } from '../../../api/src/local/localConfig';
 import { startEmbeddedCosmos } from '../../../api/src/local/cosmosServer';
 import { GENERATED_TENANT } from '../../../api/src/local/demo-org/generatedTenant';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';

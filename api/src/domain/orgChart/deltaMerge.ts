@@ -1,4 +1,4 @@
-import type { DirectoryPerson } from '../../store/directoryRepository';
+import type { DirectoryPerson } from './directoryPerson';
 
 /**
  * Applies one `/users/delta` item to what we knew of that person. Delta items carry only what

@@ -6,14 +6,14 @@ import { aspirationView } from '../../domain/board/boardView';
 import type { FieldChange } from '../../domain/board/aspirationRules';
 import type { AspirationRecord, HistoryAction } from '../../domain/board/records';
 import { boardPartitionKey } from '../../domain/board/records';
-import { notFound, Problem } from '../../http/problems';
+import { notFound, Problem } from '../../errors/problem';
 import { etagMatches, toHttpEtag } from '../../domain/board/etags';
 import { guidParam } from '../../http/requestParsing';
 import { json } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import type { Services } from '../../services';
-import { staleWrite } from '../../store/cosmosErrors';
-import type { Stored } from '../../store/boardRepository';
+import { isStale, staleWrite } from '../../errors/storeOutcome';
+import type { Stored } from '../../domain/stored';
 import { historyEntry, settleHistory } from './boardHistory';
 import type { OpenBoard } from './openBoard';
 
@@ -79,8 +79,7 @@ export async function changeAspiration<R>(
       const saved = await settleHistory(input, written);
       return { saved, result: changed.result, before: current };
     } catch (error) {
-      const retry =
-        ifMatch === null && error instanceof Problem && error.type === 'precondition-failed';
+      const retry = ifMatch === null && isStale(error);
       if (!retry || attempt >= UNCONDITIONAL_ATTEMPTS) throw error;
     }
   }

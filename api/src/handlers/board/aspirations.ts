@@ -7,11 +7,11 @@ import { createAspiration, updateAspiration } from '../../domain/board/aspiratio
 import type { FieldChange } from '../../domain/board/aspirationRules';
 import { etagMatches } from '../../domain/board/etags';
 import { slotCandidates } from '../../domain/board/slots';
-import { Problem } from '../../http/problems';
+import { Problem } from '../../errors/problem';
 import { jsonBody, requiredIfMatch } from '../../http/requestParsing';
 import { noContent } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
-import { staleWrite } from '../../store/cosmosErrors';
+import { staleWrite } from '../../errors/storeOutcome';
 import {
   aspirationResponse,
   changeAspiration,

@@ -5,7 +5,8 @@ import { summarise } from '../../domain/board/historySummaries';
 import type { HistoryAction, HistoryRecord } from '../../domain/board/records';
 import { boardPartitionKey } from '../../domain/board/records';
 import type { CallerRouteInput } from '../../http/route';
-import type { Stored } from '../../store/boardRepository';
+import { codeSuffix } from '../../logging/logSafety';
+import type { Stored } from '../../domain/stored';
 import { actorOf } from './openBoard';
 import type { OpenBoard } from './openBoard';
 
@@ -54,10 +55,7 @@ export async function settleHistory<
 
 export function logDeferred(input: CallerRouteInput, count: number, error?: unknown): void {
   if (count === 0) return;
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error
-      ? ` code=${String((error as { code: unknown }).code)}`
-      : '';
+  const code = codeSuffix(error);
   input.context.warn(
     `${input.context.functionName}: ${count} history entr${count === 1 ? 'y' : 'ies'} or deletion steps deferred to the next read${code} (invocation ${input.context.invocationId})`,
   );

@@ -2,7 +2,7 @@ import type { HttpResponseInit } from '@azure/functions';
 
 import { commentInputSchema, LIMITS } from '../../contract/boardContract';
 import { boardPartitionKey, commentId } from '../../domain/board/records';
-import { notFound, Problem } from '../../http/problems';
+import { notFound, Problem } from '../../errors/problem';
 import { jsonBody } from '../../http/requestParsing';
 import type { CallerRouteInput } from '../../http/route';
 import { aspirationResponse, loadAspiration } from './aspirationWrites';

@@ -1,8 +1,8 @@
-import type { Caller } from '../../auth/caller';
+import type { Caller } from '../../domain/caller';
 import type { BoardPerson, ViewerRole } from '../../contract/boardContract';
 import { ACTION_REFUSALS, may, roleOnBoard } from '../../domain/board/access';
 import type { BoardAction } from '../../domain/board/access';
-import { forbidden, notFound } from '../../http/problems';
+import { forbidden, notFound } from '../../errors/problem';
 import { guidParam } from '../../http/requestParsing';
 import type { CallerRouteInput } from '../../http/route';
 

@@ -7,7 +7,7 @@ import { boardPartitionKey, privateNotesId } from '../../domain/board/records';
 import { jsonBody, optionalIfMatch } from '../../http/requestParsing';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
-import { staleWrite } from '../../store/cosmosErrors';
+import { staleWrite } from '../../errors/storeOutcome';
 import { openBoard } from './openBoard';
 
 /**

@@ -17,7 +17,7 @@ import {
   updateStep,
 } from '../../domain/board/aspirationRules';
 import type { FieldChange } from '../../domain/board/aspirationRules';
-import { notFound } from '../../http/problems';
+import { notFound } from '../../errors/problem';
 import { guidParam, jsonBody, optionalIfMatch, requiredIfMatch } from '../../http/requestParsing';
 import type { CallerRouteInput } from '../../http/route';
 import { aspirationResponse, changeAspiration } from './aspirationWrites';

@@ -7,13 +7,13 @@ import type { ConversationView } from '../../contract/conversationContract';
 import { etagMatches, toHttpEtag } from '../../domain/board/etags';
 import { conversationPrivateNotesId } from '../../domain/conversations/records';
 import type { ConversationRecord } from '../../domain/conversations/records';
-import { notFound, validation } from '../../http/problems';
+import { notFound, validation } from '../../errors/problem';
 import { jsonBody, requiredIfMatch } from '../../http/requestParsing';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import type { Services } from '../../services';
-import type { Stored } from '../../store/boardRepository';
-import { staleWrite } from '../../store/cosmosErrors';
+import type { Stored } from '../../domain/stored';
+import { staleWrite } from '../../errors/storeOutcome';
 import { openBoard } from '../board/openBoard';
 import type { OpenBoard } from '../board/openBoard';
 

@@ -5,7 +5,6 @@ import { quarterOf } from '../../domain/scheduling';
 import { inPilotScope } from '../../domain/settings/pilotScope';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
-import { readTenantAdoptionRows } from '../../store/boardRepository';
 import { requireAdmin } from './requireAdmin';
 
 /**
@@ -21,7 +20,7 @@ export async function readAdoption(input: CallerRouteInput): Promise<HttpRespons
     services.settings.read(caller.tenantId),
     services.orgChart.readAll(caller.tenantId),
     services.orgChart.readLastSyncAt(caller.tenantId),
-    readTenantAdoptionRows(services.cosmos.containers.boards, caller.tenantId),
+    services.boardQueries.readTenantAdoptionRows(caller.tenantId),
     services.conversations.listForTenant(caller.tenantId, [quarter]),
   ]);
   const eligible = new Map(directory.filter((p) => p.eligible).map((p) => [p.id, p]));

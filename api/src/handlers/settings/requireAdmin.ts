@@ -1,5 +1,5 @@
-import { isAdmin } from '../../auth/caller';
-import { forbidden } from '../../http/problems';
+import { isAdmin } from '../../domain/caller';
+import { forbidden } from '../../errors/problem';
 import type { CallerRouteInput } from '../../http/route';
 
 /** Settings and adoption figures are for tenant admins only (app role `Admin`). */

@@ -6,8 +6,8 @@ import { etagMatches, toHttpEtag } from '../../domain/board/etags';
 import { jsonBody, optionalIfMatch, requiredIfMatch } from '../../http/requestParsing';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
-import type { StoredSettings } from '../../store/settingsRepository';
-import { staleWrite } from '../../store/cosmosErrors';
+import type { StoredSettings } from '../../domain/settings/storedSettings';
+import { staleWrite } from '../../errors/storeOutcome';
 import { requireAdmin } from './requireAdmin';
 
 /** GET/PUT settings: tenant admins only (app role `Admin`). Never exposes board content. */

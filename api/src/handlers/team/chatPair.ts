@@ -1,7 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
 
 import type { BoardPerson, ChatPairView } from '../../contract/boardContract';
-import { forbidden, notFound, validation } from '../../http/problems';
+import { forbidden, notFound, validation } from '../../errors/problem';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 

@@ -7,10 +7,9 @@ import { summariseConversations } from '../../domain/conversations/teamSummary';
 import type { AcknowledgementRecord, AspirationRecord } from '../../domain/board/records';
 import { boardPartitionKey } from '../../domain/board/records';
 import { decodeCursor, encodeCursor } from '../../http/cursors';
-import { notFound } from '../../http/problems';
+import { notFound } from '../../errors/problem';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
-import { readTeamBoards } from '../../store/boardRepository';
 
 export const TEAM_PAGE_SIZE = 100;
 
@@ -42,9 +41,9 @@ export async function readTeam({
   const sorted = [...reports].sort((a, b) => a.displayName.localeCompare(b.displayName));
   const page = sorted.slice(offset, offset + TEAM_PAGE_SIZE);
   const [{ rows }, conversations, { settings }] = await Promise.all([
-    readTeamBoards(
-      services.cosmos.containers.boards,
-      page.map((p) => boardPartitionKey(caller.tenantId, p.id)),
+    services.boardQueries.readTeamBoards(
+      caller.tenantId,
+      page.map((p) => p.id),
     ),
     services.conversations.listForEmployees(
       caller.tenantId,

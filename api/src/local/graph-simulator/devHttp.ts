@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { z } from 'zod';
 
-import { PROBLEM_TYPE_BASE } from '../../http/problems';
-import type { FieldProblem } from '../../http/problems';
+import { PROBLEM_TYPE_BASE } from '../../errors/problem';
+import type { FieldProblem } from '../../errors/problem';
 import { BodyTooLargeError, parseJson, readBody, sendJson } from '../http-utils';
 
 /**

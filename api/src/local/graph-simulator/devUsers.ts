@@ -4,8 +4,8 @@ import { z } from 'zod';
 
 import { GUID } from '../../contract/ids';
 import type { DemoUser } from '../demo-org/types';
-import { PROBLEM_TYPE_BASE } from '../../http/problems';
-import type { FieldProblem } from '../../http/problems';
+import { PROBLEM_TYPE_BASE } from '../../errors/problem';
+import type { FieldProblem } from '../../errors/problem';
 import { BodyTooLargeError, parseJson, readBody, sendJson } from '../http-utils';
 import { OrgStoreError } from './orgStore';
 import type { OrgStore } from './orgStore';

@@ -1,4 +1,4 @@
-import type { Caller } from '../../../../api/src/auth/caller';
+import type { Caller } from '../../../../api/src/domain/caller';
 import { may, roleOnBoard } from '../../../../api/src/domain/board/access';
 
 const caller = (userId: string): Caller => ({

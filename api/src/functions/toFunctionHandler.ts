@@ -5,10 +5,11 @@ import type {
   InvocationContext,
 } from '@azure/functions';
 
+import { problemBody } from '../errors/problem';
+import type { RouteDefinition } from '../http/route';
+import { describeError } from '../logging/logSafety';
 import type { Services } from '../services';
-import { problemFromCosmos } from '../store/cosmosErrors';
-import { Problem, problemBody } from './problems';
-import type { RouteDefinition } from './route';
+import { problemOf } from './problemMapping';
 
 /**
  * Wraps a route's handler into an Azure Functions HTTP handler: authenticates the caller when the
@@ -36,15 +37,8 @@ export function toProblemResponse(
   request: HttpRequest,
   context: InvocationContext,
 ): HttpResponseInit {
-  const problem =
-    error instanceof Problem
-      ? error
-      : (problemFromCosmos(error) ??
-        new Problem(
-          'internal',
-          `An unexpected error occurred. Quote ${context.invocationId} if you contact support.`,
-        ));
-  if (!(error instanceof Problem) || problem.status >= 500) {
+  const { problem, expected } = problemOf(error, context.invocationId);
+  if (!expected || problem.status >= 500) {
     context.error(
       `${context.functionName} ${request.method} failed: ${describeError(error)} (invocation ${context.invocationId})`,
     );
@@ -58,23 +52,4 @@ export function toProblemResponse(
       ...problem.headers,
     },
   };
-}
-
-/**
- * The error's name and code only. Never its message: messages from Cosmos DB, Graph or our own
- * code can quote the document or request body (an aspiration's title, a private note), and logs
- * must never carry board content.
- */
-export function describeError(error: unknown): string {
-  if (typeof error !== 'object' || error === null) return 'non-error thrown';
-  const name =
-    error instanceof Error
-      ? error.name
-      : (error as { constructor?: { name?: string } }).constructor?.name;
-  const code = (error as { code?: unknown }).code;
-  const safeCode =
-    typeof code === 'number' || (typeof code === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(code))
-      ? ` code=${code}`
-      : '';
-  return `${/^[A-Za-z0-9_.$]{1,64}$/.test(name ?? '') ? name : 'Error'}${safeCode}`;
 }

@@ -1,6 +1,6 @@
 import { HttpRequest, InvocationContext } from '@azure/functions';
 
-import { toProblemResponse } from '../../../api/src/http/toFunctionHandler';
+import { toProblemResponse } from '../../../api/src/functions/toFunctionHandler';
 
 /** Failures become problem+json; what is logged about them never carries their message. */
 

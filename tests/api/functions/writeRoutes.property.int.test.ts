@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { ASPIRATION_KINDS, HORIZONS, LIMITS } from '../../../api/src/contract/boardContract';
 import type { AspirationView, BoardView } from '../../../api/src/contract/boardContract';
 import type { RouteDefinition } from '../../../api/src/http/route';
-import { routes } from '../../../api/src/http/routes';
+import { routes } from '../../../api/src/functions/routes';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import { oneOnOneChatId } from '../../../api/src/local/graph-simulator/graphSimulator';
 import { addAspiration, addConversation } from '../../support/boardFixtures';

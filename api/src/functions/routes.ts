@@ -19,7 +19,7 @@ import { readAdoption } from '../handlers/settings/adoption';
 import { readSettings, writeSettings } from '../handlers/settings/tenantSettings';
 import { readChatPair } from '../handlers/team/chatPair';
 import { readTeam } from '../handlers/team/readTeam';
-import type { RouteDefinition } from './route';
+import type { RouteDefinition } from '../http/route';
 
 const ASPIRATION = 'boards/{employeeId}/aspirations/{aspirationId}';
 

@@ -1,6 +1,6 @@
 import type { AspirationView } from '../../../api/src/contract/boardContract';
 import type { RouteDefinition } from '../../../api/src/http/route';
-import { routes } from '../../../api/src/http/routes';
+import { routes } from '../../../api/src/functions/routes';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import { oneOnOneChatId } from '../../../api/src/local/graph-simulator/graphSimulator';
 import { addAspiration, addConversation, clearBoard } from '../../support/boardFixtures';

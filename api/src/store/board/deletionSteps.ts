@@ -1,0 +1,69 @@
+import type { Container } from '@azure/cosmos';
+
+import type { AspirationSlotRecord, AspirationTombstone } from '../../domain/board/records';
+import { acknowledgementId, aspirationSlotId } from '../../domain/board/records';
+import type { Stored } from '../../domain/stored';
+import { isNotFound, isPreconditionFailed } from '../cosmosErrors';
+import { commentsQuery } from './boardDocuments';
+import type { HistoryCopy } from './historyCopy';
+
+/**
+ * Completing a deletion: what belonged to the aspiration goes, its place is freed, the deletion is
+ * recorded, then the tombstone goes. Each step is conditional and idempotent, so a deletion that
+ * stopped halfway is finished by whoever reads the board next.
+ */
+export interface DeletionSteps {
+  /** Frees a place, but only our own claim: it may already belong to a newer aspiration. */
+  releaseSlot(pk: string, slot: number, aspirationId: string): Promise<void>;
+  finishDeletion(tombstone: Stored<AspirationTombstone>): Promise<void>;
+}
+
+const BULK_CHUNK = 100;
+
+export function createDeletionSteps(boards: Container, historyCopy: HistoryCopy): DeletionSteps {
+  async function deleteIds(pk: string, ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += BULK_CHUNK) {
+      const results = await boards.items.bulk(
+        ids
+          .slice(i, i + BULK_CHUNK)
+          .map((id) => ({ operationType: 'Delete' as const, id, partitionKey: pk })),
+      );
+      const failed = results.find((r) => r.statusCode >= 300 && r.statusCode !== 404);
+      if (failed) {
+        throw Object.assign(new Error('A bulk delete of board documents failed'), {
+          code: failed.statusCode,
+        });
+      }
+    }
+  }
+
+  async function releaseSlot(pk: string, slot: number, aspirationId: string): Promise<void> {
+    const ref = boards.item(aspirationSlotId(slot), pk);
+    const { resource } = await ref.read<Stored<AspirationSlotRecord>>();
+    if (!resource || resource.aspirationId !== aspirationId) return;
+    try {
+      await ref.delete({ accessCondition: { type: 'IfMatch', condition: resource._etag } });
+    } catch (error) {
+      if (!isNotFound(error) && !isPreconditionFailed(error)) throw error;
+    }
+  }
+
+  async function finishDeletion(tombstone: Stored<AspirationTombstone>): Promise<void> {
+    const { pk, id } = tombstone;
+    const { resources: comments } = await boards.items
+      .query<{ id: string }>(commentsQuery(pk, id, 'c.id'), { partitionKey: pk })
+      .fetchAll();
+    await deleteIds(pk, [acknowledgementId(id), ...comments.map((c) => c.id)]);
+    if (tombstone.slot !== null) await releaseSlot(pk, tombstone.slot, id);
+    await historyCopy.copyPending(tombstone.pendingHistory);
+    try {
+      await boards
+        .item(id, pk)
+        .delete({ accessCondition: { type: 'IfMatch', condition: tombstone._etag } });
+    } catch (error) {
+      if (!isNotFound(error) && !isPreconditionFailed(error)) throw error;
+    }
+  }
+
+  return { releaseSlot, finishDeletion };
+}
