@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { CosmosClient } from '@azure/cosmos';
 
-import { EMULATOR_KEY } from '../api/src/config';
+import { EMULATOR_KEY } from '../api/src/local/localConfig';
 import { startEmbeddedCosmos } from '../api/src/local/cosmosServer';
 import { close } from '../api/src/local/listen';
 import { median, round } from './stats';

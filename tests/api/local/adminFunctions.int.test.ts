@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { createApiListener } from '../../../api/src/local/apiHost';
 import { close, listen } from '../../../api/src/local/listen';
 import type { Services } from '../../../api/src/services';
-import type { TimerDefinition } from '../../../api/src/timers/timer';
+import type { TimerDefinition } from '../../../api/src/functions/timer';
 
 /**
  * `POST /admin/functions/{name}` runs a timer (a scheduling pass books meetings for everyone), so

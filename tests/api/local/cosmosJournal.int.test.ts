@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { CosmosClient } from '@azure/cosmos';
 import type { Container } from '@azure/cosmos';
 
-import { EMULATOR_KEY } from '../../../api/src/config';
+import { EMULATOR_KEY } from '../../../api/src/local/localConfig';
 import { JournalCorruptError } from '../../../api/src/local/cosmosJournalReplay';
 import { startEmbeddedCosmos } from '../../../api/src/local/cosmosServer';
 import { close } from '../../../api/src/local/listen';
