@@ -13,6 +13,8 @@ const swc = [
 const base = {
   transform: { '^.+\\.(ts|tsx)$': swc },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // The tab's alias for the API's contract (tabs/tsconfig.json paths, vite.config.ts resolve.alias).
+  moduleNameMapper: { '^@contract/(.*)$': '<rootDir>/api/src/contract/$1' },
 };
 
 module.exports = {

@@ -3,7 +3,7 @@ import { Suspense, useEffect } from 'react';
 
 import { AppHeader } from './AppHeader';
 import { BoardPage, ChatConfigPage, SettingsPage, TeamPage } from './lazyScreens';
-import { useSession } from './session';
+import { useSession } from '../common/session';
 import { BoardSkeleton } from '../board/BoardSkeleton';
 import { ProblemState } from '../common/ProblemState';
 import { deepLinkRoute, hrefFor, parseRoute } from '../routing/routes';

@@ -3,9 +3,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { AppShell } from './AppShell';
 import { AppSkeleton } from './AppSkeleton';
-import { SessionContext } from './session';
-import type { Session } from './session';
-import type { MeView } from '../../../api/src/contract/boardContract';
+import { SessionContext } from '../common/session';
+import type { Session } from '../common/session';
+import type { MeView } from '@contract/boardContract';
 import { createApiClient } from '../api/apiClient';
 import { createCareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';

@@ -23,16 +23,17 @@ import {
 } from './aspirationForm';
 import type { AspirationFormValues, EditableField } from './aspirationForm';
 import { AspirationFields } from './AspirationFields';
-import { HORIZON_TEXT, KIND_TEXT } from './boardLogic';
+import { KIND_TEXT } from './boardLogic';
 import type {
   AspirationInput,
   AspirationKind,
   AspirationPatch,
   AspirationView,
   Horizon,
-} from '../../../api/src/contract/boardContract';
+} from '@contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
+import { HORIZON_TEXT } from '../common/boardText';
 import type { FieldErrors } from '../forms/fieldErrors';
 
 export type AspirationDialogTarget =

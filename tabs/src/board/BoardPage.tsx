@@ -5,19 +5,20 @@ import { AspirationCard } from './AspirationCard';
 import type { AspirationDialogTarget } from './AspirationDialog';
 import { BoardHeader } from './BoardHeader';
 import { boardLayoutStyles } from './boardLayout';
-import { groupByHorizon, HORIZON_ORDER } from './boardLogic';
+import { groupByHorizon } from './boardLogic';
 import type { MoveDirection } from './boardLogic';
 import { BoardSkeleton } from './BoardSkeleton';
+import { acknowledgeDialog, aspirationDialog, deleteAspirationDialog } from './deferredBoard';
 import { EmptyBoard } from './EmptyBoard';
 import { HistoryPanel } from './HistoryPanel';
 import { HorizonColumn } from './HorizonColumn';
 import { PrivateNotesPanel } from './PrivateNotesPanel';
 import { useBoard } from './useBoard';
-import type { AspirationView, BoardView } from '../../../api/src/contract/boardContract';
+import type { AspirationView, BoardView } from '@contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
-import { deferred } from '../app/deferredModules';
-import { useSession } from '../app/session';
+import { HORIZON_ORDER } from '../common/boardText';
+import { useSession } from '../common/session';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
 import { useNotify } from '../common/useNotify';
@@ -29,19 +30,13 @@ import { useConversations } from '../conversations/useConversations';
 
 // Dialogs load when first opened: the board shows without their code (or zod, or Fluent's dialog).
 const AspirationDialog = lazy(() =>
-  deferred()
-    .aspirationDialog()
-    .then((m) => ({ default: m.AspirationDialog })),
+  aspirationDialog.load().then((m) => ({ default: m.AspirationDialog })),
 );
 const AcknowledgeDialog = lazy(() =>
-  deferred()
-    .acknowledgeDialog()
-    .then((m) => ({ default: m.AcknowledgeDialog })),
+  acknowledgeDialog.load().then((m) => ({ default: m.AcknowledgeDialog })),
 );
 const DeleteAspirationDialog = lazy(() =>
-  deferred()
-    .deleteAspirationDialog()
-    .then((m) => ({ default: m.DeleteAspirationDialog })),
+  deleteAspirationDialog.load().then((m) => ({ default: m.DeleteAspirationDialog })),
 );
 
 type OpenDialog =

@@ -17,17 +17,13 @@ import { LockClosedRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 
-import { notSeenByText } from './boardLogic';
-import type {
-  BoardPerson,
-  PrivateNotesView,
-  ViewerRole,
-} from '../../../api/src/contract/boardContract';
+import type { BoardPerson, PrivateNotesView, ViewerRole } from '@contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';
+import { notSeenByText } from '../common/boardText';
 import { formatDay } from '../common/format';
-import { boardSchemas } from '../app/deferredModules';
+import { boardSchemas } from '../forms/contractSchemas';
 
 const useStyles = makeStyles({
   panel: {

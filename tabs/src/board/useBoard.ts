@@ -9,7 +9,7 @@ import type {
   BoardView,
   EvidenceInput,
   StepStatus,
-} from '../../../api/src/contract/boardContract';
+} from '@contract/boardContract';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 
 export type BoardState =

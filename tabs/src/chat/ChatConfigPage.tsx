@@ -13,10 +13,10 @@ import { OpenRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 
 import { chatTabSettings } from './chatTabSettings';
-import type { ChatPairView } from '../../../api/src/contract/boardContract';
+import type { ChatPairView } from '@contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
-import { useSession } from '../app/session';
+import { useSession } from '../common/session';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
 import type { TeamsHost } from '../teams/teamsHost';

@@ -9,12 +9,12 @@ import type {
   ActionOwner,
   ConversationPeople,
 } from './conversationLogic';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
+import type { ConversationView } from '@contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
-import { conversationSchemas } from '../app/deferredModules';
 import { fieldErrorsFromZod, fieldValidation } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
+import { conversationSchemas } from '../forms/contractSchemas';
 
 const useStyles = makeStyles({
   form: {

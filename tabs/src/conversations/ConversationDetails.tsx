@@ -20,7 +20,7 @@ import type { ConversationPeople, Draft } from './conversationLogic';
 import { ConversationPrivateNotes } from './ConversationPrivateNotes';
 import { SharedNotes } from './SharedNotes';
 import type { ConversationActions } from './useConversations';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
+import type { ConversationView } from '@contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
 import { useNotify } from '../common/useNotify';
 

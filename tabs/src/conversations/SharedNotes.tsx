@@ -16,11 +16,11 @@ import type { FormEvent, Ref } from 'react';
 
 import { draftState, editDraft, otherPersonName } from './conversationLogic';
 import type { ConversationPeople, Draft } from './conversationLogic';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
+import type { ConversationView } from '@contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
 import { useScreenReaderOnly } from '../common/srOnly';
-import { conversationSchemas } from '../app/deferredModules';
+import { conversationSchemas } from '../forms/contractSchemas';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

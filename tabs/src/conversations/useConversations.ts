@@ -2,10 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { staleConversation, withActionDone } from './conversationLogic';
 import type { ActionsChange } from './conversationLogic';
-import type {
-  ConversationPatch,
-  ConversationView,
-} from '../../../api/src/contract/conversationContract';
+import type { ConversationPatch, ConversationView } from '@contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 

@@ -19,11 +19,10 @@ import { useEffect, useState } from 'react';
 
 import { adoptionShares, adoptionTiles } from './adoptionText';
 import { SettingsSection } from './SettingsSection';
-import type { AdoptionView } from '../../../api/src/contract/adoptionContract';
+import type { AdoptionView } from '@contract/adoptionContract';
 import { describeProblem } from '../api/describeProblem';
-import { useSession } from '../app/session';
-import { formatDayAndTime } from '../common/format';
-import { quarterText } from '../conversations/conversationLogic';
+import { useSession } from '../common/session';
+import { formatDayAndTime, quarterText } from '../common/format';
 import { RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
 

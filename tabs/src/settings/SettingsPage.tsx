@@ -32,10 +32,10 @@ import {
   validateSettings,
 } from './settingsForm';
 import type { SettingsFormValues } from './settingsForm';
-import type { TenantSettingsView } from '../../../api/src/contract/settingsContract';
+import type { TenantSettingsView } from '@contract/settingsContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
-import { useSession } from '../app/session';
+import { useSession } from '../common/session';
 import { formatDayAndTime } from '../common/format';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';

@@ -1,4 +1,4 @@
-import type { AdoptionFigures } from '../../../api/src/contract/adoptionContract';
+import type { AdoptionFigures } from '@contract/adoptionContract';
 
 /** "12 of 40 (30%)", or "none yet" when there is nobody to count. */
 export function share(part: number, whole: number): string {

@@ -1,10 +1,10 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
-import type { AspirationView, BoardView } from '../../api/src/contract/boardContract';
-import { ApiProblem } from '../../tabs/src/api/apiProblem';
-import { BoardPage } from '../../tabs/src/board/BoardPage';
-import { aBoard, aMe, anAspiration, EMPLOYEE, MANAGER } from './fixtures';
-import { fakeApi, renderWithSession } from './renderWithSession';
+import type { AspirationView, BoardView } from '../../../api/src/contract/boardContract';
+import { ApiProblem } from '../../../tabs/src/api/apiProblem';
+import { BoardPage } from '../../../tabs/src/board/BoardPage';
+import { aBoard, aMe, anAspiration, EMPLOYEE, MANAGER } from '../fixtures';
+import { fakeApi, renderWithSession } from '../renderWithSession';
 
 /** Like a person clicking: focus moves to the control first (fireEvent.click alone leaves it behind). */
 function press(element: HTMLElement) {
