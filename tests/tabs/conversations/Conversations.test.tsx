@@ -7,7 +7,8 @@ import type {
 } from '../../../api/src/contract/conversationContract';
 import { ApiProblem } from '../../../tabs/src/api/apiProblem';
 import type { CareerBoardApi } from '../../../tabs/src/api/careerBoardApi';
-import { BoardPage } from '../../../tabs/src/board/BoardPage';
+// The board as the app shows it: with its conversations (app/BoardScreen.tsx).
+import { BoardScreen } from '../../../tabs/src/app/BoardScreen';
 import { formatConversationTime } from '../../../tabs/src/conversations/conversationLogic';
 import { aBoard, aConversation, aMe, EMPLOYEE, MANAGER } from '../fixtures';
 import { fakeApi, renderWithSession } from '../renderWithSession';
@@ -59,7 +60,7 @@ function renderConversations(
     board.viewer.role === 'manager'
       ? aMe({ ...MANAGER, manager: null, directReports: [EMPLOYEE] })
       : aMe();
-  renderWithSession(<BoardPage employeeId={EMPLOYEE.id} />, { api, me });
+  renderWithSession(<BoardScreen employeeId={EMPLOYEE.id} />, { api, me });
   return api;
 }
 
