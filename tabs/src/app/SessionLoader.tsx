@@ -1,5 +1,5 @@
 import { Button } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import { AppShell } from './AppShell';
 import { AppSkeleton } from './AppSkeleton';
@@ -15,6 +15,7 @@ import type { TokenSource } from '../auth/tokenSource';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import type { RuntimeConfig } from '../config/runtimeConfig';
 import type { HostConnection } from '../teams/teamsHost';
+import { useLoad } from '../common/useLoad';
 
 export interface SessionLoaderProps {
   config: RuntimeConfig;
@@ -33,23 +34,16 @@ export function SessionLoader({ config, host, tokens, switchUser }: SessionLoade
     [config, tokens],
   );
   const [state, setState] = useState<MeState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    api.me().then(
-      (me) => live && setState({ kind: 'ready', me }),
-      (error: unknown) => live && setState({ kind: 'failed', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, attempt]);
+  const reload = useLoad(() => api.me(), [api], {
+    loaded: (me) => setState({ kind: 'ready', me }),
+    failed: (error) => setState({ kind: 'failed', error }),
+  });
 
   const retry = useCallback(() => {
     setState({ kind: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
+    reload();
+  }, [reload]);
 
   const session = useMemo<Session | null>(
     () =>

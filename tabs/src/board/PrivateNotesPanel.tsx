@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { LockClosedRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 
 import type { BoardPerson, PrivateNotesView, ViewerRole } from '@contract/boardContract';
@@ -24,6 +24,7 @@ import { describeProblem } from '../api/describeProblem';
 import { notSeenByText } from '../common/boardText';
 import { formatDay } from '../common/format';
 import { boardSchemas } from '../forms/contractSchemas';
+import { useLoad } from '../common/useLoad';
 
 const useStyles = makeStyles({
   panel: {
@@ -84,20 +85,13 @@ export function PrivateNotesPanel({
   /** After a 412: the version saved elsewhere, shown beside what was typed. */
   const [elsewhere, setElsewhere] = useState<PrivateNotesView | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    api.privateNotes(employeeId).then(
-      (saved) => {
-        if (!live) return;
-        setLoad({ kind: 'ready', saved });
-        setText(saved.text);
-      },
-      (error: unknown) => live && setLoad({ kind: 'failed', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, employeeId]);
+  useLoad(() => api.privateNotes(employeeId), [api, employeeId], {
+    loaded: (saved) => {
+      setLoad({ kind: 'ready', saved });
+      setText(saved.text);
+    },
+    failed: (error) => setLoad({ kind: 'failed', error }),
+  });
 
   const saved = load.kind === 'ready' ? load.saved : null;
   const dirty = saved !== null && text !== saved.text;

@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { adoptionShares, adoptionTiles } from './adoptionText';
 import { SettingsSection } from './SettingsSection';
@@ -25,6 +25,7 @@ import { useSession } from '../common/session';
 import { formatDayAndTime, quarterText } from '../common/format';
 import { RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
+import { useLoad } from '../common/useLoad';
 
 const useStyles = makeStyles({
   tiles: {
@@ -59,18 +60,11 @@ export function AdoptionPanel() {
   const srOnly = useScreenReaderOnly();
   const { api } = useSession();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    api.adoption().then(
-      (view) => live && setLoad({ kind: 'ready', view }),
-      (error: unknown) => live && setLoad({ kind: 'failed', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, attempt]);
+  const retry = useLoad(() => api.adoption(), [api], {
+    loaded: (view) => setLoad({ kind: 'ready', view }),
+    failed: (error) => setLoad({ kind: 'failed', error }),
+  });
 
   return (
     <SettingsSection title="Adoption">
@@ -92,7 +86,7 @@ export function AdoptionPanel() {
             <RetryButton
               onRetry={() => {
                 setLoad({ kind: 'loading' });
-                setAttempt((n) => n + 1);
+                retry();
               }}
             />
           </MessageBarActions>

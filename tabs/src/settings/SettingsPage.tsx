@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 
 import { AdoptionPanel } from './AdoptionPanel';
@@ -41,6 +41,7 @@ import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
 import { fieldValidation } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
+import { useLoad } from '../common/useLoad';
 
 const useStyles = makeStyles({
   page: {
@@ -94,19 +95,11 @@ export function SettingsPage() {
   const srOnly = useScreenReaderOnly();
   const { api, me } = useSession();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    if (!me.isAdmin) return;
-    let live = true;
-    api.settings().then(
-      (saved) => live && setLoad({ kind: 'ready', saved }),
-      (error: unknown) => live && setLoad({ kind: 'failed', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, me.isAdmin, attempt]);
+  const retry = useLoad(() => (me.isAdmin ? api.settings() : null), [api, me.isAdmin], {
+    loaded: (saved) => setLoad({ kind: 'ready', saved }),
+    failed: (error) => setLoad({ kind: 'failed', error }),
+  });
 
   const forbidden =
     !me.isAdmin ||
@@ -149,7 +142,7 @@ export function SettingsPage() {
             <RetryButton
               onRetry={() => {
                 setLoad({ kind: 'loading' });
-                setAttempt((n) => n + 1);
+                retry();
               }}
             />
           }
