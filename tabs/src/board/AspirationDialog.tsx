@@ -7,7 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
@@ -31,9 +30,9 @@ import type {
   AspirationView,
   Horizon,
 } from '@contract/boardContract';
-import { ApiProblem } from '../api/apiProblem';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { HORIZON_TEXT } from '../common/boardText';
+import { isStaleVersion, StaleVersionBar, useStaleVersion } from '../common/StaleVersion';
 import type { FieldErrors } from '../forms/fieldErrors';
 
 export type AspirationDialogTarget =
@@ -48,8 +47,6 @@ export interface AspirationDialogProps {
   /** Fetch the latest board after a 412; the dialog keeps what was typed. */
   onLoadLatest(): Promise<void>;
 }
-
-type Conflict = 'none' | 'stale' | 'loading' | 'loaded';
 
 /** Add or edit an aspiration, with inline validation and a kind answer to "changed elsewhere". */
 export function AspirationDialog({
@@ -70,7 +67,11 @@ export function AspirationDialog({
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<Conflict>('none');
+  const {
+    staleVersion: conflict,
+    setStaleVersion: setConflict,
+    loadLatest: reloadOverStale,
+  } = useStaleVersion();
   const [saving, setSaving] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
 
@@ -107,7 +108,7 @@ export function AspirationDialog({
       else await onCreate(checked.value as AspirationInput);
       onClose();
     } catch (error) {
-      if (error instanceof ApiProblem && error.isStale) setConflict('stale');
+      if (isStaleVersion(error)) setConflict('stale');
       else setErrors(fieldErrorsFromProblem(error));
       setFailure(error);
     } finally {
@@ -115,25 +116,16 @@ export function AspirationDialog({
     }
   }
 
-  async function loadLatest() {
-    setConflict('loading');
-    try {
+  const loadLatest = () =>
+    reloadOverStale(async () => {
       await onLoadLatest();
-      setConflict('loaded');
       setFailure(null);
       // The button that had focus is gone: take the person back to what they were editing.
       titleRef.current?.focus();
-    } catch (error) {
-      setConflict('stale');
-      setFailure(error);
-    }
-  }
+    }, setFailure);
 
   const title = editing ? 'Edit aspiration' : 'Add an aspiration';
-  const problem =
-    failure && !(failure instanceof ApiProblem && failure.isStale)
-      ? describeProblem(failure)
-      : null;
+  const problem = failure && !isStaleVersion(failure) ? describeProblem(failure) : null;
 
   return (
     <Dialog
@@ -146,33 +138,16 @@ export function AspirationDialog({
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent>
-              {conflict === 'stale' || conflict === 'loading' ? (
-                <MessageBar intent="warning" layout="multiline" role="alert">
-                  <MessageBarBody>
-                    <MessageBarTitle>Changed elsewhere</MessageBarTitle>
-                    Someone saved a newer version while you were editing. What you typed is still
-                    here: load the latest version, check it, then save again.
-                  </MessageBarBody>
-                  <MessageBarActions>
-                    <Button
-                      onClick={() => void loadLatest()}
-                      disabledFocusable={conflict === 'loading'}
-                    >
-                      {conflict === 'loading' ? 'Loading…' : 'Load latest version'}
-                    </Button>
-                  </MessageBarActions>
-                </MessageBar>
-              ) : null}
-              {conflict === 'loaded' ? (
-                <MessageBar intent="info" layout="multiline" role="status">
-                  <MessageBarBody>
-                    <MessageBarTitle>Latest version loaded</MessageBarTitle>
-                    {Object.keys(savedNow).length > 0
-                      ? 'Fields where your text differs show what is saved now. Keep yours or change it, then save.'
-                      : 'Your text matches what is saved now.'}
-                  </MessageBarBody>
-                </MessageBar>
-              ) : null}
+              <StaleVersionBar
+                staleVersion={conflict}
+                changed="Someone saved a newer version while you were editing. What you typed is still here: load the latest version, check it, then save again."
+                loaded={
+                  Object.keys(savedNow).length > 0
+                    ? 'Fields where your text differs show what is saved now. Keep yours or change it, then save.'
+                    : 'Your text matches what is saved now.'
+                }
+                onLoadLatest={() => void loadLatest()}
+              />
               {problem ? (
                 <MessageBar intent="error" layout="multiline" role="alert">
                   <MessageBarBody>

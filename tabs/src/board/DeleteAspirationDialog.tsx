@@ -14,8 +14,8 @@ import {
 import { useState } from 'react';
 
 import type { AspirationView } from '@contract/boardContract';
-import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
+import { isStaleVersion } from '../common/StaleVersion';
 
 export interface DeleteAspirationDialogProps {
   aspiration: AspirationView;
@@ -33,7 +33,7 @@ export function DeleteAspirationDialog({
 }: DeleteAspirationDialogProps) {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const stale = failure instanceof ApiProblem && failure.isStale;
+  const stale = isStaleVersion(failure);
 
   async function confirm() {
     setBusy(true);

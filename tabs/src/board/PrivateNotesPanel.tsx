@@ -25,6 +25,7 @@ import { notSeenByText } from '../common/boardText';
 import { formatDay } from '../common/format';
 import { boardSchemas } from '../forms/contractSchemas';
 import { useLoad } from '../common/useLoad';
+import { isStaleVersion } from '../common/StaleVersion';
 
 const useStyles = makeStyles({
   panel: {
@@ -115,7 +116,7 @@ export function PrivateNotesPanel({
       setElsewhere(null);
     } catch (error) {
       setFailure(error);
-      if (error instanceof ApiProblem && error.isStale) {
+      if (isStaleVersion(error)) {
         const latest = await api.privateNotes(employeeId).catch(() => null);
         if (latest) {
           // Keep the typed text; adopt the new version so "Save" deliberately replaces it.
@@ -129,7 +130,7 @@ export function PrivateNotesPanel({
   }
 
   const problem = failure ? describeProblem(failure) : null;
-  const stale = failure instanceof ApiProblem && failure.isStale;
+  const stale = isStaleVersion(failure);
 
   return (
     <section className={styles.panel} aria-labelledby={headingId} data-testid="private-notes">

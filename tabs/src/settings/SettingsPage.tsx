@@ -6,7 +6,6 @@ import {
   Field,
   Input,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Radio,
@@ -42,6 +41,7 @@ import { useScreenReaderOnly } from '../common/srOnly';
 import { fieldValidation } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
 import { useLoad } from '../common/useLoad';
+import { isStaleVersion, StaleVersionBar, useStaleVersion } from '../common/StaleVersion';
 
 const useStyles = makeStyles({
   page: {
@@ -155,8 +155,6 @@ export function SettingsPage() {
   );
 }
 
-type Conflict = 'none' | 'stale' | 'loading' | 'loaded';
-
 function SettingsForm({
   saved,
   onSaved,
@@ -169,7 +167,11 @@ function SettingsForm({
   const [values, setValues] = useState<SettingsFormValues>(() => formFromSettings(saved));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<Conflict>('none');
+  const {
+    staleVersion: conflict,
+    setStaleVersion: setConflict,
+    loadLatest: reloadOverStale,
+  } = useStaleVersion();
   const [saving, setSaving] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
   const hints = conflict === 'loaded' ? savedNowHints(values, saved) : {};
@@ -200,7 +202,7 @@ function SettingsForm({
       setConflict('none');
       setJustSaved(true);
     } catch (error) {
-      if (error instanceof ApiProblem && error.isStale) setConflict('stale');
+      if (isStaleVersion(error)) setConflict('stale');
       else {
         setErrors(fieldErrorsFromProblem(error));
         setFailure(error);
@@ -210,45 +212,25 @@ function SettingsForm({
     }
   }
 
-  async function loadLatest() {
-    setConflict('loading');
-    try {
+  const loadLatest = () =>
+    reloadOverStale(async () => {
       // The typed values stay; the latest version (and its ETag) comes in under them.
       onSaved(await api.settings());
-      setConflict('loaded');
-    } catch (error) {
-      setConflict('stale');
-      setFailure(error);
-    }
-  }
+    }, setFailure);
 
   const problem = failure ? describeProblem(failure) : null;
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-      {conflict === 'stale' || conflict === 'loading' ? (
-        <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>Changed elsewhere</MessageBarTitle>
-            Another admin saved these settings while you were editing. Your changes are still here:
-            load the latest version, check the differences, then save again.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void loadLatest()} disabledFocusable={conflict === 'loading'}>
-              {conflict === 'loading' ? 'Loading…' : 'Load latest version'}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
-      {conflict === 'loaded' ? (
-        <MessageBar intent="info" layout="multiline" role="status">
-          <MessageBarBody>
-            <MessageBarTitle>Latest version loaded</MessageBarTitle>
-            {Object.keys(hints).length > 0
-              ? 'Where yours differ, the field shows what is saved now. Keep yours or change them, then save.'
-              : 'Your settings match what is saved now.'}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <StaleVersionBar
+        staleVersion={conflict}
+        changed="Another admin saved these settings while you were editing. Your changes are still here: load the latest version, check the differences, then save again."
+        loaded={
+          Object.keys(hints).length > 0
+            ? 'Where yours differ, the field shows what is saved now. Keep yours or change them, then save.'
+            : 'Your settings match what is saved now.'
+        }
+        onLoadLatest={() => void loadLatest()}
+      />
       {problem ? (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>
