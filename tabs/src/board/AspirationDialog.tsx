@@ -33,7 +33,17 @@ import type {
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { HORIZON_TEXT } from '../common/boardText';
 import { isStaleVersion, StaleVersionBar, useStaleVersion } from '../common/StaleVersion';
+import type { StaleVersionWords } from '../common/StaleVersion';
 import type { FieldErrors } from '../forms/fieldErrors';
+
+/** What the stale-version bar says here (common/StaleVersion.tsx). */
+const STALE_WORDS: StaleVersionWords = {
+  changed:
+    'Someone saved a newer version while you were editing. What you typed is still here: load the latest version, check it, then save again.',
+  loadedDiffers:
+    'Fields where your text differs show what is saved now. Keep yours or change it, then save.',
+  loadedSame: 'Your text matches what is saved now.',
+};
 
 export type AspirationDialogTarget =
   | { mode: 'create'; horizon?: Horizon; kind?: AspirationKind }
@@ -140,12 +150,8 @@ export function AspirationDialog({
             <DialogContent>
               <StaleVersionBar
                 staleVersion={conflict}
-                changed="Someone saved a newer version while you were editing. What you typed is still here: load the latest version, check it, then save again."
-                loaded={
-                  Object.keys(savedNow).length > 0
-                    ? 'Fields where your text differs show what is saved now. Keep yours or change it, then save.'
-                    : 'Your text matches what is saved now.'
-                }
+                words={STALE_WORDS}
+                differs={Object.keys(savedNow).length > 0}
                 onLoadLatest={() => void loadLatest()}
               />
               {problem ? (

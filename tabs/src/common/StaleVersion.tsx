@@ -38,20 +38,29 @@ export function useStaleVersion() {
   return { staleVersion, setStaleVersion, loadLatest };
 }
 
+/** The bar's words, in each screen's own terms. */
+export interface StaleVersionWords {
+  /** Who saved what, and what stays. */
+  changed: string;
+  /** After loading, when what the person has differs from what is saved: where they see both. */
+  loadedDiffers: string;
+  /** After loading, when there is nothing to tell apart. */
+  loadedSame: string;
+}
+
 export interface StaleVersionBarProps {
   staleVersion: StaleVersion;
-  /** Who saved what, and what stays: said in the screen's own words. */
-  changed: string;
-  /** After loading: where the person now sees what is saved. */
-  loaded: string;
+  words: StaleVersionWords;
+  /** Whether what the person has still differs from what is saved now. */
+  differs: boolean;
   onLoadLatest(): void;
 }
 
 /** "Changed elsewhere" with a button to load the latest version, then "Latest version loaded". */
 export function StaleVersionBar({
   staleVersion,
-  changed,
-  loaded,
+  words,
+  differs,
   onLoadLatest,
 }: StaleVersionBarProps) {
   if (staleVersion === 'stale' || staleVersion === 'loading') {
@@ -59,7 +68,7 @@ export function StaleVersionBar({
       <MessageBar intent="warning" layout="multiline" role="alert">
         <MessageBarBody>
           <MessageBarTitle>Changed elsewhere</MessageBarTitle>
-          {changed}
+          {words.changed}
         </MessageBarBody>
         <MessageBarActions>
           <Button onClick={onLoadLatest} disabledFocusable={staleVersion === 'loading'}>
@@ -74,7 +83,7 @@ export function StaleVersionBar({
       <MessageBar intent="info" layout="multiline" role="status">
         <MessageBarBody>
           <MessageBarTitle>Latest version loaded</MessageBarTitle>
-          {loaded}
+          {differs ? words.loadedDiffers : words.loadedSame}
         </MessageBarBody>
       </MessageBar>
     );

@@ -15,6 +15,15 @@ import type { ConversationActions } from './useConversations';
 import type { ConversationView } from '@contract/conversationContract';
 import { useNotify } from '../common/useNotify';
 import { isStaleVersion, StaleVersionBar, useStaleVersion } from '../common/StaleVersion';
+import type { StaleVersionWords } from '../common/StaleVersion';
+
+/** What the stale-version bar says here (common/StaleVersion.tsx). */
+const STALE_WORDS: StaleVersionWords = {
+  changed:
+    'Someone saved a newer version of this conversation while you were working. What you typed is still here: load the latest version, check it, then save again.',
+  loadedDiffers: 'Under your notes is what is saved now. Keep yours or change them, then save.',
+  loadedSame: 'You see what is saved now. Make your change again if it is still needed.',
+};
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -88,12 +97,8 @@ export function ConversationDetails({
     <div className={styles.root}>
       <StaleVersionBar
         staleVersion={conflict}
-        changed="Someone saved a newer version of this conversation while you were working. What you typed is still here: load the latest version, check it, then save again."
-        loaded={
-          drafts.shared
-            ? 'Under your notes is what is saved now. Keep yours or change them, then save.'
-            : 'You see what is saved now. Make your change again if it is still needed.'
-        }
+        words={STALE_WORDS}
+        differs={Boolean(drafts.shared)}
         onLoadLatest={() => void loadLatest()}
       />
       <SharedNotes

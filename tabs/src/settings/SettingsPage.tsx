@@ -42,6 +42,16 @@ import { fieldValidation } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
 import { useLoad } from '../common/useLoad';
 import { isStaleVersion, StaleVersionBar, useStaleVersion } from '../common/StaleVersion';
+import type { StaleVersionWords } from '../common/StaleVersion';
+
+/** What the stale-version bar says here (common/StaleVersion.tsx). */
+const STALE_WORDS: StaleVersionWords = {
+  changed:
+    'Another admin saved these settings while you were editing. Your changes are still here: load the latest version, check the differences, then save again.',
+  loadedDiffers:
+    'Where yours differ, the field shows what is saved now. Keep yours or change them, then save.',
+  loadedSame: 'Your settings match what is saved now.',
+};
 
 const useStyles = makeStyles({
   page: {
@@ -223,12 +233,8 @@ function SettingsForm({
     <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
       <StaleVersionBar
         staleVersion={conflict}
-        changed="Another admin saved these settings while you were editing. Your changes are still here: load the latest version, check the differences, then save again."
-        loaded={
-          Object.keys(hints).length > 0
-            ? 'Where yours differ, the field shows what is saved now. Keep yours or change them, then save.'
-            : 'Your settings match what is saved now.'
-        }
+        words={STALE_WORDS}
+        differs={Object.keys(hints).length > 0}
         onLoadLatest={() => void loadLatest()}
       />
       {problem ? (
