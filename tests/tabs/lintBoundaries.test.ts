@@ -14,7 +14,7 @@ const PROBES = {
   otherFeature:
     "import { visibleMembers } from '../team/teamLogic';\n\nexport const probe = visibleMembers;\n",
   appShell:
-    "import { BoardScreen } from '../app/BoardScreen';\n\nexport const probe = BoardScreen;\n",
+    "import { BoardScreen } from '../app/BoardPage';\n\nexport const probe = BoardScreen;\n",
   apiInternals:
     "import { readLocalPorts } from '../../../api/src/config';\n\nexport const probe = readLocalPorts;\n",
   allowed: [

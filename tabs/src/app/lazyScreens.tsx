@@ -7,7 +7,7 @@ import type { AppRoute } from '../routing/routes';
  * person downloads the board, the team view or the chat set-up only when they open it.
  */
 const load = {
-  board: () => import('./BoardScreen').then((m) => ({ default: m.BoardScreen })),
+  board: () => import('./BoardPage').then((m) => ({ default: m.BoardScreen })),
   team: () => import('../team/TeamPage').then((m) => ({ default: m.TeamPage })),
   chatConfig: () => import('../chat/ChatConfigPage').then((m) => ({ default: m.ChatConfigPage })),
   settings: () => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),

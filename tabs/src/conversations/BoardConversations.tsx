@@ -12,7 +12,7 @@ import { useSession } from '../common/session';
 /**
  * The conversations as the board page shows them: a prompt above the aspirations for each one
  * that wants notes, and the section in the side column, which opens the notes a prompt asks for.
- * The app shell hands this hook to the board page (app/BoardScreen.tsx).
+ * The app shell hands this hook to the board page (app/BoardPage.tsx).
  */
 export function useBoardConversations(employeeId: string) {
   const { api } = useSession();

@@ -2,8 +2,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 
 import type { AspirationView, BoardView } from '../../../api/src/contract/boardContract';
 import { ApiProblem } from '../../../tabs/src/api/apiProblem';
-// The board as the app shows it: with its conversations (app/BoardScreen.tsx).
-import { BoardScreen } from '../../../tabs/src/app/BoardScreen';
+// The board as the app shows it: with its conversations (app/BoardPage.tsx).
+import { BoardScreen } from '../../../tabs/src/app/BoardPage';
 import { aBoard, aMe, anAspiration, EMPLOYEE, MANAGER } from '../fixtures';
 import { fakeApi, renderWithSession } from '../renderWithSession';
 

@@ -7,8 +7,8 @@ import type {
 } from '../../../api/src/contract/conversationContract';
 import { ApiProblem } from '../../../tabs/src/api/apiProblem';
 import type { CareerBoardApi } from '../../../tabs/src/api/careerBoardApi';
-// The board as the app shows it: with its conversations (app/BoardScreen.tsx).
-import { BoardScreen } from '../../../tabs/src/app/BoardScreen';
+// The board as the app shows it: with its conversations (app/BoardPage.tsx).
+import { BoardScreen } from '../../../tabs/src/app/BoardPage';
 import { formatConversationTime } from '../../../tabs/src/conversations/conversationLogic';
 import { aBoard, aConversation, aMe, EMPLOYEE, MANAGER } from '../fixtures';
 import { fakeApi, renderWithSession } from '../renderWithSession';
