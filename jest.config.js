@@ -13,6 +13,8 @@ const swc = [
 const base = {
   transform: { '^.+\\.(ts|tsx)$': swc },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // The tab's alias for the API's contract (tabs/tsconfig.json paths, vite.config.ts resolve.alias).
+  moduleNameMapper: { '^@contract/(.*)$': '<rootDir>/api/src/contract/$1' },
 };
 
 module.exports = {
@@ -27,7 +29,8 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
-      testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$', '/tests/tabs/'],
+      // tests/tabs/*.test.ts (not .tsx) run here, in node: the tab's lint boundary test.
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$'],
     },
     {
       ...base,

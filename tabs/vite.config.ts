@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -9,6 +11,10 @@ import { fluentDirectImports } from './build/fluentDirectImports';
  */
 export default defineConfig({
   plugins: [fluentDirectImports(), react()],
+  resolve: {
+    // The same alias as tsconfig.json's paths: the tab reads the API's contract, nothing else of it.
+    alias: { '@contract': fileURLToPath(new URL('../api/src/contract', import.meta.url)) },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

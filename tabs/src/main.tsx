@@ -2,20 +2,25 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { AppRoot } from './app/AppRoot';
-import { provideDeferredModules } from './app/deferredModules';
 import { preloadScreenFor } from './app/lazyScreens';
+import {
+  acknowledgeDialog,
+  aspirationDialog,
+  deleteAspirationDialog,
+  ownerMenu,
+} from './board/deferredBoard';
+import { actionItemForm } from './conversations/deferredConversations';
+import { boardContract, conversationContract } from './forms/contractSchemas';
 import { parseRoute } from './routing/routes';
 
-// Each a chunk of its own, fetched the first time it is needed (see deferredModules.ts).
-provideDeferredModules({
-  boardContract: () => import('../../api/src/contract/boardContract'),
-  conversationContract: () => import('../../api/src/contract/conversationContract'),
-  aspirationDialog: () => import('./board/AspirationDialog'),
-  acknowledgeDialog: () => import('./board/AcknowledgeDialog'),
-  deleteAspirationDialog: () => import('./board/DeleteAspirationDialog'),
-  ownerMenu: () => import('./board/OwnerMenu'),
-  actionItemForm: () => import('./conversations/ActionItemForm'),
-});
+// Each a chunk of its own, fetched the first time it is needed (common/deferredModule.ts).
+boardContract.provide(() => import('@contract/boardContract'));
+conversationContract.provide(() => import('@contract/conversationContract'));
+aspirationDialog.provide(() => import('./board/AspirationDialog'));
+acknowledgeDialog.provide(() => import('./board/AcknowledgeDialog'));
+deleteAspirationDialog.provide(() => import('./board/DeleteAspirationDialog'));
+ownerMenu.provide(() => import('./board/OwnerMenu'));
+actionItemForm.provide(() => import('./conversations/ActionItemForm'));
 
 preloadScreenFor(parseRoute(window.location.hash));
 

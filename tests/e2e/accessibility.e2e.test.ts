@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import { openPage, screenshot } from './support/browser';
+import { browserSuite } from './support/browserSuite';
 import type { BoardView } from '../../api/src/contract/boardContract';
 import { callApi, seedBoard, seedConversations } from './support/seed';
-import { DEMO, oneOnOneChatId, startTestStack, tokenFor } from './support/stack';
-import type { Stack } from './support/stack';
-import { startTeamsTestHost } from './support/teamsTestHost';
-import type { HostScenario, TeamsTestHost, TeamsTheme } from './support/teamsTestHost';
+import { DEMO, oneOnOneChatId, tokenFor } from './support/stack';
+import type { HostScenario, TeamsTheme } from './support/teamsTestHost';
 
 // Starting the stack and a browser takes seconds; project-level testTimeout does not reach hooks.
 jest.setTimeout(180_000);
@@ -52,49 +51,39 @@ async function seriousViolations(page: Page, screen: string): Promise<string[]> 
 }
 
 describe('accessibility: no serious or critical axe violations on any screen, in every theme', () => {
-  let stack: Stack;
-  let host: TeamsTestHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startTeamsTestHost();
-    stack = await startTestStack([host.origin]);
-    browser = await launchBrowser();
-    await seedBoard(stack, contoso.employee, contoso.manager);
-    // One booked ahead, one held with notes still to write and an action carried over.
-    await seedConversations(stack, contoso.employee, contoso.manager, [
-      {
-        id: randomUUID(),
-        text: 'Book the cloud architecture course',
-        owner: 'manager',
-        dueDate: '2027-01-15',
-        done: false,
-      },
-      {
-        id: randomUUID(),
-        text: 'Write the migration RFC',
-        owner: 'employee',
-        dueDate: null,
-        done: true,
-      },
-    ]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    await host?.close();
+  const e2e = browserSuite({
+    teamsHost: true,
+    seed: async (stack) => {
+      await seedBoard(stack, contoso.employee, contoso.manager);
+      // One booked ahead, one held with notes still to write and an action carried over.
+      await seedConversations(stack, contoso.employee, contoso.manager, [
+        {
+          id: randomUUID(),
+          text: 'Book the cloud architecture course',
+          owner: 'manager',
+          dueDate: '2027-01-15',
+          done: false,
+        },
+        {
+          id: randomUUID(),
+          text: 'Write the migration RFC',
+          owner: 'employee',
+          dueDate: null,
+          done: true,
+        },
+      ]);
+    },
   });
 
   test.each(THEMES)(
     '"Sign in as" (outside Teams, following the OS) in the %s theme',
     async (theme) => {
       // Outside Teams the tab follows the OS: dark mode, and forced colours for contrast.
-      const { page, context } = await openPage(browser, {
+      const { page, context } = await openPage(e2e.browser, {
         colorScheme: theme === 'dark' ? 'dark' : 'light',
         forcedColors: theme === 'contrast' ? 'active' : 'none',
       });
-      await page.goto(stack.urls.tab);
+      await page.goto(e2e.stack.urls.tab);
       await page.getByRole('heading', { name: 'Sign in as' }).waitFor();
       await page.waitForFunction((t) => document.documentElement.dataset.theme === t, theme);
       await settled(page);
@@ -107,7 +96,7 @@ describe('accessibility: no serious or critical axe violations on any screen, in
 
   test.each(THEMES)('every screen in Teams in the %s theme', async (theme) => {
     const found: string[] = [];
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(e2e.browser);
     const people = {
       nia: { id: contoso.employee, upn: `nia@${contoso.domain}` },
       elif: { id: DEMO.contoso.partTimer, upn: `elif@${contoso.domain}` },
@@ -121,10 +110,10 @@ describe('accessibility: no serious or critical axe violations on any screen, in
       extra: Partial<HostScenario> = {},
     ) => {
       const person = people[who];
-      return host.open(page, {
-        tabUrl: `${stack.urls.tab}${hash}`,
+      return e2e.host.open(page, {
+        tabUrl: `${e2e.stack.urls.tab}${hash}`,
         frameContext: 'content',
-        token: await tokenFor(stack, person.id),
+        token: await tokenFor(e2e.stack, person.id),
         user: { id: person.id, userPrincipalName: person.upn, tenantId: contoso.tenantId },
         chatId: null,
         theme: TEAMS_THEME[theme],
@@ -181,18 +170,18 @@ describe('accessibility: no serious or critical axe violations on any screen, in
     const edit = frame.getByRole('dialog', { name: 'Edit aspiration' });
     await edit.getByRole('textbox', { name: /Details/ }).fill(`Keynote, ${theme} edition`);
     const board = await callApi<BoardView>(
-      stack,
+      e2e.stack,
       contoso.employee,
       'GET',
       `/boards/${contoso.employee}`,
     );
     const current = board.aspirations.find((a) => a.title === speaking)!;
     const meanwhile = await fetch(
-      `${stack.urls.api}/boards/${contoso.employee}/aspirations/${current.id}`,
+      `${e2e.stack.urls.api}/boards/${contoso.employee}/aspirations/${current.id}`,
       {
         method: 'PATCH',
         headers: {
-          Authorization: `Bearer ${await tokenFor(stack, contoso.employee)}`,
+          Authorization: `Bearer ${await tokenFor(e2e.stack, contoso.employee)}`,
           'Content-Type': 'application/json',
           'If-Match': current.etag,
         },

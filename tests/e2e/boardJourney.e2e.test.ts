@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import { openPage, screenshot } from './support/browser';
+import { browserSuite } from './support/browserSuite';
 import { signInAs, switchUserTo } from './support/signIn';
 import type { BoardView } from '../../api/src/contract/boardContract';
 import { callApi } from './support/seed';
-import { DEMO, startTestStack, tokenFor } from './support/stack';
-import type { Stack } from './support/stack';
+import { DEMO, tokenFor } from './support/stack';
 
 // Starting the stack and a browser takes seconds; project-level testTimeout does not reach hooks.
 jest.setTimeout(120_000);
@@ -33,31 +33,23 @@ const card = (page: Page, title: string) =>
   page.locator('article', { has: page.getByRole('heading', { name: title, level: 3 }) });
 
 describe('say it, be heard: the board between an employee and their manager', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startTestStack();
-    browser = await launchBrowser();
-    const tobiasTeam = await callApi<{ directReports: { id: string; displayName: string }[] }>(
-      stack,
-      DEMO.contoso.manager,
-      'GET',
-      '/me',
-    );
-    omarIdValue = tobiasTeam.directReports.find((p) => p.displayName === 'Omar Haddad')?.id ?? '';
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  const e2e = browserSuite({
+    seed: async (stack) => {
+      const tobiasTeam = await callApi<{ directReports: { id: string; displayName: string }[] }>(
+        stack,
+        DEMO.contoso.manager,
+        'GET',
+        '/me',
+      );
+      omarIdValue = tobiasTeam.directReports.find((p) => p.displayName === 'Omar Haddad')?.id ?? '';
+    },
   });
 
   test('the employee writes an aspiration with steps and evidence; the manager sees it flagged, acknowledges it with a note; the employee sees "Seen by …" and the note', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(e2e.browser);
 
     // --- Nia says it.
-    await signInAs(page, stack.urls.tab, 'Nia Adeyemi');
+    await signInAs(page, e2e.stack.urls.tab, 'Nia Adeyemi');
     await page.getByRole('heading', { name: 'Say what you want next' }).waitFor();
     await screenshot(page, '03-empty-board');
 
@@ -151,8 +143,8 @@ describe('say it, be heard: the board between an employee and their manager', ()
   });
 
   test('reorder, delete, private notes and history work against the API', async () => {
-    const { page, context, errors } = await openPage(browser);
-    await signInAs(page, stack.urls.tab, 'Hannah Schulz');
+    const { page, context, errors } = await openPage(e2e.browser);
+    await signInAs(page, e2e.stack.urls.tab, 'Hannah Schulz');
     await page.getByRole('heading', { name: 'Say what you want next' }).waitFor();
     for (const title of ['Lead the SRE guild', 'Speak at SREcon']) {
       await page.getByRole('button', { name: 'Add aspiration' }).click();
@@ -199,8 +191,8 @@ describe('say it, be heard: the board between an employee and their manager', ()
   });
 
   test('a change saved elsewhere meanwhile gets 412: what was typed is kept, reloaded, and saved on top', async () => {
-    const { page, context } = await openPage(browser);
-    await signInAs(page, stack.urls.tab, 'Omar Haddad');
+    const { page, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.stack.urls.tab, 'Omar Haddad');
     await page.getByRole('heading', { name: 'Say what you want next' }).waitFor();
     await page.getByRole('button', { name: 'Add aspiration' }).click();
     let dialog = page.getByRole('dialog');
@@ -214,12 +206,12 @@ describe('say it, be heard: the board between an employee and their manager', ()
     await dialog.getByRole('textbox', { name: /What do you want/ }).fill('Tech lead for payments');
 
     // Meanwhile, in another window, Omar changes the details.
-    const board = await callApi<BoardView>(stack, omarId(), 'GET', `/boards/${omarId()}`);
+    const board = await callApi<BoardView>(e2e.stack, omarId(), 'GET', `/boards/${omarId()}`);
     const saved = board.aspirations[0];
-    await fetch(`${stack.urls.api}/boards/${omarId()}/aspirations/${saved.id}`, {
+    await fetch(`${e2e.stack.urls.api}/boards/${omarId()}/aspirations/${saved.id}`, {
       method: 'PATCH',
       headers: {
-        Authorization: `Bearer ${await tokenFor(stack, omarId())}`,
+        Authorization: `Bearer ${await tokenFor(e2e.stack, omarId())}`,
         'Content-Type': 'application/json',
         'If-Match': saved.etag,
       },
@@ -241,8 +233,8 @@ describe('say it, be heard: the board between an employee and their manager', ()
   });
 
   test('everything can be done from the keyboard: aspiration, steps, evidence, comments, delete, team filters', async () => {
-    const { page, context, errors } = await openPage(browser);
-    await signInAs(page, stack.urls.tab, 'Elif Yılmaz');
+    const { page, context, errors } = await openPage(e2e.browser);
+    await signInAs(page, e2e.stack.urls.tab, 'Elif Yılmaz');
     await page.getByRole('heading', { name: 'Say what you want next' }).waitFor();
     const focusedName = () =>
       page.evaluate(
@@ -342,8 +334,8 @@ describe('say it, be heard: the board between an employee and their manager', ()
   });
 
   test('a peer who crafts a link to someone else’s board gets a clear no-access page', async () => {
-    const { page, context } = await openPage(browser);
-    await signInAs(page, stack.urls.tab, 'Mateo Rossi');
+    const { page, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.stack.urls.tab, 'Mateo Rossi');
     await page.evaluate((id) => (window.location.hash = `#/board/${id}`), DEMO.contoso.employee);
     await page.getByRole('heading', { name: 'This board isn’t yours to see' }).waitFor();
     await page

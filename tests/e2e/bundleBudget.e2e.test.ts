@@ -1,13 +1,11 @@
 import { gzipSync } from 'node:zlib';
 
-import type { Browser, Response } from 'playwright-core';
+import type { Response } from 'playwright-core';
 
-import { launchBrowser, openPage } from './support/browser';
+import { openPage } from './support/browser';
+import { browserSuite } from './support/browserSuite';
 import { seedBoard } from './support/seed';
-import { DEMO, startTestStack, tokenFor } from './support/stack';
-import type { Stack } from './support/stack';
-import { startTeamsTestHost } from './support/teamsTestHost';
-import type { TeamsTestHost } from './support/teamsTestHost';
+import { DEMO, tokenFor } from './support/stack';
 
 // Starting the stack and a browser takes seconds; project-level testTimeout does not reach hooks.
 jest.setTimeout(120_000);
@@ -22,26 +20,16 @@ const { contoso } = DEMO;
  * static host would send it.
  */
 describe('the first visit stays small', () => {
-  let stack: Stack;
-  let host: TeamsTestHost;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startTeamsTestHost();
-    stack = await startTestStack([host.origin]);
-    browser = await launchBrowser();
-    await seedBoard(stack, contoso.employee, contoso.manager);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    await host?.close();
+  const e2e = browserSuite({
+    teamsHost: true,
+    seed: async (stack) => {
+      await seedBoard(stack, contoso.employee, contoso.manager);
+    },
   });
 
   test('JS and CSS loaded until My board is visible, gzipped, are under 250 KB', async () => {
-    const { page, context } = await openPage(browser);
-    const tabOrigin = new URL(stack.urls.tab).origin;
+    const { page, context } = await openPage(e2e.browser);
+    const tabOrigin = new URL(e2e.stack.urls.tab).origin;
     const loaded: Promise<{ file: string; gzipped: number }>[] = [];
     const collect = (response: Response) => {
       const url = response.url();
@@ -55,10 +43,10 @@ describe('the first visit stays small', () => {
       );
     };
     page.on('response', collect);
-    const frame = await host.open(page, {
-      tabUrl: `${stack.urls.tab}#/board`,
+    const frame = await e2e.host.open(page, {
+      tabUrl: `${e2e.stack.urls.tab}#/board`,
       frameContext: 'content',
-      token: await tokenFor(stack, contoso.employee),
+      token: await tokenFor(e2e.stack, contoso.employee),
       user: {
         id: contoso.employee,
         userPrincipalName: `nia@${contoso.domain}`,

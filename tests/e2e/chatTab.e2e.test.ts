@@ -1,11 +1,11 @@
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
-import { launchBrowser, openPage, screenshot } from './support/browser';
-import { DEMO, oneOnOneChatId, startTestStack, tokenFor } from './support/stack';
-import type { Stack } from './support/stack';
+import { openPage, screenshot } from './support/browser';
+import { browserSuite } from './support/browserSuite';
+import { DEMO, oneOnOneChatId, tokenFor } from './support/stack';
 import { callApi } from './support/seed';
-import { hostState, startTeamsTestHost } from './support/teamsTestHost';
-import type { HostScenario, TeamsTestHost } from './support/teamsTestHost';
+import { hostState } from './support/teamsTestHost';
+import type { HostScenario } from './support/teamsTestHost';
 
 // Starting the stack and a browser takes seconds; project-level testTimeout does not reach hooks.
 jest.setTimeout(120_000);
@@ -13,21 +13,7 @@ jest.setTimeout(120_000);
 const { contoso } = DEMO;
 
 describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
-  let host: TeamsTestHost;
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    host = await startTeamsTestHost();
-    stack = await startTestStack([host.origin]);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    await host?.close();
-  });
+  const e2e = browserSuite({ teamsHost: true });
 
   async function scenario(
     userId: string,
@@ -35,9 +21,9 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
     overrides: Partial<HostScenario>,
   ): Promise<HostScenario> {
     return {
-      tabUrl: `${stack.urls.tab}#/config`,
+      tabUrl: `${e2e.stack.urls.tab}#/config`,
       frameContext: 'settings',
-      token: await tokenFor(stack, userId),
+      token: await tokenFor(e2e.stack, userId),
       user: { id: userId, userPrincipalName: upn, tenantId: contoso.tenantId },
       chatId: oneOnOneChatId(contoso.employee, contoso.manager),
       theme: 'default',
@@ -55,8 +41,8 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
     }, check.toString());
 
   test('configuration in the employee–manager chat: valid, and Save pins that employee’s board', async () => {
-    const { page, context, errors } = await openPage(browser);
-    const frame = await host.open(
+    const { page, context, errors } = await openPage(e2e.browser);
+    const frame = await e2e.host.open(
       page,
       await scenario(contoso.employee, `nia@${contoso.domain}`, {}),
     );
@@ -73,7 +59,7 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
     await waitForHost(page, (s) => s.saved === true);
     const state = await hostState(page);
     expect(state.settings).toEqual({
-      contentUrl: `${new URL(stack.urls.tab).origin}/#/chat/${contoso.employee}`,
+      contentUrl: `${new URL(e2e.stack.urls.tab).origin}/#/chat/${contoso.employee}`,
       entityId: `board-${contoso.employee}`,
       suggestedDisplayName: 'Career board',
     });
@@ -88,8 +74,8 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
   });
 
   test('configuration in a chat that is not an employee and their manager says so, stays invalid, and opens the personal app', async () => {
-    const { page, context, errors } = await openPage(browser);
-    const frame = await host.open(
+    const { page, context, errors } = await openPage(e2e.browser);
+    const frame = await e2e.host.open(
       page,
       await scenario(contoso.employee, `nia@${contoso.domain}`, {
         chatId: oneOnOneChatId(contoso.employee, contoso.peer),
@@ -117,11 +103,11 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
   });
 
   test('the content page shows the pair’s board to the manager, and follows Teams’ theme', async () => {
-    const { page, context, errors } = await openPage(browser);
-    const frame: Frame = await host.open(
+    const { page, context, errors } = await openPage(e2e.browser);
+    const frame: Frame = await e2e.host.open(
       page,
       await scenario(contoso.manager, `tobias@${contoso.domain}`, {
-        tabUrl: `${stack.urls.tab}#/chat/${contoso.employee}`,
+        tabUrl: `${e2e.stack.urls.tab}#/chat/${contoso.employee}`,
         frameContext: 'content',
       }),
     );
@@ -150,17 +136,17 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
   });
 
   test('the content page shows the employee her own board, shared with her manager', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(e2e.browser);
     // Nia writes one thing down first, so the shared board has something on it.
-    await callApi(stack, contoso.employee, 'POST', `/boards/${contoso.employee}/aspirations`, {
+    await callApi(e2e.stack, contoso.employee, 'POST', `/boards/${contoso.employee}/aspirations`, {
       kind: 'project',
       horizon: 'next',
       title: 'Lead the payments migration',
     });
-    const frame = await host.open(
+    const frame = await e2e.host.open(
       page,
       await scenario(contoso.employee, `nia@${contoso.domain}`, {
-        tabUrl: `${stack.urls.tab}#/chat/${contoso.employee}`,
+        tabUrl: `${e2e.stack.urls.tab}#/chat/${contoso.employee}`,
         frameContext: 'content',
       }),
     );
@@ -180,11 +166,11 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
   });
 
   test('a notification about a report opens My team in Teams, which goes straight to that report’s board', async () => {
-    const { page, context, errors } = await openPage(browser);
-    const frame = await host.open(
+    const { page, context, errors } = await openPage(e2e.browser);
+    const frame = await e2e.host.open(
       page,
       await scenario(contoso.manager, `tobias@${contoso.domain}`, {
-        tabUrl: `${stack.urls.tab}#/team`,
+        tabUrl: `${e2e.stack.urls.tab}#/team`,
         frameContext: 'content',
         personalTab: { entityId: 'team', subEntityId: contoso.employee },
       }),
@@ -198,11 +184,11 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
   test('consent missing: with no way to open Entra’s prompt here, the tab says exactly what the admin must do, and offers no “Try again”', async () => {
     // Locally there is no Entra and teams-js opens only https windows: the consent window itself
     // is tested in jsdom; here the host drives the page a person sees when consent is missing.
-    const { page, context, errors } = await openPage(browser);
-    const frame = await host.open(
+    const { page, context, errors } = await openPage(e2e.browser);
+    const frame = await e2e.host.open(
       page,
       await scenario(contoso.employee, `nia@${contoso.domain}`, {
-        tabUrl: `${stack.urls.tab}#/chat/${contoso.employee}`,
+        tabUrl: `${e2e.stack.urls.tab}#/chat/${contoso.employee}`,
         frameContext: 'content',
         authError: 'resourceRequiresConsent',
       }),
@@ -216,11 +202,11 @@ describe('pinned in a 1:1 chat, driven the way Teams drives it', () => {
   });
 
   test('consent only an admin can give: the admin’s steps, and a check once they are done', async () => {
-    const { page, context } = await openPage(browser);
-    const frame = await host.open(
+    const { page, context } = await openPage(e2e.browser);
+    const frame = await e2e.host.open(
       page,
       await scenario(contoso.employee, `nia@${contoso.domain}`, {
-        tabUrl: `${stack.urls.tab}#/chat/${contoso.employee}`,
+        tabUrl: `${e2e.stack.urls.tab}#/chat/${contoso.employee}`,
         frameContext: 'content',
         authError: 'AADSTS90094: The grant requires admin permission.',
       }),

@@ -1,13 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 import type { ConversationView } from '../../api/src/contract/conversationContract';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import { openPage, screenshot } from './support/browser';
+import { browserSuite } from './support/browserSuite';
 import { callApi, seedBoard, seedConversations } from './support/seed';
 import { signInAs, switchUserTo } from './support/signIn';
-import { DEMO, oneOnOneChatId, startTestStack, tokenFor } from './support/stack';
-import type { Stack } from './support/stack';
-import { startTeamsTestHost } from './support/teamsTestHost';
-import type { TeamsTestHost } from './support/teamsTestHost';
+import { DEMO, oneOnOneChatId, tokenFor } from './support/stack';
 
 // Starting the stack and a browser takes seconds; project-level testTimeout does not reach hooks.
 jest.setTimeout(180_000);
@@ -38,35 +36,26 @@ const overflowsSideways = (page: Page) =>
 const heldConversation = (section: Locator) => section.getByRole('button', { name: /· Held/ });
 
 describe('the quarterly conversation on the board, as the two people see it', () => {
-  let stack: Stack;
-  let host: TeamsTestHost;
-  let browser: Browser;
   let next: { start: string | null; end: string | null };
   let heldId = '';
 
-  beforeAll(async () => {
-    host = await startTeamsTestHost();
-    stack = await startTestStack([host.origin]);
-    browser = await launchBrowser();
-    await seedBoard(stack, employee, manager);
-    const seeded = await seedConversations(stack, employee, manager);
-    next = seeded.next;
-    heldId = seeded.held.id;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    await host?.close();
+  const e2e = browserSuite({
+    teamsHost: true,
+    seed: async (stack) => {
+      await seedBoard(stack, employee, manager);
+      const seeded = await seedConversations(stack, employee, manager);
+      next = seeded.next;
+      heldId = seeded.held.id;
+    },
   });
 
   test('the manager writes shared notes and actions; the employee sees them; each keeps private notes the other never sees', async () => {
     // Tobias reads times in Berlin, in British English.
-    const { page, context, errors } = await openPage(browser, {
+    const { page, context, errors } = await openPage(e2e.browser, {
       locale: 'en-GB',
       timezoneId: 'Europe/Berlin',
     });
-    await signInAs(page, stack.urls.tab, 'Tobias Becker', `#/board/${employee}`);
+    await signInAs(page, e2e.stack.urls.tab, 'Tobias Becker', `#/board/${employee}`);
     await page.getByRole('heading', { name: 'Nia Adeyemi’s board' }).waitFor();
     const conversations = page.getByRole('region', { name: 'Conversations', exact: true });
 
@@ -201,8 +190,8 @@ describe('the quarterly conversation on the board, as the two people see it', ()
   });
 
   test('shared notes saved elsewhere meanwhile: what was typed is kept, the latest loaded, and saved on top', async () => {
-    const { page, context, errors } = await openPage(browser);
-    await signInAs(page, stack.urls.tab, 'Nia Adeyemi');
+    const { page, context, errors } = await openPage(e2e.browser);
+    await signInAs(page, e2e.stack.urls.tab, 'Nia Adeyemi');
     const conversations = page.getByRole('region', { name: 'Conversations', exact: true });
     await heldConversation(conversations).click();
     const notes = conversations.getByRole('textbox', { name: 'Shared notes' });
@@ -210,21 +199,24 @@ describe('the quarterly conversation on the board, as the two people see it', ()
 
     // Meanwhile Tobias, in his own window, changes the shared notes.
     const list = await callApi<{ conversations: ConversationView[] }>(
-      stack,
+      e2e.stack,
       manager,
       'GET',
       `/boards/${employee}/conversations`,
     );
     const held = list.conversations.find((c) => c.id === heldId)!;
-    const changed = await fetch(`${stack.urls.api}/boards/${employee}/conversations/${heldId}`, {
-      method: 'PATCH',
-      headers: {
-        Authorization: `Bearer ${await tokenFor(stack, manager)}`,
-        'Content-Type': 'application/json',
-        'If-Match': held.etag,
+    const changed = await fetch(
+      `${e2e.stack.urls.api}/boards/${employee}/conversations/${heldId}`,
+      {
+        method: 'PATCH',
+        headers: {
+          Authorization: `Bearer ${await tokenFor(e2e.stack, manager)}`,
+          'Content-Type': 'application/json',
+          'If-Match': held.etag,
+        },
+        body: JSON.stringify({ sharedNotes: 'Tobias: course booked for January.' }),
       },
-      body: JSON.stringify({ sharedNotes: 'Tobias: course booked for January.' }),
-    });
+    );
     expect(changed.status).toBe(200);
 
     await conversations.getByRole('button', { name: 'Save shared notes' }).click();
@@ -242,7 +234,7 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     await conversations.getByText('Latest version loaded').waitFor({ state: 'detached' });
 
     const after = await callApi<{ conversations: ConversationView[] }>(
-      stack,
+      e2e.stack,
       manager,
       'GET',
       `/boards/${employee}/conversations`,
@@ -255,11 +247,11 @@ describe('the quarterly conversation on the board, as the two people see it', ()
   });
 
   test('in the 1:1 chat tab the manager sees the same conversations, ready for notes', async () => {
-    const { page, context, errors } = await openPage(browser);
-    const frame = await host.open(page, {
-      tabUrl: `${stack.urls.tab}#/chat/${employee}`,
+    const { page, context, errors } = await openPage(e2e.browser);
+    const frame = await e2e.host.open(page, {
+      tabUrl: `${e2e.stack.urls.tab}#/chat/${employee}`,
       frameContext: 'content',
-      token: await tokenFor(stack, manager),
+      token: await tokenFor(e2e.stack, manager),
       user: {
         id: manager,
         userPrincipalName: `tobias@${contoso.domain}`,
@@ -281,8 +273,8 @@ describe('the quarterly conversation on the board, as the two people see it', ()
   });
 
   test('a save the server fails (5xx) says so, keeps the typed notes, and saves them on “Try again”', async () => {
-    const { page, context, errors } = await openPage(browser);
-    await signInAs(page, stack.urls.tab, 'Nia Adeyemi');
+    const { page, context, errors } = await openPage(e2e.browser);
+    await signInAs(page, e2e.stack.urls.tab, 'Nia Adeyemi');
     const conversations = page.getByRole('region', { name: 'Conversations', exact: true });
     await heldConversation(conversations).click();
     const notes = conversations.getByRole('textbox', { name: 'Shared notes' });
@@ -322,7 +314,7 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     await failed.waitFor({ state: 'detached' });
     await conversations.getByText('Saved', { exact: true }).first().waitFor();
     const after = await callApi<{ conversations: ConversationView[] }>(
-      stack,
+      e2e.stack,
       manager,
       'GET',
       `/boards/${employee}/conversations`,
@@ -334,8 +326,10 @@ describe('the quarterly conversation on the board, as the two people see it', ()
   });
 
   test('at 320 px wide the conversations fit without sideways scrolling, and work from the keyboard', async () => {
-    const { page, context } = await openPage(browser, { viewport: { width: 320, height: 800 } });
-    await signInAs(page, stack.urls.tab, 'Nia Adeyemi');
+    const { page, context } = await openPage(e2e.browser, {
+      viewport: { width: 320, height: 800 },
+    });
+    await signInAs(page, e2e.stack.urls.tab, 'Nia Adeyemi');
     const conversations = page.getByRole('region', { name: 'Conversations', exact: true });
     await heldConversation(conversations).focus();
     await page.keyboard.press('Enter');

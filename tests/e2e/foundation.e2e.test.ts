@@ -1,30 +1,16 @@
-import type { Browser } from 'playwright-core';
-
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import { openPage, screenshot } from './support/browser';
+import { browserSuite } from './support/browserSuite';
 import { signInAs } from './support/signIn';
-import { startTestStack } from './support/stack';
-import type { Stack } from './support/stack';
 
 // Starting the stack and a browser takes seconds; project-level testTimeout does not reach hooks.
 jest.setTimeout(120_000);
 
 describe('foundation: the tab opens outside Teams and signs in as a demo person', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startTestStack();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const e2e = browserSuite();
 
   test('pick a demo person in "Sign in as", then see their name and manager', async () => {
-    const { page, context, errors } = await openPage(browser);
-    await page.goto(stack.urls.tab);
+    const { page, context, errors } = await openPage(e2e.browser);
+    await page.goto(e2e.stack.urls.tab);
     await page.getByRole('heading', { name: 'Sign in as' }).waitFor();
     // Grouped by tenant, then by manager; only enabled members.
     await page.getByRole('heading', { name: 'contoso.example' }).waitFor();
@@ -33,7 +19,7 @@ describe('foundation: the tab opens outside Teams and signs in as a demo person'
     expect(await page.getByRole('button', { name: /^Sign in as Noah Williams/ }).count()).toBe(0);
     await screenshot(page, '01-sign-in-as');
 
-    await signInAs(page, stack.urls.tab, 'Nia Adeyemi');
+    await signInAs(page, e2e.stack.urls.tab, 'Nia Adeyemi');
     const header = page.getByTestId('signed-in-user');
     await header.getByText('Signed in as Nia Adeyemi').waitFor();
     await header.getByText('Reports to Tobias Becker').waitFor();

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import { openPage, screenshot } from './support/browser';
+import { browserSuite } from './support/browserSuite';
 import { seedBoard } from './support/seed';
 import { signInAs } from './support/signIn';
-import { DEMO, startTestStack } from './support/stack';
-import type { Stack } from './support/stack';
+import { DEMO } from './support/stack';
 
 // Starting the stack and a browser takes seconds; project-level testTimeout does not reach hooks.
 jest.setTimeout(120_000);
@@ -31,25 +31,17 @@ const overflowsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 
 describe('layout: from 320 px phones to wide screens, and nothing jumps when data arrives', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startTestStack();
-    browser = await launchBrowser();
-    await seedBoard(stack, contoso.employee, contoso.manager);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+  const e2e = browserSuite({
+    seed: async (stack) => {
+      await seedBoard(stack, contoso.employee, contoso.manager);
+    },
   });
 
   test.each([320, 768, 1920])(
     'at %i px wide every screen fits without sideways scrolling',
     async (width) => {
-      const { page, context } = await openPage(browser, { viewport: { width, height: 800 } });
-      await signInAs(page, stack.urls.tab, 'Nia Adeyemi');
+      const { page, context } = await openPage(e2e.browser, { viewport: { width, height: 800 } });
+      await signInAs(page, e2e.stack.urls.tab, 'Nia Adeyemi');
       await page.getByRole('heading', { name: 'Staff engineer on the platform team' }).waitFor();
       expect(await overflowsSideways(page)).toBe(false);
       await screenshot(page, `layout-${width}-employee-board`);
@@ -64,7 +56,7 @@ describe('layout: from 320 px phones to wide screens, and nothing jumps when dat
       await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
       await page.getByRole('button', { name: 'Switch user' }).click();
-      await signInAs(page, stack.urls.tab, 'Tobias Becker', '#/team');
+      await signInAs(page, e2e.stack.urls.tab, 'Tobias Becker', '#/team');
       await page.getByRole('link', { name: 'Nia Adeyemi' }).waitFor();
       expect(await overflowsSideways(page)).toBe(false);
       await screenshot(page, `layout-${width}-my-team`);
@@ -73,8 +65,8 @@ describe('layout: from 320 px phones to wide screens, and nothing jumps when dat
   );
 
   test('the board and the team view replace their skeletons without shifting the page', async () => {
-    const { page, context } = await openPage(browser);
-    await signInAs(page, stack.urls.tab, 'Nia Adeyemi');
+    const { page, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.stack.urls.tab, 'Nia Adeyemi');
     await context.addInitScript(recordLayoutShift);
     await page.reload();
     await page.getByRole('heading', { name: 'Staff engineer on the platform team' }).waitFor();
@@ -82,7 +74,7 @@ describe('layout: from 320 px phones to wide screens, and nothing jumps when dat
     expect(await layoutShift(page)).toBeLessThan(0.1);
 
     await page.getByRole('button', { name: 'Switch user' }).click();
-    await signInAs(page, stack.urls.tab, 'Tobias Becker', '#/team');
+    await signInAs(page, e2e.stack.urls.tab, 'Tobias Becker', '#/team');
     await page.reload();
     await page.getByRole('link', { name: 'Nia Adeyemi' }).waitFor();
     await page.waitForTimeout(500);

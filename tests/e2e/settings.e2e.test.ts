@@ -1,13 +1,11 @@
-import type { Browser } from 'playwright-core';
-
 import type { AdoptionView } from '../../api/src/contract/adoptionContract';
 import { share } from '../../tabs/src/settings/adoptionText';
 import type { TenantSettingsView } from '../../api/src/contract/settingsContract';
-import { launchBrowser, openPage, screenshot } from './support/browser';
+import { openPage, screenshot } from './support/browser';
+import { browserSuite } from './support/browserSuite';
 import { callApi } from './support/seed';
 import { signInAs, switchUserTo } from './support/signIn';
-import { DEMO, startTestStack, tokenFor } from './support/stack';
-import type { Stack } from './support/stack';
+import { DEMO, tokenFor } from './support/stack';
 
 // Starting the stack and a browser takes seconds; project-level testTimeout does not reach hooks.
 jest.setTimeout(120_000);
@@ -15,22 +13,11 @@ jest.setTimeout(120_000);
 const { contoso } = DEMO;
 
 describe('settings: a Career Board admin sets how conversations are booked', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startTestStack();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const e2e = browserSuite();
 
   test('an admin checks and saves the settings; another admin’s save meanwhile is a 412 that keeps the edits', async () => {
-    const { page, context, errors } = await openPage(browser);
-    await signInAs(page, stack.urls.tab, 'Yuki Tanaka');
+    const { page, context, errors } = await openPage(e2e.browser);
+    await signInAs(page, e2e.stack.urls.tab, 'Yuki Tanaka');
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     const length = page.getByRole('spinbutton', { name: /Meeting length/ });
@@ -63,7 +50,7 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
       body: '',
     });
     await page.getByText('Saved', { exact: true }).waitFor();
-    const stored = await callApi<TenantSettingsView>(stack, contoso.admin, 'GET', '/settings');
+    const stored = await callApi<TenantSettingsView>(e2e.stack, contoso.admin, 'GET', '/settings');
     expect(stored).toMatchObject({
       durationMinutes: 45,
       pilot: { scope: 'departments', departments: ['Engineering'] },
@@ -72,10 +59,10 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
     });
 
     // Meanwhile Fatima, the other admin, raises the daily cap from her own window.
-    const fatima = await fetch(`${stack.urls.api}/settings`, {
+    const fatima = await fetch(`${e2e.stack.urls.api}/settings`, {
       method: 'PUT',
       headers: {
-        Authorization: `Bearer ${await tokenFor(stack, contoso.secondAdmin)}`,
+        Authorization: `Bearer ${await tokenFor(e2e.stack, contoso.secondAdmin)}`,
         'Content-Type': 'application/json',
         'If-Match': stored.etag ?? '',
       },
@@ -96,7 +83,7 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Latest version loaded').waitFor({ state: 'detached' });
     await page.getByText('Saved', { exact: true }).waitFor();
-    const after = await callApi<TenantSettingsView>(stack, contoso.admin, 'GET', '/settings');
+    const after = await callApi<TenantSettingsView>(e2e.stack, contoso.admin, 'GET', '/settings');
     expect(after).toMatchObject({ dailyCap: 2, durationMinutes: 45 });
 
     // A reload shows what the API kept, and who saved it.
@@ -110,8 +97,8 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
   });
 
   test('someone who is not an admin has no Settings tab, and a typed link says settings are for admins', async () => {
-    const { page, context } = await openPage(browser);
-    await signInAs(page, stack.urls.tab, 'Nia Adeyemi');
+    const { page, context } = await openPage(e2e.browser);
+    await signInAs(page, e2e.stack.urls.tab, 'Nia Adeyemi');
     await page.getByRole('tab', { name: 'My board' }).waitFor();
     expect(await page.getByRole('tab', { name: 'Settings' }).count()).toBe(0);
     await page.evaluate(() => (window.location.hash = '#/settings'));
@@ -126,36 +113,25 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
 });
 
 describe('adoption: what an admin sees of how far Career Board has been taken up', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startTestStack();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const e2e = browserSuite();
 
   test('no figures before the first scheduling run; counts, never names, after it', async () => {
-    const { page, context, errors } = await openPage(browser);
-    await signInAs(page, stack.urls.tab, 'Yuki Tanaka', '#/settings');
+    const { page, context, errors } = await openPage(e2e.browser);
+    await signInAs(page, e2e.stack.urls.tab, 'Yuki Tanaka', '#/settings');
     const panel = page.getByRole('region', { name: 'Adoption' });
     await panel.getByText(/^No figures yet/).waitFor();
 
-    await callApi(stack, contoso.employee, 'POST', `/boards/${contoso.employee}/aspirations`, {
+    await callApi(e2e.stack, contoso.employee, 'POST', `/boards/${contoso.employee}/aspirations`, {
       kind: 'title',
       horizon: 'next',
       title: 'Staff engineer on the platform team',
     });
     const run = await fetch(
-      `${stack.urls.api.replace(/\/api$/, '')}/admin/functions/scheduleConversations`,
+      `${e2e.stack.urls.api.replace(/\/api$/, '')}/admin/functions/scheduleConversations`,
       { method: 'POST' },
     );
     expect(run.status).toBe(200);
-    const figures = await callApi<AdoptionView>(stack, contoso.admin, 'GET', '/adoption');
+    const figures = await callApi<AdoptionView>(e2e.stack, contoso.admin, 'GET', '/adoption');
     // One aspiration is published rounded to a multiple of 5: 0 ("fewer than 5") or 5, never 1.
     const total = figures.total!;
     expect([0, 5]).toContain(total.withAspirations);

@@ -3,8 +3,8 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 
 import type { CareerBoardApi } from '../../tabs/src/api/careerBoardApi';
-import { SessionContext } from '../../tabs/src/app/session';
-import type { Session } from '../../tabs/src/app/session';
+import { SessionContext } from '../../tabs/src/common/session';
+import type { Session } from '../../tabs/src/common/session';
 import { TOASTER_ID } from '../../tabs/src/common/useNotify';
 import type { HostConnection } from '../../tabs/src/teams/teamsHost';
 import { aMe } from './fixtures';

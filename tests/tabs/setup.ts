@@ -3,25 +3,30 @@
  * `fetch` rejects, which is also what teams-js sees when it fetches its valid-domains list.
  */
 
-import * as boardContract from '../../api/src/contract/boardContract';
-import * as conversationContract from '../../api/src/contract/conversationContract';
-import { provideDeferredModules } from '../../tabs/src/app/deferredModules';
-import * as acknowledgeDialog from '../../tabs/src/board/AcknowledgeDialog';
-import * as aspirationDialog from '../../tabs/src/board/AspirationDialog';
-import * as deleteAspirationDialog from '../../tabs/src/board/DeleteAspirationDialog';
-import * as ownerMenu from '../../tabs/src/board/OwnerMenu';
-import * as actionItemForm from '../../tabs/src/conversations/ActionItemForm';
+import * as boardContractModule from '../../api/src/contract/boardContract';
+import * as conversationContractModule from '../../api/src/contract/conversationContract';
+import * as acknowledgeDialogModule from '../../tabs/src/board/AcknowledgeDialog';
+import * as aspirationDialogModule from '../../tabs/src/board/AspirationDialog';
+import {
+  acknowledgeDialog,
+  aspirationDialog,
+  deleteAspirationDialog,
+  ownerMenu,
+} from '../../tabs/src/board/deferredBoard';
+import * as deleteAspirationDialogModule from '../../tabs/src/board/DeleteAspirationDialog';
+import * as ownerMenuModule from '../../tabs/src/board/OwnerMenu';
+import * as actionItemFormModule from '../../tabs/src/conversations/ActionItemForm';
+import { actionItemForm } from '../../tabs/src/conversations/deferredConversations';
+import { boardContract, conversationContract } from '../../tabs/src/forms/contractSchemas';
 
 // What the app loads on demand (main.tsx), here already loaded: the same modules.
-provideDeferredModules({
-  boardContract: async () => boardContract,
-  conversationContract: async () => conversationContract,
-  aspirationDialog: async () => aspirationDialog,
-  acknowledgeDialog: async () => acknowledgeDialog,
-  deleteAspirationDialog: async () => deleteAspirationDialog,
-  ownerMenu: async () => ownerMenu,
-  actionItemForm: async () => actionItemForm,
-});
+boardContract.provide(async () => boardContractModule);
+conversationContract.provide(async () => conversationContractModule);
+aspirationDialog.provide(async () => aspirationDialogModule);
+acknowledgeDialog.provide(async () => acknowledgeDialogModule);
+deleteAspirationDialog.provide(async () => deleteAspirationDialogModule);
+ownerMenu.provide(async () => ownerMenuModule);
+actionItemForm.provide(async () => actionItemFormModule);
 
 globalThis.fetch = (() => Promise.reject(new Error('No network in tab tests.'))) as typeof fetch;
 

@@ -1,4 +1,4 @@
-import type { ProblemView } from '../../../api/src/contract/boardContract';
+import type { ProblemView } from '@contract/boardContract';
 
 /**
  * A failed API call as a value: the HTTP status plus the RFC 9457 problem the API sent (its

@@ -11,16 +11,10 @@ import type {
   StepInput,
   StepPatch,
   TeamView,
-} from '../../../api/src/contract/boardContract';
-import type {
-  ConversationPatch,
-  ConversationView,
-} from '../../../api/src/contract/conversationContract';
-import type {
-  TenantSettingsInput,
-  TenantSettingsView,
-} from '../../../api/src/contract/settingsContract';
-import type { AdoptionView } from '../../../api/src/contract/adoptionContract';
+} from '@contract/boardContract';
+import type { ConversationPatch, ConversationView } from '@contract/conversationContract';
+import type { TenantSettingsInput, TenantSettingsView } from '@contract/settingsContract';
+import type { AdoptionView } from '@contract/adoptionContract';
 import type { ApiClient } from './apiClient';
 
 /** Every API route the tab calls, typed by the shared contract. */

@@ -16,7 +16,7 @@ import {
   TargetArrowRegular,
 } from '@fluentui/react-icons';
 
-import { useSession } from './session';
+import { useSession } from '../common/session';
 import { hrefFor } from '../routing/routes';
 import type { AppRoute } from '../routing/routes';
 

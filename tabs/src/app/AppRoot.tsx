@@ -11,6 +11,7 @@ import { isConsentWindow } from '../auth/consent';
 import { ProblemState } from '../common/ProblemState';
 import { TOASTER_ID } from '../common/useNotify';
 import { FLUENT_THEMES } from '../teams/themes';
+import { useLoad } from '../common/useLoad';
 
 const useStyles = makeStyles({
   provider: {
@@ -43,15 +44,8 @@ function TabRoot() {
   const [state, setState] = useState<BootState>({ kind: 'starting' });
   const theme = useAppTheme(state.kind === 'ready' ? state.host : null);
 
-  useEffect(() => {
-    let live = true;
-    void boot().then((next) => {
-      if (live) setState(next);
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
+  // boot() settles every outcome into a state of its own; it does not reject.
+  useLoad(boot, [], { loaded: setState, failed: () => undefined });
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

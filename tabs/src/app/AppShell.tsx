@@ -2,9 +2,9 @@ import { Button, makeStyles } from '@fluentui/react-components';
 import { Suspense, useEffect } from 'react';
 
 import { AppHeader } from './AppHeader';
-import { BoardPage, ChatConfigPage, SettingsPage, TeamPage } from './lazyScreens';
-import { useSession } from './session';
-import { BoardSkeleton } from '../board/BoardSkeleton';
+import { BoardScreenSkeleton } from './BoardScreenSkeleton';
+import { BoardScreen, ChatConfigPage, SettingsPage, TeamPage } from './lazyScreens';
+import { useSession } from '../common/session';
 import { ProblemState } from '../common/ProblemState';
 import { deepLinkRoute, hrefFor, parseRoute } from '../routing/routes';
 import { useHashRoute } from '../routing/useHashRoute';
@@ -42,7 +42,7 @@ export function AppShell() {
 
   if (route.name === 'config') {
     return (
-      <Suspense fallback={<BoardSkeleton />}>
+      <Suspense fallback={<BoardScreenSkeleton />}>
         <ChatConfigPage />
       </Suspense>
     );
@@ -50,8 +50,8 @@ export function AppShell() {
   if (route.name === 'chat') {
     return (
       <main className={styles.main}>
-        <Suspense fallback={<BoardSkeleton />}>
-          <BoardPage key={route.employeeId} employeeId={route.employeeId} variant="chat" />
+        <Suspense fallback={<BoardScreenSkeleton />}>
+          <BoardScreen key={route.employeeId} employeeId={route.employeeId} variant="chat" />
         </Suspense>
       </main>
     );
@@ -61,9 +61,9 @@ export function AppShell() {
     <>
       <AppHeader route={route} />
       <main className={styles.main}>
-        <Suspense fallback={route.name === 'team' ? <TeamSkeleton /> : <BoardSkeleton />}>
+        <Suspense fallback={route.name === 'team' ? <TeamSkeleton /> : <BoardScreenSkeleton />}>
           {route.name === 'board' ? (
-            <BoardPage key={route.employeeId ?? me.id} employeeId={route.employeeId ?? me.id} />
+            <BoardScreen key={route.employeeId ?? me.id} employeeId={route.employeeId ?? me.id} />
           ) : null}
           {route.name === 'team' ? (
             me.directReports.length > 0 ? (

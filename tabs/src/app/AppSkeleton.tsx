@@ -1,6 +1,6 @@
 import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
 
-import { BoardSkeleton } from '../board/BoardSkeleton';
+import { BoardScreenSkeleton } from './BoardScreenSkeleton';
 import { useScreenReaderOnly } from '../common/srOnly';
 
 const useStyles = makeStyles({
@@ -29,7 +29,7 @@ export function AppSkeleton() {
         <SkeletonItem className={styles.brand} size={20} />
         <SkeletonItem className={styles.nav} size={20} />
       </Skeleton>
-      <BoardSkeleton announce={false} />
+      <BoardScreenSkeleton announce={false} />
     </div>
   );
 }

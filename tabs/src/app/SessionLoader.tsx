@@ -1,11 +1,11 @@
 import { Button } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 import { AppShell } from './AppShell';
 import { AppSkeleton } from './AppSkeleton';
-import { SessionContext } from './session';
-import type { Session } from './session';
-import type { MeView } from '../../../api/src/contract/boardContract';
+import { SessionContext } from '../common/session';
+import type { Session } from '../common/session';
+import type { MeView } from '@contract/boardContract';
 import { createApiClient } from '../api/apiClient';
 import { createCareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';
@@ -15,6 +15,7 @@ import type { TokenSource } from '../auth/tokenSource';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import type { RuntimeConfig } from '../config/runtimeConfig';
 import type { HostConnection } from '../teams/teamsHost';
+import { useLoad } from '../common/useLoad';
 
 export interface SessionLoaderProps {
   config: RuntimeConfig;
@@ -33,23 +34,16 @@ export function SessionLoader({ config, host, tokens, switchUser }: SessionLoade
     [config, tokens],
   );
   const [state, setState] = useState<MeState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    api.me().then(
-      (me) => live && setState({ kind: 'ready', me }),
-      (error: unknown) => live && setState({ kind: 'failed', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, attempt]);
+  const reload = useLoad(() => api.me(), [api], {
+    loaded: (me) => setState({ kind: 'ready', me }),
+    failed: (error) => setState({ kind: 'failed', error }),
+  });
 
   const retry = useCallback(() => {
     setState({ kind: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
+    reload();
+  }, [reload]);
 
   const session = useMemo<Session | null>(
     () =>

@@ -7,13 +7,13 @@ import type { AppRoute } from '../routing/routes';
  * person downloads the board, the team view or the chat set-up only when they open it.
  */
 const load = {
-  board: () => import('../board/BoardPage').then((m) => ({ default: m.BoardPage })),
+  board: () => import('./BoardPage').then((m) => ({ default: m.BoardScreen })),
   team: () => import('../team/TeamPage').then((m) => ({ default: m.TeamPage })),
   chatConfig: () => import('../chat/ChatConfigPage').then((m) => ({ default: m.ChatConfigPage })),
   settings: () => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 };
 
-export const BoardPage = lazy(load.board);
+export const BoardScreen = lazy(load.board);
 export const TeamPage = lazy(load.team);
 export const ChatConfigPage = lazy(load.chatConfig);
 export const SettingsPage = lazy(load.settings);

@@ -16,8 +16,8 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 
-import { acknowledgementInputSchema, LIMITS } from '../../../api/src/contract/boardContract';
-import type { AspirationView } from '../../../api/src/contract/boardContract';
+import { acknowledgementInputSchema, LIMITS } from '@contract/boardContract';
+import type { AspirationView } from '@contract/boardContract';
 import { needsAcknowledgement } from './boardLogic';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { firstName } from '../common/format';

@@ -1,7 +1,7 @@
 import { Badge, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { EyeRegular, EyeOffRegular, EditRegular } from '@fluentui/react-icons';
 
-import type { AspirationView, ViewerRole } from '../../../api/src/contract/boardContract';
+import type { AspirationView, ViewerRole } from '@contract/boardContract';
 import { firstName, formatDay } from '../common/format';
 
 const useStyles = makeStyles({

@@ -19,9 +19,9 @@ import {
 import { Suspense, lazy, useId, useState } from 'react';
 
 import { AcknowledgementStatus } from './AcknowledgementStatus';
-import { deferred } from '../app/deferredModules';
 import { KIND_TEXT, needsAcknowledgement } from './boardLogic';
 import { CommentThread } from './CommentThread';
+import { ownerMenu } from './deferredBoard';
 import { EvidenceLog } from './EvidenceLog';
 import { StepList } from './StepList';
 import type {
@@ -29,7 +29,7 @@ import type {
   EvidenceInput,
   StepStatus,
   ViewerRole,
-} from '../../../api/src/contract/boardContract';
+} from '@contract/boardContract';
 import type { MoveDirection } from './boardLogic';
 import { formatCalendarDate } from '../common/format';
 
@@ -181,11 +181,7 @@ export function AspirationCard(props: AspirationCardProps) {
  * engine, a fifth of the board's code): until then a button that looks and is named the same, and
  * fetches it on hover or focus, so a click usually finds it ready.
  */
-const LazyOwnerMenu = lazy(() =>
-  deferred()
-    .ownerMenu()
-    .then((m) => ({ default: m.OwnerMenu })),
-);
+const LazyOwnerMenu = lazy(() => ownerMenu.load().then((m) => ({ default: m.OwnerMenu })));
 
 function OwnerMenuButton({
   aspiration,
@@ -203,8 +199,8 @@ function OwnerMenuButton({
       aria-label={`Actions for “${aspiration.title}”`}
       aria-haspopup="menu"
       aria-expanded={false}
-      onPointerEnter={() => void deferred().ownerMenu()}
-      onFocus={() => void deferred().ownerMenu()}
+      onPointerEnter={() => void ownerMenu.load()}
+      onFocus={() => void ownerMenu.load()}
       onClick={() => setWanted(true)}
     />
   );

@@ -7,7 +7,6 @@ import {
   DialogSurface,
   DialogTitle,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
@@ -23,17 +22,28 @@ import {
 } from './aspirationForm';
 import type { AspirationFormValues, EditableField } from './aspirationForm';
 import { AspirationFields } from './AspirationFields';
-import { HORIZON_TEXT, KIND_TEXT } from './boardLogic';
+import { KIND_TEXT } from './boardLogic';
 import type {
   AspirationInput,
   AspirationKind,
   AspirationPatch,
   AspirationView,
   Horizon,
-} from '../../../api/src/contract/boardContract';
-import { ApiProblem } from '../api/apiProblem';
+} from '@contract/boardContract';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
+import { HORIZON_TEXT } from '../common/boardText';
+import { isStaleVersion, StaleVersionBar, useStaleVersion } from '../common/StaleVersion';
+import type { StaleVersionWords } from '../common/StaleVersion';
 import type { FieldErrors } from '../forms/fieldErrors';
+
+/** What the stale-version bar says here (common/StaleVersion.tsx). */
+const STALE_WORDS: StaleVersionWords = {
+  changed:
+    'Someone saved a newer version while you were editing. What you typed is still here: load the latest version, check it, then save again.',
+  loadedDiffers:
+    'Fields where your text differs show what is saved now. Keep yours or change it, then save.',
+  loadedSame: 'Your text matches what is saved now.',
+};
 
 export type AspirationDialogTarget =
   | { mode: 'create'; horizon?: Horizon; kind?: AspirationKind }
@@ -47,8 +57,6 @@ export interface AspirationDialogProps {
   /** Fetch the latest board after a 412; the dialog keeps what was typed. */
   onLoadLatest(): Promise<void>;
 }
-
-type Conflict = 'none' | 'stale' | 'loading' | 'loaded';
 
 /** Add or edit an aspiration, with inline validation and a kind answer to "changed elsewhere". */
 export function AspirationDialog({
@@ -69,7 +77,11 @@ export function AspirationDialog({
   );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<Conflict>('none');
+  const {
+    staleVersion: conflict,
+    setStaleVersion: setConflict,
+    loadLatest: reloadOverStale,
+  } = useStaleVersion();
   const [saving, setSaving] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
 
@@ -106,7 +118,7 @@ export function AspirationDialog({
       else await onCreate(checked.value as AspirationInput);
       onClose();
     } catch (error) {
-      if (error instanceof ApiProblem && error.isStale) setConflict('stale');
+      if (isStaleVersion(error)) setConflict('stale');
       else setErrors(fieldErrorsFromProblem(error));
       setFailure(error);
     } finally {
@@ -114,25 +126,16 @@ export function AspirationDialog({
     }
   }
 
-  async function loadLatest() {
-    setConflict('loading');
-    try {
+  const loadLatest = () =>
+    reloadOverStale(async () => {
       await onLoadLatest();
-      setConflict('loaded');
       setFailure(null);
       // The button that had focus is gone: take the person back to what they were editing.
       titleRef.current?.focus();
-    } catch (error) {
-      setConflict('stale');
-      setFailure(error);
-    }
-  }
+    }, setFailure);
 
   const title = editing ? 'Edit aspiration' : 'Add an aspiration';
-  const problem =
-    failure && !(failure instanceof ApiProblem && failure.isStale)
-      ? describeProblem(failure)
-      : null;
+  const problem = failure && !isStaleVersion(failure) ? describeProblem(failure) : null;
 
   return (
     <Dialog
@@ -145,33 +148,12 @@ export function AspirationDialog({
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent>
-              {conflict === 'stale' || conflict === 'loading' ? (
-                <MessageBar intent="warning" layout="multiline" role="alert">
-                  <MessageBarBody>
-                    <MessageBarTitle>Changed elsewhere</MessageBarTitle>
-                    Someone saved a newer version while you were editing. What you typed is still
-                    here: load the latest version, check it, then save again.
-                  </MessageBarBody>
-                  <MessageBarActions>
-                    <Button
-                      onClick={() => void loadLatest()}
-                      disabledFocusable={conflict === 'loading'}
-                    >
-                      {conflict === 'loading' ? 'Loading…' : 'Load latest version'}
-                    </Button>
-                  </MessageBarActions>
-                </MessageBar>
-              ) : null}
-              {conflict === 'loaded' ? (
-                <MessageBar intent="info" layout="multiline" role="status">
-                  <MessageBarBody>
-                    <MessageBarTitle>Latest version loaded</MessageBarTitle>
-                    {Object.keys(savedNow).length > 0
-                      ? 'Fields where your text differs show what is saved now. Keep yours or change it, then save.'
-                      : 'Your text matches what is saved now.'}
-                  </MessageBarBody>
-                </MessageBar>
-              ) : null}
+              <StaleVersionBar
+                staleVersion={conflict}
+                words={STALE_WORDS}
+                differs={Object.keys(savedNow).length > 0}
+                onLoadLatest={() => void loadLatest()}
+              />
               {problem ? (
                 <MessageBar intent="error" layout="multiline" role="alert">
                   <MessageBarBody>

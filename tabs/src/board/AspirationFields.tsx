@@ -11,12 +11,13 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, DismissRegular } from '@fluentui/react-icons';
 
-import { HORIZON_ORDER, HORIZON_TEXT, KIND_TEXT } from './boardLogic';
+import { KIND_TEXT } from './boardLogic';
 import type { AspirationFormValues, EditableField } from './aspirationForm';
 import type { Ref } from 'react';
 
-import { ASPIRATION_KINDS, LIMITS } from '../../../api/src/contract/boardContract';
-import type { AspirationKind, Horizon } from '../../../api/src/contract/boardContract';
+import { ASPIRATION_KINDS, LIMITS } from '@contract/boardContract';
+import type { AspirationKind, Horizon } from '@contract/boardContract';
+import { HORIZON_ORDER, HORIZON_TEXT } from '../common/boardText';
 import { fieldValidation } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
 

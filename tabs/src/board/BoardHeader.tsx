@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, ArrowLeftRegular } from '@fluentui/react-icons';
 
-import type { BoardView } from '../../../api/src/contract/boardContract';
+import type { BoardView } from '@contract/boardContract';
 import { firstName, possessive } from '../common/format';
 
 const useStyles = makeStyles({

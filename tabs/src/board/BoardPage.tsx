@@ -3,45 +3,37 @@ import { Suspense, lazy, useCallback, useState } from 'react';
 
 import { AspirationCard } from './AspirationCard';
 import type { AspirationDialogTarget } from './AspirationDialog';
+import { useNoCompanion } from './boardCompanion';
+import type { BoardCompanion, UseBoardCompanion } from './boardCompanion';
 import { BoardHeader } from './BoardHeader';
 import { boardLayoutStyles } from './boardLayout';
-import { groupByHorizon, HORIZON_ORDER } from './boardLogic';
+import { groupByHorizon } from './boardLogic';
 import type { MoveDirection } from './boardLogic';
 import { BoardSkeleton } from './BoardSkeleton';
+import { acknowledgeDialog, aspirationDialog, deleteAspirationDialog } from './deferredBoard';
 import { EmptyBoard } from './EmptyBoard';
 import { HistoryPanel } from './HistoryPanel';
 import { HorizonColumn } from './HorizonColumn';
 import { PrivateNotesPanel } from './PrivateNotesPanel';
 import { useBoard } from './useBoard';
-import type { AspirationView, BoardView } from '../../../api/src/contract/boardContract';
+import type { AspirationView, BoardView } from '@contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
-import { deferred } from '../app/deferredModules';
-import { useSession } from '../app/session';
+import { HORIZON_ORDER } from '../common/boardText';
+import { useSession } from '../common/session';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
 import { useNotify } from '../common/useNotify';
-import { conversationsWantingNotes } from '../conversations/conversationLogic';
-import { ConversationsSection } from '../conversations/ConversationsSection';
-import type { NotesRequest } from '../conversations/ConversationsSection';
-import { NotesPrompt } from '../conversations/NotesPrompt';
-import { useConversations } from '../conversations/useConversations';
 
 // Dialogs load when first opened: the board shows without their code (or zod, or Fluent's dialog).
 const AspirationDialog = lazy(() =>
-  deferred()
-    .aspirationDialog()
-    .then((m) => ({ default: m.AspirationDialog })),
+  aspirationDialog.load().then((m) => ({ default: m.AspirationDialog })),
 );
 const AcknowledgeDialog = lazy(() =>
-  deferred()
-    .acknowledgeDialog()
-    .then((m) => ({ default: m.AcknowledgeDialog })),
+  acknowledgeDialog.load().then((m) => ({ default: m.AcknowledgeDialog })),
 );
 const DeleteAspirationDialog = lazy(() =>
-  deferred()
-    .deleteAspirationDialog()
-    .then((m) => ({ default: m.DeleteAspirationDialog })),
+  deleteAspirationDialog.load().then((m) => ({ default: m.DeleteAspirationDialog })),
 );
 
 type OpenDialog =
@@ -59,20 +51,23 @@ export interface BoardPageProps {
   employeeId: string;
   /** In a 1:1 chat tab: a tighter header, no way back to My team. */
   variant?: 'personal' | 'chat';
+  /** What another feature shows with the board; the app shell wires in the conversations. */
+  useCompanion?: UseBoardCompanion;
 }
 
 /** A board: the viewer's own, or a report's (read and acknowledge only). */
-export function BoardPage({ employeeId, variant = 'personal' }: BoardPageProps) {
+export function BoardPage({
+  employeeId,
+  variant = 'personal',
+  useCompanion = useNoCompanion,
+}: BoardPageProps) {
   const { api, me } = useSession();
   const { state, actions } = useBoard(api, employeeId);
-  // Fetched beside the board and shown with it, so the page does not move when they arrive.
-  const conversations = useConversations(api, employeeId);
+  // Fetched beside the board and shown with it, so the page does not move when it arrives.
+  const companion = useCompanion(employeeId);
 
-  if (
-    state.status === 'loading' ||
-    (state.status === 'ready' && conversations.state.status === 'loading')
-  )
-    return <BoardSkeleton />;
+  if (state.status === 'loading' || (state.status === 'ready' && companion.loading))
+    return <BoardSkeleton aside={companion.skeleton} />;
   if (state.status === 'failed')
     return (
       <BoardProblem
@@ -84,7 +79,7 @@ export function BoardPage({ employeeId, variant = 'personal' }: BoardPageProps) 
     <LoadedBoard
       board={state.board}
       actions={actions}
-      conversations={conversations}
+      companion={companion}
       isOwnBoard={employeeId === me.id}
       variant={variant}
     />
@@ -111,12 +106,12 @@ function BoardProblem({ error, onRetry }: { error: unknown; onRetry(): void }) {
 interface LoadedBoardProps {
   board: BoardView;
   actions: ReturnType<typeof useBoard>['actions'];
-  conversations: ReturnType<typeof useConversations>;
+  companion: BoardCompanion;
   isOwnBoard: boolean;
   variant: 'personal' | 'chat';
 }
 
-function LoadedBoard({ board, actions, conversations, isOwnBoard, variant }: LoadedBoardProps) {
+function LoadedBoard({ board, actions, companion, isOwnBoard, variant }: LoadedBoardProps) {
   const { api } = useSession();
   const layout = boardLayoutStyles();
   const styles = useStyles();
@@ -124,13 +119,8 @@ function LoadedBoard({ board, actions, conversations, isOwnBoard, variant }: Loa
   const { notifyError } = useNotify();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [notesRequest, setNotesRequest] = useState<NotesRequest | null>(null);
   const isOwner = board.viewer.role === 'employee';
   const people = { employee: board.employee, manager: board.manager, viewer: board.viewer.role };
-  const wantingNotes =
-    conversations.state.status === 'ready'
-      ? conversationsWantingNotes(conversations.state.conversations)
-      : [];
   const groups = groupByHorizon(board.aspirations);
   const find = (id: string): AspirationView | undefined =>
     board.aspirations.find((a) => a.id === id);
@@ -171,14 +161,7 @@ function LoadedBoard({ board, actions, conversations, isOwnBoard, variant }: Loa
       />
       <div className={layout.body}>
         <div className={styles.main}>
-          {wantingNotes.map((conversation) => (
-            <NotesPrompt
-              key={conversation.id}
-              conversation={conversation}
-              people={people}
-              onWrite={() => setNotesRequest({ id: conversation.id, nonce: Date.now() })}
-            />
-          ))}
+          {companion.lead(people)}
           {board.aspirations.length === 0 ? (
             <EmptyBoard
               employeeName={board.employee.displayName}
@@ -238,12 +221,7 @@ function LoadedBoard({ board, actions, conversations, isOwnBoard, variant }: Loa
           )}
         </div>
         <aside className={layout.side} aria-label="Conversations, notes and history">
-          <ConversationsSection
-            state={conversations.state}
-            actions={conversations.actions}
-            people={people}
-            notesRequest={notesRequest}
-          />
+          {companion.aside(people)}
           <PrivateNotesPanel
             api={api}
             employeeId={board.employee.id}

@@ -1,8 +1,8 @@
 import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 
 import { boardLayoutStyles } from './boardLayout';
 import { useScreenReaderOnly } from '../common/srOnly';
-import { ConversationsSkeleton } from '../conversations/ConversationsSkeleton';
 
 const useStyles = makeStyles({
   title: { width: '240px', maxWidth: '70%' },
@@ -32,7 +32,14 @@ const useStyles = makeStyles({
 });
 
 /** The board's frame while it loads: same columns, card sizes and side panel, so nothing jumps. */
-export function BoardSkeleton({ announce = true }: { announce?: boolean }) {
+export function BoardSkeleton({
+  announce = true,
+  aside,
+}: {
+  announce?: boolean;
+  /** The side panel's content as it loads (the conversations' skeleton). */
+  aside?: ReactNode;
+}) {
   const layout = boardLayoutStyles();
   const styles = useStyles();
   const srOnly = useScreenReaderOnly();
@@ -61,7 +68,7 @@ export function BoardSkeleton({ announce = true }: { announce?: boolean }) {
         <div className={layout.side}>
           <div className={styles.panel}>
             <SkeletonItem className={styles.title} size={20} />
-            <ConversationsSkeleton />
+            {aside}
           </div>
         </div>
       </div>

@@ -11,10 +11,10 @@ import {
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 
-import type { CommentView } from '../../../api/src/contract/boardContract';
+import type { CommentView } from '@contract/boardContract';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { formatDay } from '../common/format';
-import { boardSchemas } from '../app/deferredModules';
+import { boardSchemas } from '../forms/contractSchemas';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

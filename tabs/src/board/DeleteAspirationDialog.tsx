@@ -13,9 +13,9 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 
-import type { AspirationView } from '../../../api/src/contract/boardContract';
-import { ApiProblem } from '../api/apiProblem';
+import type { AspirationView } from '@contract/boardContract';
 import { describeProblem } from '../api/describeProblem';
+import { isStaleVersion } from '../common/StaleVersion';
 
 export interface DeleteAspirationDialogProps {
   aspiration: AspirationView;
@@ -33,7 +33,7 @@ export function DeleteAspirationDialog({
 }: DeleteAspirationDialogProps) {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const stale = failure instanceof ApiProblem && failure.isStale;
+  const stale = isStaleVersion(failure);
 
   async function confirm() {
     setBusy(true);

@@ -2,7 +2,7 @@ import { Body1, Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-co
 import { BriefcaseRegular, CalendarLtrRegular, RocketRegular } from '@fluentui/react-icons';
 import type { ComponentType } from 'react';
 
-import type { AspirationKind, Horizon } from '../../../api/src/contract/boardContract';
+import type { AspirationKind, Horizon } from '@contract/boardContract';
 import { firstName } from '../common/format';
 
 /** The three questions that get a career conversation going. */

@@ -13,12 +13,12 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 
-import type { AspirationView, EvidenceInput } from '../../../api/src/contract/boardContract';
+import type { AspirationView, EvidenceInput } from '@contract/boardContract';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { formatCalendarDate, todayIsoDate } from '../common/format';
-import { boardSchemas } from '../app/deferredModules';
 import { fieldErrorsFromZod, fieldValidation } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
+import { boardSchemas } from '../forms/contractSchemas';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

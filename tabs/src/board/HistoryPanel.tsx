@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 
-import type { HistoryEntryView } from '../../../api/src/contract/boardContract';
+import type { HistoryEntryView } from '@contract/boardContract';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';
 import { curlyQuotes, formatDayAndTime } from '../common/format';

@@ -10,8 +10,8 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 
-import { HORIZON_TEXT } from './boardLogic';
-import type { Horizon } from '../../../api/src/contract/boardContract';
+import { HORIZON_TEXT } from '../common/boardText';
+import type { Horizon } from '@contract/boardContract';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },

@@ -14,20 +14,18 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { LockClosedRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 
-import { notSeenByText } from './boardLogic';
-import type {
-  BoardPerson,
-  PrivateNotesView,
-  ViewerRole,
-} from '../../../api/src/contract/boardContract';
+import type { BoardPerson, PrivateNotesView, ViewerRole } from '@contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';
+import { notSeenByText } from '../common/boardText';
 import { formatDay } from '../common/format';
-import { boardSchemas } from '../app/deferredModules';
+import { boardSchemas } from '../forms/contractSchemas';
+import { useLoad } from '../common/useLoad';
+import { isStaleVersion } from '../common/StaleVersion';
 
 const useStyles = makeStyles({
   panel: {
@@ -88,20 +86,13 @@ export function PrivateNotesPanel({
   /** After a 412: the version saved elsewhere, shown beside what was typed. */
   const [elsewhere, setElsewhere] = useState<PrivateNotesView | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    api.privateNotes(employeeId).then(
-      (saved) => {
-        if (!live) return;
-        setLoad({ kind: 'ready', saved });
-        setText(saved.text);
-      },
-      (error: unknown) => live && setLoad({ kind: 'failed', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, employeeId]);
+  useLoad(() => api.privateNotes(employeeId), [api, employeeId], {
+    loaded: (saved) => {
+      setLoad({ kind: 'ready', saved });
+      setText(saved.text);
+    },
+    failed: (error) => setLoad({ kind: 'failed', error }),
+  });
 
   const saved = load.kind === 'ready' ? load.saved : null;
   const dirty = saved !== null && text !== saved.text;
@@ -125,7 +116,7 @@ export function PrivateNotesPanel({
       setElsewhere(null);
     } catch (error) {
       setFailure(error);
-      if (error instanceof ApiProblem && error.isStale) {
+      if (isStaleVersion(error)) {
         const latest = await api.privateNotes(employeeId).catch(() => null);
         if (latest) {
           // Keep the typed text; adopt the new version so "Save" deliberately replaces it.
@@ -139,7 +130,7 @@ export function PrivateNotesPanel({
   }
 
   const problem = failure ? describeProblem(failure) : null;
-  const stale = failure instanceof ApiProblem && failure.isStale;
+  const stale = isStaleVersion(failure);
 
   return (
     <section className={styles.panel} aria-labelledby={headingId} data-testid="private-notes">

@@ -15,11 +15,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 
 import { stepProgress } from './boardLogic';
-import type { AspirationView, StepStatus } from '../../../api/src/contract/boardContract';
+import type { AspirationView, StepStatus } from '@contract/boardContract';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { formatCalendarDate } from '../common/format';
-import { boardSchemas } from '../app/deferredModules';
 import { useScreenReaderOnly } from '../common/srOnly';
+import { boardSchemas } from '../forms/contractSchemas';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

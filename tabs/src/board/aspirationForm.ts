@@ -1,14 +1,11 @@
-import {
-  aspirationInputSchema,
-  aspirationPatchSchema,
-} from '../../../api/src/contract/boardContract';
+import { aspirationInputSchema, aspirationPatchSchema } from '@contract/boardContract';
 import type {
   AspirationInput,
   AspirationKind,
   AspirationPatch,
   AspirationView,
   Horizon,
-} from '../../../api/src/contract/boardContract';
+} from '@contract/boardContract';
 import { fieldErrorsFromZod } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
 import { groupByHorizon, positionAtEnd, positionForMove } from './boardLogic';
 import type { MoveDirection } from './boardLogic';
@@ -9,8 +9,9 @@ import type {
   BoardView,
   EvidenceInput,
   StepStatus,
-} from '../../../api/src/contract/boardContract';
+} from '@contract/boardContract';
 import type { CareerBoardApi } from '../api/careerBoardApi';
+import { useLoad } from '../common/useLoad';
 
 export type BoardState =
   | { status: 'loading' }
@@ -95,16 +96,10 @@ export function useBoard(
     }
   }, [api, employeeId, commit]);
 
-  useEffect(() => {
-    let live = true;
-    api.board(employeeId).then(
-      (board) => live && commit(() => ({ status: 'ready', board })),
-      (error: unknown) => live && commit(() => ({ status: 'failed', error })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, employeeId, commit]);
+  useLoad(() => api.board(employeeId), [api, employeeId], {
+    loaded: (board) => commit(() => ({ status: 'ready', board })),
+    failed: (error) => commit(() => ({ status: 'failed', error })),
+  });
 
   /** Runs writes to one aspiration in order, so each carries the ETag the previous one returned. */
   const enqueue = useCallback(<T>(id: string, work: () => Promise<T>): Promise<T> => {

@@ -13,13 +13,14 @@ import { OpenRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 
 import { chatTabSettings } from './chatTabSettings';
-import type { ChatPairView } from '../../../api/src/contract/boardContract';
+import type { ChatPairView } from '@contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
-import { useSession } from '../app/session';
+import { useSession } from '../common/session';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
 import type { TeamsHost } from '../teams/teamsHost';
+import { useLoad } from '../common/useLoad';
 
 const useStyles = makeStyles({
   page: {
@@ -73,27 +74,19 @@ function PairConfiguration({ host, chatId }: { host: TeamsHost; chatId: string }
   const srOnly = useScreenReaderOnly();
   const { api } = useSession();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    api.chatPair(chatId).then(
-      (pair) => live && setLoad({ kind: 'ready', pair }),
-      (error: unknown) => {
-        if (!live) return;
-        // A chat the org chart doesn't know as a manager–report pair: say so, like any other non-pair.
-        if (error instanceof ApiProblem && (error.isNotFound || error.isForbidden)) {
-          setLoad({
-            kind: 'ready',
-            pair: { isPair: false, employee: null, manager: null, reason: error.detail || null },
-          });
-        } else setLoad({ kind: 'failed', error });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, chatId, attempt]);
+  const retry = useLoad(() => api.chatPair(chatId), [api, chatId], {
+    loaded: (pair) => setLoad({ kind: 'ready', pair }),
+    failed: (error) => {
+      // A chat the org chart doesn't know as a manager–report pair: say so, like any other non-pair.
+      if (error instanceof ApiProblem && (error.isNotFound || error.isForbidden)) {
+        setLoad({
+          kind: 'ready',
+          pair: { isPair: false, employee: null, manager: null, reason: error.detail || null },
+        });
+      } else setLoad({ kind: 'failed', error });
+    },
+  });
 
   const employeeId =
     load.kind === 'ready' && load.pair.isPair ? (load.pair.employee?.id ?? null) : null;
@@ -139,7 +132,7 @@ function PairConfiguration({ host, chatId }: { host: TeamsHost; chatId: string }
             <RetryButton
               onRetry={() => {
                 setLoad({ kind: 'loading' });
-                setAttempt((n) => n + 1);
+                retry();
               }}
             />
           }

@@ -56,6 +56,12 @@ export function formatDateTime(iso: string, locale?: string): string {
   }).format(date);
 }
 
+/** `2026-Q4` as people say it: "Q4 2026". */
+export function quarterText(quarter: string): string {
+  const match = /^(\d{4})-(Q[1-4])$/.exec(quarter);
+  return match ? `${match[2]} ${match[1]}` : quarter;
+}
+
 export function firstName(displayName: string): string {
   return displayName.trim().split(/\s+/)[0] || displayName;
 }

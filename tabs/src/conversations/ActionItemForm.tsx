@@ -9,12 +9,12 @@ import type {
   ActionOwner,
   ConversationPeople,
 } from './conversationLogic';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
-import { ApiProblem } from '../api/apiProblem';
+import type { ConversationView } from '@contract/conversationContract';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
-import { conversationSchemas } from '../app/deferredModules';
 import { fieldErrorsFromZod, fieldValidation } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
+import { conversationSchemas } from '../forms/contractSchemas';
+import { isStaleVersion } from '../common/StaleVersion';
 
 const useStyles = makeStyles({
   form: {
@@ -76,7 +76,7 @@ export function ActionItemForm({
         dueDate: parsed.data.dueDate ?? null,
       });
     } catch (failure) {
-      if (failure instanceof ApiProblem && failure.isStale) {
+      if (isStaleVersion(failure)) {
         onStale(failure);
       } else {
         const fields = fieldErrorsFromProblem(failure);

@@ -3,16 +3,14 @@ import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
 
 import { ownerName } from './conversationLogic';
+import { actionItemForm } from './deferredConversations';
 import type { ActionFields, ActionItemView, ConversationPeople } from './conversationLogic';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
-import { deferred } from '../app/deferredModules';
+import type { ConversationView } from '@contract/conversationContract';
 import { formatCalendarDate } from '../common/format';
 
 /** The add/change form (and Fluent's select) loads when someone first adds or changes an action. */
 const ActionItemForm = lazy(() =>
-  deferred()
-    .actionItemForm()
-    .then((m) => ({ default: m.ActionItemForm })),
+  actionItemForm.load().then((m) => ({ default: m.ActionItemForm })),
 );
 
 const useStyles = makeStyles({

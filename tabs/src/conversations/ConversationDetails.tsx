@@ -1,13 +1,5 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 
 import { ActionItemList } from './ActionItemList';
 import {
@@ -20,16 +12,24 @@ import type { ConversationPeople, Draft } from './conversationLogic';
 import { ConversationPrivateNotes } from './ConversationPrivateNotes';
 import { SharedNotes } from './SharedNotes';
 import type { ConversationActions } from './useConversations';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
-import { ApiProblem } from '../api/apiProblem';
+import type { ConversationView } from '@contract/conversationContract';
 import { useNotify } from '../common/useNotify';
+import { isStaleVersion, StaleVersionBar, useStaleVersion } from '../common/StaleVersion';
+import type { StaleVersionWords } from '../common/StaleVersion';
+
+/** What the stale-version bar says here (common/StaleVersion.tsx). */
+const STALE_WORDS: StaleVersionWords = {
+  changed:
+    'Someone saved a newer version of this conversation while you were working. What you typed is still here: load the latest version, check it, then save again.',
+  loadedDiffers: 'Under your notes is what is saved now. Keep yours or change them, then save.',
+  loadedSame: 'You see what is saved now. Make your change again if it is still needed.',
+};
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
 });
 
 /** After someone else's newer save: told, loading the latest, or loaded (typed text kept). */
-type Conflict = 'none' | 'stale' | 'loading' | 'loaded';
 
 export type DraftKind = 'shared' | 'private';
 
@@ -56,7 +56,11 @@ export function ConversationDetails({
 }: ConversationDetailsProps) {
   const styles = useStyles();
   const { notifyError } = useNotify();
-  const [conflict, setConflict] = useState<Conflict>('none');
+  const {
+    staleVersion: conflict,
+    setStaleVersion: setConflict,
+    loadLatest: reloadOverStale,
+  } = useStaleVersion();
   const notes = useRef<HTMLTextAreaElement>(null);
   const { id } = conversation;
 
@@ -70,54 +74,33 @@ export function ConversationDetails({
   /** Quick changes (tick, remove): a 412 offers the latest version, anything else is a toast. */
   const quietly = (work: Promise<void>, doing: string) =>
     work.catch((error: unknown) => {
-      if (error instanceof ApiProblem && error.isStale) stale();
+      if (isStaleVersion(error)) stale();
       else notifyError(error, doing);
       throw error;
     });
 
-  async function loadLatest() {
-    setConflict('loading');
-    try {
-      const fresh = await actions.reload();
-      const latest = fresh.find((c) => c.id === id);
-      const typed = drafts.shared;
-      // Keep what was typed, now on top of what is saved, so the next save replaces it knowingly.
-      if (latest && typed)
-        onDraftChange('shared', editDraft(undefined, latest.sharedNotes, typed.text));
-      setConflict('loaded');
-      notes.current?.focus();
-    } catch (error) {
-      setConflict('stale');
-      notifyError(error, 'Couldn’t load the latest version');
-    }
-  }
+  const loadLatest = () =>
+    reloadOverStale(
+      async () => {
+        const fresh = await actions.reload();
+        const latest = fresh.find((c) => c.id === id);
+        const typed = drafts.shared;
+        // Keep what was typed, now on top of what is saved, so the next save replaces it knowingly.
+        if (latest && typed)
+          onDraftChange('shared', editDraft(undefined, latest.sharedNotes, typed.text));
+        notes.current?.focus();
+      },
+      (error) => notifyError(error, 'Couldn’t load the latest version'),
+    );
 
   return (
     <div className={styles.root}>
-      {conflict === 'stale' || conflict === 'loading' ? (
-        <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>Changed elsewhere</MessageBarTitle>
-            Someone saved a newer version of this conversation while you were working. What you
-            typed is still here: load the latest version, check it, then save again.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void loadLatest()} disabledFocusable={conflict === 'loading'}>
-              {conflict === 'loading' ? 'Loading…' : 'Load latest version'}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
-      {conflict === 'loaded' ? (
-        <MessageBar intent="info" layout="multiline" role="status">
-          <MessageBarBody>
-            <MessageBarTitle>Latest version loaded</MessageBarTitle>
-            {drafts.shared
-              ? 'Under your notes is what is saved now. Keep yours or change them, then save.'
-              : 'You see what is saved now. Make your change again if it is still needed.'}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <StaleVersionBar
+        staleVersion={conflict}
+        words={STALE_WORDS}
+        differs={Boolean(drafts.shared)}
+        onLoadLatest={() => void loadLatest()}
+      />
       <SharedNotes
         conversation={conversation}
         people={people}

@@ -14,12 +14,12 @@ import type { FormEvent } from 'react';
 
 import { draftState, editDraft } from './conversationLogic';
 import type { ConversationPeople, Draft } from './conversationLogic';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
+import type { ConversationView } from '@contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
-import { notSeenByText } from '../board/boardLogic';
+import { notSeenByText } from '../common/boardText';
 import { useScreenReaderOnly } from '../common/srOnly';
-import { conversationSchemas } from '../app/deferredModules';
+import { conversationSchemas } from '../forms/contractSchemas';
 
 // Marked like the board's private-notes panel: a lock, a badge and a dashed frame.
 const useStyles = makeStyles({

@@ -31,7 +31,7 @@ import type { CarriedAction, ConversationPeople, Draft } from './conversationLog
 import { ConversationsSkeleton } from './ConversationsSkeleton';
 import { NextConversation } from './NextConversation';
 import type { ConversationActions, ConversationsState } from './useConversations';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
+import type { ConversationView } from '@contract/conversationContract';
 import { describeProblem } from '../api/describeProblem';
 import { formatCalendarDate } from '../common/format';
 import { useScreenReaderOnly } from '../common/srOnly';

@@ -15,7 +15,7 @@ import {
 
 import { conversationStatus, formatConversationTime } from './conversationLogic';
 import type { StatusTone } from './conversationLogic';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
+import type { ConversationView } from '@contract/conversationContract';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },

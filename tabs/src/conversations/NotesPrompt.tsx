@@ -4,7 +4,7 @@ import { useId } from 'react';
 
 import { conversationDay, notesPromptText, otherPersonName } from './conversationLogic';
 import type { ConversationPeople } from './conversationLogic';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
+import type { ConversationView } from '@contract/conversationContract';
 
 const useStyles = makeStyles({
   // A call to action of its own, not a status line: a heading, a sentence, and the button under

@@ -16,11 +16,12 @@ import type { FormEvent, Ref } from 'react';
 
 import { draftState, editDraft, otherPersonName } from './conversationLogic';
 import type { ConversationPeople, Draft } from './conversationLogic';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
+import type { ConversationView } from '@contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
 import { useScreenReaderOnly } from '../common/srOnly';
-import { conversationSchemas } from '../app/deferredModules';
+import { conversationSchemas } from '../forms/contractSchemas';
+import { isStaleVersion } from '../common/StaleVersion';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -90,7 +91,7 @@ export function SharedNotes({
       onDraftChange(undefined);
       onSaved();
     } catch (error) {
-      if (error instanceof ApiProblem && error.isStale) onStale(error);
+      if (isStaleVersion(error)) onStale(error);
       else setFailure(error);
     } finally {
       setSaving(false);

@@ -1,7 +1,7 @@
-import type { BoardPerson, ViewerRole } from '../../../api/src/contract/boardContract';
-import type { ConversationView } from '../../../api/src/contract/conversationContract';
+import type { BoardPerson, ViewerRole } from '@contract/boardContract';
+import type { ConversationView } from '@contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
-import { firstName, formatDay } from '../common/format';
+import { firstName, formatDay, quarterText } from '../common/format';
 
 /** Pure rules of the conversations section: which one is next, what to call it, who owns what. */
 
@@ -125,12 +125,6 @@ export function conversationStatus(conversation: ConversationView, now: Date): C
         tone: 'danger',
       };
   }
-}
-
-/** `2026-Q4` as people say it: "Q4 2026". */
-export function quarterText(quarter: string): string {
-  const match = /^(\d{4})-(Q[1-4])$/.exec(quarter);
-  return match ? `${match[2]} ${match[1]}` : quarter;
 }
 
 /** The day a conversation is known by: "1 December", or its quarter while it has no time yet. */

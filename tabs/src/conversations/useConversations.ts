@@ -1,13 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
 import { staleConversation, withActionDone } from './conversationLogic';
 import type { ActionsChange } from './conversationLogic';
-import type {
-  ConversationPatch,
-  ConversationView,
-} from '../../../api/src/contract/conversationContract';
+import type { ConversationPatch, ConversationView } from '@contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
 import type { CareerBoardApi } from '../api/careerBoardApi';
+import { useLoad } from '../common/useLoad';
 
 export type ConversationsState =
   | { status: 'loading' }
@@ -64,16 +62,10 @@ export function useConversations(
     return found;
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    api.conversations(employeeId).then(
-      (conversations) => live && commit(() => ({ status: 'ready', conversations })),
-      (error: unknown) => live && commit(() => ({ status: 'failed', error })),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, employeeId, commit]);
+  useLoad(() => api.conversations(employeeId), [api, employeeId], {
+    loaded: (conversations) => commit(() => ({ status: 'ready', conversations })),
+    failed: (error) => commit(() => ({ status: 'failed', error })),
+  });
 
   const reload = useCallback(async () => {
     try {

@@ -1,4 +1,4 @@
-import { GUID } from '../../../api/src/contract/ids';
+import { GUID } from '@contract/ids';
 
 /** The tab's screens, addressed by the URL hash so static hosting needs no rewrites. */
 export type AppRoute =

@@ -15,17 +15,17 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { adoptionShares, adoptionTiles, roundedCount } from './adoptionText';
 import { SettingsSection } from './SettingsSection';
-import type { AdoptionView } from '../../../api/src/contract/adoptionContract';
+import type { AdoptionView } from '@contract/adoptionContract';
 import { describeProblem } from '../api/describeProblem';
-import { useSession } from '../app/session';
-import { formatDayAndTime } from '../common/format';
-import { quarterText } from '../conversations/conversationLogic';
+import { useSession } from '../common/session';
+import { formatDayAndTime, quarterText } from '../common/format';
 import { RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
+import { useLoad } from '../common/useLoad';
 
 const useStyles = makeStyles({
   tiles: {
@@ -60,18 +60,11 @@ export function AdoptionPanel() {
   const srOnly = useScreenReaderOnly();
   const { api } = useSession();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    api.adoption().then(
-      (view) => live && setLoad({ kind: 'ready', view }),
-      (error: unknown) => live && setLoad({ kind: 'failed', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, attempt]);
+  const retry = useLoad(() => api.adoption(), [api], {
+    loaded: (view) => setLoad({ kind: 'ready', view }),
+    failed: (error) => setLoad({ kind: 'failed', error }),
+  });
 
   return (
     <SettingsSection title="Adoption">
@@ -93,7 +86,7 @@ export function AdoptionPanel() {
             <RetryButton
               onRetry={() => {
                 setLoad({ kind: 'loading' });
-                setAttempt((n) => n + 1);
+                retry();
               }}
             />
           </MessageBarActions>

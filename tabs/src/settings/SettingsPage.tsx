@@ -6,7 +6,6 @@ import {
   Field,
   Input,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Radio,
@@ -18,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 
 import { AdoptionPanel } from './AdoptionPanel';
@@ -32,15 +31,27 @@ import {
   validateSettings,
 } from './settingsForm';
 import type { SettingsFormValues } from './settingsForm';
-import type { TenantSettingsView } from '../../../api/src/contract/settingsContract';
+import type { TenantSettingsView } from '@contract/settingsContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
-import { useSession } from '../app/session';
+import { useSession } from '../common/session';
 import { formatDayAndTime } from '../common/format';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
 import { fieldValidation } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
+import { useLoad } from '../common/useLoad';
+import { isStaleVersion, StaleVersionBar, useStaleVersion } from '../common/StaleVersion';
+import type { StaleVersionWords } from '../common/StaleVersion';
+
+/** What the stale-version bar says here (common/StaleVersion.tsx). */
+const STALE_WORDS: StaleVersionWords = {
+  changed:
+    'Another admin saved these settings while you were editing. Your changes are still here: load the latest version, check the differences, then save again.',
+  loadedDiffers:
+    'Where yours differ, the field shows what is saved now. Keep yours or change them, then save.',
+  loadedSame: 'Your settings match what is saved now.',
+};
 
 const useStyles = makeStyles({
   page: {
@@ -94,19 +105,11 @@ export function SettingsPage() {
   const srOnly = useScreenReaderOnly();
   const { api, me } = useSession();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    if (!me.isAdmin) return;
-    let live = true;
-    api.settings().then(
-      (saved) => live && setLoad({ kind: 'ready', saved }),
-      (error: unknown) => live && setLoad({ kind: 'failed', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, me.isAdmin, attempt]);
+  const retry = useLoad(() => (me.isAdmin ? api.settings() : null), [api, me.isAdmin], {
+    loaded: (saved) => setLoad({ kind: 'ready', saved }),
+    failed: (error) => setLoad({ kind: 'failed', error }),
+  });
 
   const forbidden =
     !me.isAdmin ||
@@ -149,7 +152,7 @@ export function SettingsPage() {
             <RetryButton
               onRetry={() => {
                 setLoad({ kind: 'loading' });
-                setAttempt((n) => n + 1);
+                retry();
               }}
             />
           }
@@ -161,8 +164,6 @@ export function SettingsPage() {
     </div>
   );
 }
-
-type Conflict = 'none' | 'stale' | 'loading' | 'loaded';
 
 function SettingsForm({
   saved,
@@ -176,7 +177,11 @@ function SettingsForm({
   const [values, setValues] = useState<SettingsFormValues>(() => formFromSettings(saved));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<Conflict>('none');
+  const {
+    staleVersion: conflict,
+    setStaleVersion: setConflict,
+    loadLatest: reloadOverStale,
+  } = useStaleVersion();
   const [saving, setSaving] = useState(false);
   const [justSaved, setJustSaved] = useState(false);
   const hints = conflict === 'loaded' ? savedNowHints(values, saved) : {};
@@ -207,7 +212,7 @@ function SettingsForm({
       setConflict('none');
       setJustSaved(true);
     } catch (error) {
-      if (error instanceof ApiProblem && error.isStale) setConflict('stale');
+      if (isStaleVersion(error)) setConflict('stale');
       else {
         setErrors(fieldErrorsFromProblem(error));
         setFailure(error);
@@ -217,45 +222,21 @@ function SettingsForm({
     }
   }
 
-  async function loadLatest() {
-    setConflict('loading');
-    try {
+  const loadLatest = () =>
+    reloadOverStale(async () => {
       // The typed values stay; the latest version (and its ETag) comes in under them.
       onSaved(await api.settings());
-      setConflict('loaded');
-    } catch (error) {
-      setConflict('stale');
-      setFailure(error);
-    }
-  }
+    }, setFailure);
 
   const problem = failure ? describeProblem(failure) : null;
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} noValidate>
-      {conflict === 'stale' || conflict === 'loading' ? (
-        <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>Changed elsewhere</MessageBarTitle>
-            Another admin saved these settings while you were editing. Your changes are still here:
-            load the latest version, check the differences, then save again.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => void loadLatest()} disabledFocusable={conflict === 'loading'}>
-              {conflict === 'loading' ? 'Loading…' : 'Load latest version'}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
-      {conflict === 'loaded' ? (
-        <MessageBar intent="info" layout="multiline" role="status">
-          <MessageBarBody>
-            <MessageBarTitle>Latest version loaded</MessageBarTitle>
-            {Object.keys(hints).length > 0
-              ? 'Where yours differ, the field shows what is saved now. Keep yours or change them, then save.'
-              : 'Your settings match what is saved now.'}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <StaleVersionBar
+        staleVersion={conflict}
+        words={STALE_WORDS}
+        differs={Object.keys(hints).length > 0}
+        onLoadLatest={() => void loadLatest()}
+      />
       {problem ? (
         <MessageBar intent="error" layout="multiline" role="alert">
           <MessageBarBody>

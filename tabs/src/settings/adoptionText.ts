@@ -1,4 +1,4 @@
-import type { AdoptionFigures } from '../../../api/src/contract/adoptionContract';
+import type { AdoptionFigures } from '@contract/adoptionContract';
 
 /**
  * A rounded count as an admin should read it: the API publishes multiples of `base` (rounded at

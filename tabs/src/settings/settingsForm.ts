@@ -1,8 +1,5 @@
-import { tenantSettingsSchema } from '../../../api/src/contract/settingsContract';
-import type {
-  TenantSettings,
-  TenantSettingsInput,
-} from '../../../api/src/contract/settingsContract';
+import { tenantSettingsSchema } from '@contract/settingsContract';
+import type { TenantSettings, TenantSettingsInput } from '@contract/settingsContract';
 import { fieldErrorsFromZod } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
 

@@ -15,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { TargetArrowRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 import { groupForPicker } from './signInGroups';
 import { fetchDevUsers, mintLocalToken } from '../auth/localIdentity';
@@ -24,6 +24,7 @@ import type { LocalSignIn } from '../auth/localSession';
 import { describeProblem } from '../api/describeProblem';
 import { RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
+import { useLoad } from '../common/useLoad';
 
 const useStyles = makeStyles({
   page: {
@@ -87,21 +88,14 @@ export function SignInAsPage({ devServicesUrl, onSignedIn }: SignInAsPageProps) 
   const styles = useStyles();
   const srOnly = useScreenReaderOnly();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [search, setSearch] = useState('');
   const [signingIn, setSigningIn] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 
-  useEffect(() => {
-    let live = true;
-    fetchDevUsers(devServicesUrl).then(
-      (users) => live && setLoad({ kind: 'ready', users }),
-      (error: unknown) => live && setLoad({ kind: 'failed', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [devServicesUrl, attempt]);
+  const retry = useLoad(() => fetchDevUsers(devServicesUrl), [devServicesUrl], {
+    loaded: (users) => setLoad({ kind: 'ready', users }),
+    failed: (error) => setLoad({ kind: 'failed', error }),
+  });
 
   async function choose(user: DevUser) {
     setSigningIn(user.id);
@@ -152,7 +146,7 @@ export function SignInAsPage({ devServicesUrl, onSignedIn }: SignInAsPageProps) 
           <RetryButton
             onRetry={() => {
               setLoad({ kind: 'loading' });
-              setAttempt((n) => n + 1);
+              retry();
             }}
           />
         </div>

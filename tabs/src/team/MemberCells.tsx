@@ -15,8 +15,8 @@ import {
 } from '@fluentui/react-icons';
 
 import { FLAG_TEXT } from './teamLogic';
-import type { TeamFlag, TeamMemberView } from '../../../api/src/contract/boardContract';
-import { HORIZON_ORDER as HORIZONS, HORIZON_TEXT } from '../board/boardLogic';
+import type { TeamFlag, TeamMemberView } from '@contract/boardContract';
+import { HORIZON_ORDER as HORIZONS, HORIZON_TEXT } from '../common/boardText';
 import { formatDateTime, formatDay } from '../common/format';
 import { hrefFor } from '../routing/routes';
 

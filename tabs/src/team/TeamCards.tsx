@@ -7,7 +7,7 @@ import {
   MemberIdentity,
   TopAspirations,
 } from './MemberCells';
-import type { TeamMemberView } from '../../../api/src/contract/boardContract';
+import type { TeamMemberView } from '@contract/boardContract';
 
 const useStyles = makeStyles({
   list: {

@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import { TeamCards } from './TeamCards';
 import { filterCounts, visibleMembers } from './teamLogic';
@@ -8,12 +8,13 @@ import { teamLayoutStyles } from './teamLayout';
 import { TeamSkeleton } from './TeamSkeleton';
 import { TeamTable } from './TeamTable';
 import { TeamToolbar } from './TeamToolbar';
-import type { TeamView } from '../../../api/src/contract/boardContract';
+import type { TeamView } from '@contract/boardContract';
 import { describeProblem } from '../api/describeProblem';
-import { useSession } from '../app/session';
+import { useSession } from '../common/session';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useMediaQuery } from '../common/useMediaQuery';
 import { useNotify } from '../common/useNotify';
+import { useLoad } from '../common/useLoad';
 
 const useStyles = makeStyles({
   title: { margin: 0 },
@@ -45,18 +46,11 @@ export function TeamPage() {
   const wide = useMediaQuery('(min-width: 900px)');
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [query, setQuery] = useState<TeamQuery>(INITIAL_QUERY);
-  const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    let live = true;
-    api.team().then(
-      (team) => live && setLoad({ kind: 'ready', team, loadingMore: false }),
-      (error: unknown) => live && setLoad({ kind: 'failed', error }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, attempt]);
+  const retry = useLoad(() => api.team(), [api], {
+    loaded: (team) => setLoad({ kind: 'ready', team, loadingMore: false }),
+    failed: (error) => setLoad({ kind: 'failed', error }),
+  });
 
   const loadMore = useCallback(async () => {
     if (load.kind !== 'ready' || !load.team.nextCursor) return;
@@ -101,7 +95,7 @@ export function TeamPage() {
             <RetryButton
               onRetry={() => {
                 setLoad({ kind: 'loading' });
-                setAttempt((n) => n + 1);
+                retry();
               }}
             />
           }

@@ -1,5 +1,5 @@
-import { HORIZON_ORDER as HORIZONS } from '../board/boardLogic';
-import type { TeamFlag, TeamMemberView } from '../../../api/src/contract/boardContract';
+import { HORIZON_ORDER as HORIZONS } from '../common/boardText';
+import type { TeamFlag, TeamMemberView } from '@contract/boardContract';
 
 /** Pure rules for the team view: which reports to show, in what order. */
 

@@ -7,10 +7,10 @@ import {
   entraConsentUrl,
   isConsentWindow,
   needsAdminConsent,
-} from '../../tabs/src/auth/consent';
-import { ConsentNeeded } from '../../tabs/src/auth/ConsentNeeded';
-import { signInProblemFromTeams } from '../../tabs/src/auth/signInProblem';
-import type { TeamsHost } from '../../tabs/src/teams/teamsHost';
+} from '../../../tabs/src/auth/consent';
+import { ConsentNeeded } from '../../../tabs/src/auth/ConsentNeeded';
+import { signInProblemFromTeams } from '../../../tabs/src/auth/signInProblem';
+import type { TeamsHost } from '../../../tabs/src/teams/teamsHost';
 
 const entra = {
   clientId: '11111111-2222-4333-8444-555555555555',

@@ -1,8 +1,8 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 
-import { TeamPage } from '../../tabs/src/team/TeamPage';
-import { aMe, aMember, MANAGER } from './fixtures';
-import { fakeApi, renderWithSession } from './renderWithSession';
+import { TeamPage } from '../../../tabs/src/team/TeamPage';
+import { aMe, aMember, MANAGER } from '../fixtures';
+import { fakeApi, renderWithSession } from '../renderWithSession';
 
 const members = [
   aMember({

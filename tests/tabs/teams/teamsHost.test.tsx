@@ -1,5 +1,5 @@
-import type { TeamsSdkModule } from '../../tabs/src/teams/teamsHost';
-import { connectToHost, isTopLevelWindow } from '../../tabs/src/teams/teamsHost';
+import type { TeamsSdkModule } from '../../../tabs/src/teams/teamsHost';
+import { connectToHost, isTopLevelWindow } from '../../../tabs/src/teams/teamsHost';
 
 /** A teams-js whose host never answers `initialize`, as in a frame that is not Teams. */
 function silentSdk(): { load: jest.Mock<Promise<TeamsSdkModule>, []> } {

@@ -1,16 +1,17 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
-import type { BoardView } from '../../api/src/contract/boardContract';
+import type { BoardView } from '../../../api/src/contract/boardContract';
 import type {
   ConversationPatch,
   ConversationView,
-} from '../../api/src/contract/conversationContract';
-import { ApiProblem } from '../../tabs/src/api/apiProblem';
-import type { CareerBoardApi } from '../../tabs/src/api/careerBoardApi';
-import { BoardPage } from '../../tabs/src/board/BoardPage';
-import { formatConversationTime } from '../../tabs/src/conversations/conversationLogic';
-import { aBoard, aConversation, aMe, EMPLOYEE, MANAGER } from './fixtures';
-import { fakeApi, renderWithSession } from './renderWithSession';
+} from '../../../api/src/contract/conversationContract';
+import { ApiProblem } from '../../../tabs/src/api/apiProblem';
+import type { CareerBoardApi } from '../../../tabs/src/api/careerBoardApi';
+// The board as the app shows it: with its conversations (app/BoardPage.tsx).
+import { BoardScreen } from '../../../tabs/src/app/BoardPage';
+import { formatConversationTime } from '../../../tabs/src/conversations/conversationLogic';
+import { aBoard, aConversation, aMe, EMPLOYEE, MANAGER } from '../fixtures';
+import { fakeApi, renderWithSession } from '../renderWithSession';
 
 /** Like a person clicking: focus moves to the control first (fireEvent.click alone leaves it behind). */
 function press(element: HTMLElement) {
@@ -59,7 +60,7 @@ function renderConversations(
     board.viewer.role === 'manager'
       ? aMe({ ...MANAGER, manager: null, directReports: [EMPLOYEE] })
       : aMe();
-  renderWithSession(<BoardPage employeeId={EMPLOYEE.id} />, { api, me });
+  renderWithSession(<BoardScreen employeeId={EMPLOYEE.id} />, { api, me });
   return api;
 }
 

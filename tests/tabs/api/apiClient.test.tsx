@@ -1,8 +1,8 @@
-import { createApiClient } from '../../tabs/src/api/apiClient';
-import { ApiProblem } from '../../tabs/src/api/apiProblem';
-import { createCareerBoardApi } from '../../tabs/src/api/careerBoardApi';
-import type { TokenSource } from '../../tabs/src/auth/tokenSource';
-import { aConversation, anAspiration } from './fixtures';
+import { createApiClient } from '../../../tabs/src/api/apiClient';
+import { ApiProblem } from '../../../tabs/src/api/apiProblem';
+import { createCareerBoardApi } from '../../../tabs/src/api/careerBoardApi';
+import type { TokenSource } from '../../../tabs/src/auth/tokenSource';
+import { aConversation, anAspiration } from '../fixtures';
 
 interface Call {
   url: string;

@@ -1,10 +1,10 @@
-import { ApiProblem } from '../../tabs/src/api/apiProblem';
+import { ApiProblem } from '../../../tabs/src/api/apiProblem';
 import {
   describeProblem,
   fieldErrorsFromProblem,
   normalisePath,
-} from '../../tabs/src/api/describeProblem';
-import { SignInProblem, signInProblemFromTeams } from '../../tabs/src/auth/signInProblem';
+} from '../../../tabs/src/api/describeProblem';
+import { SignInProblem, signInProblemFromTeams } from '../../../tabs/src/auth/signInProblem';
 
 describe('problems in words a person can act on', () => {
   test('the API detail is shown, with what to do next', () => {

@@ -1,10 +1,11 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
-import type { AspirationView, BoardView } from '../../api/src/contract/boardContract';
-import { ApiProblem } from '../../tabs/src/api/apiProblem';
-import { BoardPage } from '../../tabs/src/board/BoardPage';
-import { aBoard, aMe, anAspiration, EMPLOYEE, MANAGER } from './fixtures';
-import { fakeApi, renderWithSession } from './renderWithSession';
+import type { AspirationView, BoardView } from '../../../api/src/contract/boardContract';
+import { ApiProblem } from '../../../tabs/src/api/apiProblem';
+// The board as the app shows it: with its conversations (app/BoardPage.tsx).
+import { BoardScreen } from '../../../tabs/src/app/BoardPage';
+import { aBoard, aMe, anAspiration, EMPLOYEE, MANAGER } from '../fixtures';
+import { fakeApi, renderWithSession } from '../renderWithSession';
 
 /** Like a person clicking: focus moves to the control first (fireEvent.click alone leaves it behind). */
 function press(element: HTMLElement) {
@@ -24,7 +25,7 @@ function renderBoard(
 ) {
   const api = fakeApi({ board: async () => board, ...noNotes, ...overrides });
   const me = asManager ? aMe({ ...MANAGER, manager: null, directReports: [EMPLOYEE] }) : aMe();
-  renderWithSession(<BoardPage employeeId={EMPLOYEE.id} />, { api, me });
+  renderWithSession(<BoardScreen employeeId={EMPLOYEE.id} />, { api, me });
   return api;
 }
 
@@ -121,7 +122,7 @@ describe('My board', () => {
       )
       .mockResolvedValueOnce(anAspiration({ title: 'Principal engineer', etag: '"e3"' }));
     const api = fakeApi({ board: async () => boardVersion, ...noNotes, updateAspiration });
-    renderWithSession(<BoardPage employeeId={EMPLOYEE.id} />, { api });
+    renderWithSession(<BoardScreen employeeId={EMPLOYEE.id} />, { api });
 
     fireEvent.click(await screen.findByRole('button', { name: 'Actions for “Staff engineer”' }));
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Edit' }));

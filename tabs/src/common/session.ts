@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 
-import type { MeView } from '../../../api/src/contract/boardContract';
+import type { MeView } from '@contract/boardContract';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 import type { HostConnection } from '../teams/teamsHost';
 

@@ -1,4 +1,4 @@
-import { deepLinkRoute, hrefFor, parseRoute } from '../../tabs/src/routing/routes';
+import { deepLinkRoute, hrefFor, parseRoute } from '../../../tabs/src/routing/routes';
 
 describe('hash routes', () => {
   test.each([

@@ -1,17 +1,17 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 
-import { DEFAULT_TENANT_SETTINGS } from '../../api/src/contract/settingsContract';
-import type { AdoptionView } from '../../api/src/contract/adoptionContract';
-import type { TenantSettingsView } from '../../api/src/contract/settingsContract';
-import { ApiProblem } from '../../tabs/src/api/apiProblem';
+import { DEFAULT_TENANT_SETTINGS } from '../../../api/src/contract/settingsContract';
+import type { AdoptionView } from '../../../api/src/contract/adoptionContract';
+import type { TenantSettingsView } from '../../../api/src/contract/settingsContract';
+import { ApiProblem } from '../../../tabs/src/api/apiProblem';
 import {
   formFromSettings,
   savedNowHints,
   validateSettings,
-} from '../../tabs/src/settings/settingsForm';
-import { SettingsPage } from '../../tabs/src/settings/SettingsPage';
-import { aMe } from './fixtures';
-import { fakeApi, renderWithSession } from './renderWithSession';
+} from '../../../tabs/src/settings/settingsForm';
+import { SettingsPage } from '../../../tabs/src/settings/SettingsPage';
+import { aMe } from '../fixtures';
+import { fakeApi, renderWithSession } from '../renderWithSession';
 
 const saved: TenantSettingsView = {
   ...DEFAULT_TENANT_SETTINGS,

@@ -4,7 +4,11 @@ import {
   teamsLightTheme,
 } from '@fluentui/react-components';
 
-import { FLUENT_THEMES, themeNameFromMedia, themeNameFromTeams } from '../../tabs/src/teams/themes';
+import {
+  FLUENT_THEMES,
+  themeNameFromMedia,
+  themeNameFromTeams,
+} from '../../../tabs/src/teams/themes';
 
 describe('themes', () => {
   test('Teams default, dark and contrast map to the Teams Fluent themes', () => {

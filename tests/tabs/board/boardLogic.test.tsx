@@ -1,14 +1,14 @@
-import { HORIZONS } from '../../api/src/contract/boardContract';
+import { HORIZONS } from '../../../api/src/contract/boardContract';
 import {
   groupByHorizon,
-  HORIZON_ORDER,
   needsAcknowledgement,
   positionAtEnd,
   positionBetween,
   positionForMove,
   POSITION_STEP,
-} from '../../tabs/src/board/boardLogic';
-import { anAspiration } from './fixtures';
+} from '../../../tabs/src/board/boardLogic';
+import { HORIZON_ORDER } from '../../../tabs/src/common/boardText';
+import { anAspiration } from '../fixtures';
 
 describe('board rules', () => {
   const a = anAspiration({ id: 'a', position: 10 });

@@ -1,4 +1,3 @@
-import { notSeenByText } from '../../tabs/src/board/boardLogic';
 import {
   carriedActions,
   conversationStatus,
@@ -10,14 +9,15 @@ import {
   nextConversation,
   notesPromptText,
   ownerName,
-  quarterText,
   timesDeclined,
   withActionAdded,
   withActionDone,
   withActionEdited,
   withActionRemoved,
-} from '../../tabs/src/conversations/conversationLogic';
-import { aConversation, EMPLOYEE, MANAGER } from './fixtures';
+} from '../../../tabs/src/conversations/conversationLogic';
+import { notSeenByText } from '../../../tabs/src/common/boardText';
+import { quarterText } from '../../../tabs/src/common/format';
+import { aConversation, EMPLOYEE, MANAGER } from '../fixtures';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const booked = aConversation();

@@ -4,8 +4,8 @@ import {
   matchesSearch,
   sortMembers,
   visibleMembers,
-} from '../../tabs/src/team/teamLogic';
-import { aMember } from './fixtures';
+} from '../../../tabs/src/team/teamLogic';
+import { aMember } from '../fixtures';
 
 const ada = aMember({
   id: 'ada',

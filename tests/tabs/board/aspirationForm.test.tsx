@@ -1,11 +1,11 @@
-import type { AspirationFormValues } from '../../tabs/src/board/aspirationForm';
+import type { AspirationFormValues } from '../../../tabs/src/board/aspirationForm';
 import {
   emptyForm,
   validateNewAspiration,
   validatePatch,
-} from '../../tabs/src/board/aspirationForm';
-import { LIMITS } from '../../api/src/contract/boardContract';
-import { anAspiration } from './fixtures';
+} from '../../../tabs/src/board/aspirationForm';
+import { LIMITS } from '../../../api/src/contract/boardContract';
+import { anAspiration } from '../fixtures';
 
 describe('the add/edit form uses the API’s own rules', () => {
   const filled = (changes: Partial<AspirationFormValues>): AspirationFormValues => ({

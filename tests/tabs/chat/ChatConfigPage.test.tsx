@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 
-import { ApiProblem } from '../../tabs/src/api/apiProblem';
-import { ChatConfigPage } from '../../tabs/src/chat/ChatConfigPage';
-import type { TabSaveEvent, TeamsHost } from '../../tabs/src/teams/teamsHost';
-import { EMPLOYEE, MANAGER } from './fixtures';
-import { fakeApi, renderWithSession } from './renderWithSession';
+import { ApiProblem } from '../../../tabs/src/api/apiProblem';
+import { ChatConfigPage } from '../../../tabs/src/chat/ChatConfigPage';
+import type { TabSaveEvent, TeamsHost } from '../../../tabs/src/teams/teamsHost';
+import { EMPLOYEE, MANAGER } from '../fixtures';
+import { fakeApi, renderWithSession } from '../renderWithSession';
 
 function fakeTeams(chatId: string | null, canOpenApp = true) {
   let saveHandler: ((event: TabSaveEvent) => void) | null = null;
