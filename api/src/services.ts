@@ -21,6 +21,8 @@ import type { DirectoryRepository } from './store/directoryRepository';
 import { createSettingsRepository } from './store/settingsRepository';
 import type { SettingsRepository } from './store/settingsRepository';
 import type { CosmosStore } from './store/cosmosClient';
+import { createPersonData } from './store/personData';
+import type { PersonData } from './store/personData';
 
 /** Everything a handler may use, built once per process from the configuration. */
 export interface Services {
@@ -33,6 +35,8 @@ export interface Services {
   settings: SettingsRepository;
   conversations: ConversationRepository;
   orgChart: DirectoryRepository;
+  /** Leavers, erasure and the employee's own export (README: Leavers and erasure). */
+  personData: PersonData;
   /** Shared by every calendar call of this process: Outlook's 4-per-mailbox limit. */
   mailboxLimiter: MailboxLimiter;
   /** Teams activity-feed notifications, best effort (never throws). */
@@ -53,6 +57,7 @@ export async function createServices(config: Config): Promise<Services> {
     settings: createSettingsRepository(cosmos.containers.settings),
     conversations: createConversationRepository(cosmos.containers.conversations),
     orgChart: createDirectoryRepository(cosmos.containers.directory),
+    personData: createPersonData(cosmos.containers),
     mailboxLimiter: createMailboxLimiter(4),
     notifier: createActivityNotifier(graphFor),
     now: () => new Date(),
