@@ -21,6 +21,7 @@ import type {
   TenantSettingsView,
 } from '../../../api/src/contract/settingsContract';
 import type { AdoptionView } from '../../../api/src/contract/adoptionContract';
+import type { ExportFormat } from '../../../api/src/contract/exportContract';
 import type { ApiClient } from './apiClient';
 
 /** Every API route the tab calls, typed by the shared contract. */
@@ -84,6 +85,8 @@ export interface CareerBoardApi {
   saveSettings(settings: TenantSettingsInput, etag: string | null): Promise<TenantSettingsView>;
   /** Admins only: counts of who takes part, never anyone's board. */
   adoption(): Promise<AdoptionView>;
+  /** The caller's own journal as the file's text (Markdown, or JSON pretty-printed). */
+  exportMyData(format: ExportFormat): Promise<string>;
 }
 
 /** An aspiration as the caller last saw it: its id and the ETag a change is based on. */
@@ -213,6 +216,10 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
       return { ...result.data, etag: result.data.etag ?? result.etag };
     },
     adoption: async () => (await client.send<AdoptionView>('GET', '/adoption')).data,
+    exportMyData: async (format) => {
+      const { data } = await client.send<unknown>('GET', `/me/export?format=${format}`);
+      return typeof data === 'string' ? data : JSON.stringify(data, null, 2);
+    },
   };
 }
 

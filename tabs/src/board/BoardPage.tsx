@@ -9,6 +9,7 @@ import { groupByHorizon, HORIZON_ORDER } from './boardLogic';
 import type { MoveDirection } from './boardLogic';
 import { BoardSkeleton } from './BoardSkeleton';
 import { EmptyBoard } from './EmptyBoard';
+import { ExportBoardButton } from './ExportBoardButton';
 import { HistoryPanel } from './HistoryPanel';
 import { HorizonColumn } from './HorizonColumn';
 import { PrivateNotesPanel } from './PrivateNotesPanel';
@@ -252,6 +253,7 @@ function LoadedBoard({ board, actions, conversations, isOwnBoard, variant }: Loa
             maxLength={board.limits.privateNotesLength}
           />
           <HistoryPanel api={api} employeeId={board.employee.id} />
+          {isOwner && isOwnBoard ? <ExportBoardButton /> : null}
         </aside>
       </div>
       <Suspense fallback={null}>
