@@ -41,6 +41,7 @@ export interface SettingsFormValues {
   pilotScope: 'everyone' | 'departments';
   /** One department per line. */
   departments: string;
+  leaverRetentionDays: string;
 }
 
 /** Where each field's message lives: the schema's own paths, so API messages land there too. */
@@ -56,6 +57,7 @@ export const FIELD = {
   hours: 'workingHoursFallback',
   timeZone: 'workingHoursFallback.timeZone',
   departments: 'pilot.departments',
+  leaverRetentionDays: 'leaverRetentionDays',
 } as const;
 
 export function formFromSettings(settings: TenantSettings): SettingsFormValues {
@@ -72,6 +74,7 @@ export function formFromSettings(settings: TenantSettings): SettingsFormValues {
     pilotScope: settings.pilot.scope,
     departments:
       settings.pilot.scope === 'departments' ? settings.pilot.departments.join('\n') : '',
+    leaverRetentionDays: String(settings.leaverRetentionDays),
   };
 }
 
@@ -96,6 +99,7 @@ export function validateSettings(values: SettingsFormValues): ValidatedSettings 
     startWeek: wholeNumber(values.startWeek),
     endWeek: wholeNumber(values.endWeek),
     dailyCap: wholeNumber(values.dailyCap),
+    leaverRetentionDays: wholeNumber(values.leaverRetentionDays),
   };
   const errors: FieldErrors = {};
   for (const [key, value] of Object.entries(numbers))
@@ -117,6 +121,7 @@ export function validateSettings(values: SettingsFormValues): ValidatedSettings 
       values.pilotScope === 'everyone'
         ? { scope: 'everyone' }
         : { scope: 'departments', departments: departmentList(values.departments) },
+    leaverRetentionDays: numbers.leaverRetentionDays,
   };
   const parsed = tenantSettingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data };
