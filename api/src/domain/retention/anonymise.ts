@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { PersonRef } from '../../contract/boardContract';
 import type { AcknowledgementRecord, HistoryRecord } from '../board/records';
 import type { ConversationRecord } from '../conversations/records';
@@ -46,6 +48,17 @@ export function historyNamesPerson(record: HistoryRecord, personId: string): boo
 }
 
 /**
+ * Stands in for the manager's id in a conversation's id (`{quarter}-{guid}`, the shape the API
+ * accepts): one-way, and the same for the same record every time.
+ */
+function formerManagerKey(record: Pick<ConversationRecord, 'id' | 'pk' | 'createdAt'>): string {
+  const hex = createHash('sha256')
+    .update(`former-manager|${record.pk}|${record.id}|${record.createdAt}`)
+    .digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
  * A conversation the erased person held as the manager stays on the employee's record without
  * them. Its id named the manager (`{quarter}-{managerId}`), so it gets a new one derived from the
  * record alone (the same every time: a retried erasure writes the same document). Anything still
@@ -55,7 +68,7 @@ export function anonymiseConversation<T extends ConversationRecord>(record: T, n
   const active = record.status === 'pending' || record.status === 'scheduled';
   return {
     ...record,
-    id: `${record.quarter}-former-manager-${Date.parse(record.createdAt)}`,
+    id: `${record.quarter}-${formerManagerKey(record)}`,
     managerId: FORMER_COLLEAGUE.id,
     status: active ? 'cancelled' : record.status,
     event: null,

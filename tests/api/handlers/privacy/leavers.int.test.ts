@@ -168,6 +168,13 @@ describe('a manager who leaves (Tobias: his own board, and his part on Nia’s)'
     expect(history.entries.map((e) => e.action)).toEqual(
       expect.arrayContaining(['aspiration.created', 'aspiration.acknowledged', 'comment.added']),
     );
+    // Her conversation with him stays on her record (cancelled, so the tab no longer lists it),
+    // under an id of the usual shape that no longer names him.
+    const records = await stack.services.conversations.listForEmployee(tenantId, nia);
+    const former = records.filter((c) => c.managerId === 'former-colleague');
+    expect(former).toHaveLength(1);
+    expect(former[0]).toMatchObject({ status: 'cancelled', event: null });
+    expect(former[0].id).toMatch(/^\d{4}-Q[1-4]-[0-9a-f-]{36}$/);
   });
 
   it('the figures still count what is left: the same people and boards as before the erasure', async () => {
