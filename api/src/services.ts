@@ -25,6 +25,8 @@ import type { SettingsRepository } from './store/settingsRepository';
 import { createTenantPassLock } from './store/tenantPassLock';
 import type { TenantPassLock } from './store/tenantPassLock';
 import type { CosmosStore } from './store/cosmosClient';
+import { createPersonData } from './store/personData';
+import type { PersonData } from './store/personData';
 
 /**
  * Everything a handler or the scheduler may use, built once per process from the configuration:
@@ -45,6 +47,8 @@ export interface Services {
   orgChart: DirectoryRepository;
   /** One scheduling pass per tenant at a time. */
   passLock: TenantPassLock;
+  /** Leavers, erasure and the employee's own export (README: Leavers and erasure). */
+  personData: PersonData;
   /** Shared by every calendar call of this process: Outlook's 4-per-mailbox limit. */
   mailboxLimiter: MailboxLimiter;
   /** Teams activity-feed notifications, best effort (never throws). */
@@ -67,6 +71,7 @@ export async function createServices(config: Config): Promise<Services> {
     conversations: createConversationRepository(cosmos.containers.conversations),
     orgChart: createDirectoryRepository(cosmos.containers.directory),
     passLock: createTenantPassLock(cosmos.containers.settings),
+    personData: createPersonData(cosmos.containers),
     mailboxLimiter: createMailboxLimiter(4),
     notifier: createActivityNotifier(graphFor),
     now: () => new Date(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { leaverRetentionDaysSchema } from './retentionContract';
+
 /** Tenant settings an admin controls: how and when conversations are booked, and for whom. */
 
 const DAYS = [
@@ -75,6 +77,8 @@ export const tenantSettingsSchema = z.strictObject({
       }),
     ])
     .default({ scope: 'everyone' }),
+  /** Days a person's data is kept after they leave the org chart, then erased (README: Leavers). */
+  leaverRetentionDays: leaverRetentionDaysSchema,
 });
 
 export type TenantSettings = z.output<typeof tenantSettingsSchema>;

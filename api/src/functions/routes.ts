@@ -15,6 +15,8 @@ import {
 } from '../handlers/board/stepsAndEvidence';
 import { getHealth } from '../handlers/health';
 import { getMe } from '../handlers/me';
+import { erasePerson } from '../handlers/privacy/erasePerson';
+import { exportMyData } from '../handlers/privacy/exportMyData';
 import { readAdoption } from '../handlers/settings/adoption';
 import { readSettings, writeSettings } from '../handlers/settings/tenantSettings';
 import { readChatPair } from '../handlers/team/chatPair';
@@ -174,5 +176,19 @@ export const routes: RouteDefinition[] = [
     route: 'boards/{employeeId}/conversations/{conversationId}',
     auth: 'caller',
     handler: updateConversation,
+  },
+  {
+    name: 'myDataExport',
+    methods: ['GET'],
+    route: 'me/export',
+    auth: 'caller',
+    handler: exportMyData,
+  },
+  {
+    name: 'personErase',
+    methods: ['DELETE'],
+    route: 'people/{personId}/data',
+    auth: 'caller',
+    handler: erasePerson,
   },
 ];

@@ -20,6 +20,7 @@ import { emptySummary, note } from './passSummary';
 import { resumeBooking } from './resumeBooking';
 import { bookForManager } from './slotBooking';
 import type { ToBook } from './slotBooking';
+import { retireLeavers } from './leavers';
 import { syncOrgChart } from './orgSync';
 import type { Pair, TenantPass } from './tenantPass';
 import { ANOTHER_RUN, DAY_MS, holdKey, holdOf, pairRef } from './tenantPass';
@@ -127,6 +128,8 @@ async function passForTenant(
   progress(
     `Tenant ${tenantId}: org chart synced (${sync.full ? 'full read' : 'changes only'}, ${sync.changes} people, ${sync.requests} request(s)).`,
   );
+
+  await retireLeavers(services, tenantId, sync.people, settings.leaverRetentionDays, now, run);
 
   const calendar = createCalendarGateway(services.graphFor(tenantId), services.mailboxLimiter);
   const quarter = quarterOf(now);

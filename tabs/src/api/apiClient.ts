@@ -64,7 +64,9 @@ export function createApiClient(
       let response = await attempt(method, path, request, false);
       if (response.status === 401) response = await attempt(method, path, request, true);
       const text = await response.text().catch(() => '');
-      const body: unknown = text ? safeJson(text) : null;
+      // A file download (the Markdown export) is text; everything else the API sends is JSON.
+      const isFile = /^text\/markdown\b/i.test(response.headers.get('Content-Type') ?? '');
+      const body: unknown = text ? (isFile ? text : safeJson(text)) : null;
       if (!response.ok) throw problemFromResponse(response.status, body);
       return { data: body as T, etag: response.headers.get('ETag'), status: response.status };
     },

@@ -15,6 +15,7 @@ import type {
 import type { ConversationPatch, ConversationView } from '@contract/conversationContract';
 import type { TenantSettingsInput, TenantSettingsView } from '@contract/settingsContract';
 import type { AdoptionView } from '@contract/adoptionContract';
+import type { ExportFormat } from '@contract/exportContract';
 import type { ApiClient } from './apiClient';
 
 /** Every API route the tab calls, typed by the shared contract. */
@@ -78,6 +79,8 @@ export interface CareerBoardApi {
   saveSettings(settings: TenantSettingsInput, etag: string | null): Promise<TenantSettingsView>;
   /** Admins only: counts of who takes part, never anyone's board. */
   adoption(): Promise<AdoptionView>;
+  /** The caller's own journal as the file's text (Markdown, or JSON pretty-printed). */
+  exportMyData(format: ExportFormat): Promise<string>;
 }
 
 /** An aspiration as the caller last saw it: its id and the ETag a change is based on. */
@@ -207,6 +210,10 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
       return { ...result.data, etag: result.data.etag ?? result.etag };
     },
     adoption: async () => (await client.send<AdoptionView>('GET', '/adoption')).data,
+    exportMyData: async (format) => {
+      const { data } = await client.send<unknown>('GET', `/me/export?format=${format}`);
+      return typeof data === 'string' ? data : JSON.stringify(data, null, 2);
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import type { MoveDirection } from './boardLogic';
 import { BoardSkeleton } from './BoardSkeleton';
 import { acknowledgeDialog, aspirationDialog, deleteAspirationDialog } from './deferredBoard';
 import { EmptyBoard } from './EmptyBoard';
+import { ExportBoardButton } from './ExportBoardButton';
 import { HistoryPanel } from './HistoryPanel';
 import { HorizonColumn } from './HorizonColumn';
 import { PrivateNotesPanel } from './PrivateNotesPanel';
@@ -230,6 +231,7 @@ function LoadedBoard({ board, actions, companion, isOwnBoard, variant }: LoadedB
             maxLength={board.limits.privateNotesLength}
           />
           <HistoryPanel api={api} employeeId={board.employee.id} />
+          {isOwner && isOwnBoard ? <ExportBoardButton /> : null}
         </aside>
       </div>
       <Suspense fallback={null}>

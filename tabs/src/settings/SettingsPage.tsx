@@ -405,6 +405,27 @@ function SettingsForm({
         ) : null}
       </SettingsSection>
 
+      <SettingsSection title="People who leave">
+        <Field
+          label="Days to keep a leaver’s data"
+          {...fieldValidation(errors, FIELD.leaverRetentionDays)}
+          hint={hint(
+            'leaverRetentionDays',
+            '7 to 365. Counted from when the account is disabled or deleted; then their board, history and notes are erased.',
+          )}
+        >
+          <Input
+            className={styles.number}
+            type="number"
+            inputMode="numeric"
+            min={7}
+            max={365}
+            value={values.leaverRetentionDays}
+            onChange={(_, d) => set('leaverRetentionDays', d.value)}
+          />
+        </Field>
+      </SettingsSection>
+
       <div className={styles.actions}>
         <Button
           type="submit"

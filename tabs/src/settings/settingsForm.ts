@@ -38,6 +38,7 @@ export interface SettingsFormValues {
   pilotScope: 'everyone' | 'departments';
   /** One department per line. */
   departments: string;
+  leaverRetentionDays: string;
 }
 
 /** Where each field's message lives: the schema's own paths, so API messages land there too. */
@@ -53,6 +54,7 @@ export const FIELD = {
   hours: 'workingHoursFallback',
   timeZone: 'workingHoursFallback.timeZone',
   departments: 'pilot.departments',
+  leaverRetentionDays: 'leaverRetentionDays',
 } as const;
 
 export function formFromSettings(settings: TenantSettings): SettingsFormValues {
@@ -69,6 +71,7 @@ export function formFromSettings(settings: TenantSettings): SettingsFormValues {
     pilotScope: settings.pilot.scope,
     departments:
       settings.pilot.scope === 'departments' ? settings.pilot.departments.join('\n') : '',
+    leaverRetentionDays: String(settings.leaverRetentionDays),
   };
 }
 
@@ -93,6 +96,7 @@ export function validateSettings(values: SettingsFormValues): ValidatedSettings 
     startWeek: wholeNumber(values.startWeek),
     endWeek: wholeNumber(values.endWeek),
     dailyCap: wholeNumber(values.dailyCap),
+    leaverRetentionDays: wholeNumber(values.leaverRetentionDays),
   };
   const errors: FieldErrors = {};
   for (const [key, value] of Object.entries(numbers))
@@ -114,6 +118,7 @@ export function validateSettings(values: SettingsFormValues): ValidatedSettings 
       values.pilotScope === 'everyone'
         ? { scope: 'everyone' }
         : { scope: 'departments', departments: departmentList(values.departments) },
+    leaverRetentionDays: numbers.leaverRetentionDays,
   };
   const parsed = tenantSettingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data };

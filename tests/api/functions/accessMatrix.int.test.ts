@@ -255,6 +255,13 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
       body: { privateNotes: 'only mine' },
     }),
   },
+  // Everyone signed in exports their own journal; there is no way to name anyone else's.
+  myDataExport: { expect: anyoneSignedIn(200), request: async () => ({}) },
+  // Diego has left the demo organisation: an admin may erase him (again, harmlessly, per persona).
+  personErase: {
+    expect: adminOnly(200),
+    request: async () => ({ params: { personId: DEMO.contoso.disabled }, method: 'DELETE' }),
+  },
   commentCreate: {
     expect: readers(201),
     request: () =>

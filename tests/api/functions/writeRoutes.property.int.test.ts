@@ -231,6 +231,8 @@ const VALID: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     },
     { requiredKeys: ['dailyCap'] },
   ),
+  // Erasure takes no body; a hostile one must be ignored, never a 5xx.
+  personErase: fc.constant({}),
   conversationUpdate: fc.record(
     {
       sharedNotes: fc.string({ maxLength: 200 }),
@@ -345,6 +347,8 @@ const ALLOWED: Record<string, string[]> = {
   conversationUpdate: [employee, manager],
   settingsWrite: [admin],
   settingsRead: [admin],
+  personErase: [admin],
+  myDataExport: [employee, manager, admin],
   adoption: [admin],
   board: [employee, manager],
   history: [employee, manager],
@@ -375,6 +379,8 @@ function idsArb() {
     ),
     conversationId: idArb(() => conversationKey),
     chatId: idArb(() => oneOnOneChatId(employee, manager)),
+    // Diego has left the demo organisation: the one person these runs may erase.
+    personId: idArb(() => DEMO.contoso.disabled),
   });
 }
 

@@ -160,4 +160,19 @@ describe('API client', () => {
     expect((calls[1].init.headers as Record<string, string>)['If-Match']).toBeUndefined();
     expect(JSON.parse(String(calls[1].init.body))).toEqual({ privateNotes: 'Mine' });
   });
+
+  test('the export arrives as the file’s text: Markdown as written, JSON pretty-printed', async () => {
+    const markdown = '# Career Board export: Nia\n\n## Aspirations\n';
+    const body = { format: 'career-board-export', version: 1 };
+    const { calls, impl } = fakeFetch([
+      fakeResponse(200, markdown, { 'Content-Type': 'text/markdown; charset=utf-8' }),
+      json(200, body),
+    ]);
+    const api = createCareerBoardApi(createApiClient('http://api.test/api', tokens(), impl));
+    await expect(api.exportMyData('md')).resolves.toBe(markdown);
+    expect(calls[0].url).toBe('http://api.test/api/me/export?format=md');
+    const file = await api.exportMyData('json');
+    expect(JSON.parse(file)).toEqual(body);
+    expect(file).toContain('\n  "format"');
+  });
 });

@@ -27,6 +27,21 @@ describe('settings rules, from the API’s own schema', () => {
     expect(checked).toEqual({ ok: true, value: DEFAULT_TENANT_SETTINGS });
   });
 
+  test('a saved retention for leavers survives a save of the form, and its range is enforced', () => {
+    const mine = { ...DEFAULT_TENANT_SETTINGS, leaverRetentionDays: 90 };
+    const checked = validateSettings(formFromSettings(mine));
+    expect(checked.ok && checked.value.leaverRetentionDays).toBe(90);
+    const form = formFromSettings(mine);
+    for (const [typed, message] of [
+      ['3', "Keep a leaver's data at least 7 days."],
+      ['400', "Keep a leaver's data at most 365 days."],
+      ['', 'Enter a whole number.'],
+    ]) {
+      const result = validateSettings({ ...form, leaverRetentionDays: typed });
+      expect(result.ok ? {} : result.errors).toEqual({ leaverRetentionDays: message });
+    }
+  });
+
   test('each bad value is named at its field, in words a person can act on', () => {
     const form = formFromSettings(DEFAULT_TENANT_SETTINGS);
     const errors = (overrides: Partial<typeof form>) => {

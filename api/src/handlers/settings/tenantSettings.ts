@@ -8,6 +8,7 @@ import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import type { StoredSettings } from '../../domain/settings/storedSettings';
 import { staleWrite } from '../../errors/storeOutcome';
+import { keepingStoredRetention } from '../privacy/retentionSetting';
 import { requireAdmin } from './requireAdmin';
 
 /** GET/PUT settings: tenant admins only (app role `Admin`). Never exposes board content. */
@@ -34,9 +35,12 @@ export async function readSettings(input: CallerRouteInput): Promise<HttpRespons
  */
 export async function writeSettings(input: CallerRouteInput): Promise<HttpResponseInit> {
   requireAdmin(input);
-  const settings = await jsonBody(input.request, tenantSettingsSchema);
   const { caller, services } = input;
   const current = await services.settings.read(caller.tenantId);
+  const settings = await jsonBody(
+    input.request,
+    keepingStoredRetention(tenantSettingsSchema, current.settings),
+  );
   const ifMatch =
     current.etag === null ? optionalIfMatch(input.request) : requiredIfMatch(input.request);
   if (ifMatch !== null && (current.etag === null || !etagMatches(ifMatch, current.etag)))
