@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 
 import AdmZip from 'adm-zip';
 
+import { LOCAL_APP_CLIENT_ID, LOCAL_TEAMS_APP_ID } from '../api/src/config';
+
 /** `${{NAME}}` as the Agents Toolkit writes it; whitespace inside the braces is tolerated. */
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
@@ -58,17 +60,34 @@ export function parseEnvFile(text: string): EnvironmentVariables {
   return variables;
 }
 
-/** Variables of one environment: env/.env.{env}, overridden by env/.env.{env}.user if present. */
+/**
+ * Ids the local stack (`npm start`) answers to, used for the local package while the local
+ * environment is not provisioned: env/.env.local keeps its ids empty so that `atk provision --env
+ * local` registers real apps (a preset client id makes aadApp/create skip the registration).
+ */
+const UNPROVISIONED_LOCAL: EnvironmentVariables = {
+  TEAMS_APP_ID: LOCAL_TEAMS_APP_ID,
+  AAD_APP_CLIENT_ID: LOCAL_APP_CLIENT_ID,
+};
+
+/**
+ * Variables of one environment: env/.env.{env}, overridden by env/.env.{env}.user if present;
+ * for local, the local stack's ids fill those still empty.
+ */
 export function loadEnvironment(rootDir: string, env: string): EnvironmentVariables {
   const file = join(rootDir, 'env', `.env.${env}`);
   if (!existsSync(file)) {
     throw new PackageError(`No environment "${env}": ${file} does not exist.`);
   }
   const userFile = `${file}.user`;
-  return {
+  const variables = {
     ...parseEnvFile(readFileSync(file, 'utf8')),
     ...(existsSync(userFile) ? parseEnvFile(readFileSync(userFile, 'utf8')) : {}),
   };
+  if (env !== 'local') return variables;
+  const filled = { ...variables };
+  for (const [name, value] of Object.entries(UNPROVISIONED_LOCAL)) filled[name] ||= value;
+  return filled;
 }
 
 /** Names of the placeholders in a template that have no non-empty value, sorted, each once. */
