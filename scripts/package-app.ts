@@ -70,20 +70,22 @@ const UNPROVISIONED_LOCAL: EnvironmentVariables = {
   AAD_APP_CLIENT_ID: LOCAL_APP_CLIENT_ID,
 };
 
-/**
- * Variables of one environment: env/.env.{env}, overridden by env/.env.{env}.user if present;
- * for local, the local stack's ids fill those still empty.
- */
-export function loadEnvironment(rootDir: string, env: string): EnvironmentVariables {
+/** Variables of one environment as the Toolkit sees them: env/.env.{env}, then its .user file. */
+export function readEnvironment(rootDir: string, env: string): EnvironmentVariables {
   const file = join(rootDir, 'env', `.env.${env}`);
   if (!existsSync(file)) {
     throw new PackageError(`No environment "${env}": ${file} does not exist.`);
   }
   const userFile = `${file}.user`;
-  const variables = {
+  return {
     ...parseEnvFile(readFileSync(file, 'utf8')),
     ...(existsSync(userFile) ? parseEnvFile(readFileSync(userFile, 'utf8')) : {}),
   };
+}
+
+/** Variables for the package: for local, the local stack's ids fill those still empty. */
+export function loadEnvironment(rootDir: string, env: string): EnvironmentVariables {
+  const variables = readEnvironment(rootDir, env);
   if (env !== 'local') return variables;
   const filled = { ...variables };
   for (const [name, value] of Object.entries(UNPROVISIONED_LOCAL)) filled[name] ||= value;
