@@ -60,6 +60,16 @@ describe.each(LIFECYCLES)('$file', ({ file, envFile }) => {
     );
   });
 
+  it('never puts a secret on a command line, where process listings and logs show it', () => {
+    for (const { action } of actionsOf(lifecycle)) {
+      const commandLine = String(action.with?.args ?? '') + String(action.with?.run ?? '');
+      expect({ step: action.name ?? action.uses, commandLine }).not.toEqual({
+        step: action.name ?? action.uses,
+        commandLine: expect.stringMatching(/\$\{\{\s*SECRET_/),
+      });
+    }
+  });
+
   it('keeps client secrets in git-ignored .user files only', () => {
     for (const { action } of actionsOf(lifecycle)) {
       for (const variable of Object.values(action.writeToEnvironmentFile ?? {})) {
