@@ -11,8 +11,46 @@
 @maxLength(11)
 param resourceBaseName string = 'careerboard'
 
-@description('Region for everything except the Static Web App.')
-param location string = resourceGroup().location
+// Regions that offer the Flex Consumption plan. Microsoft documents the live list as the output of
+// `az functionapp list-flexconsumption-locations` ("Azure Functions Flex Consumption plan hosting",
+// https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan); this copy is the list in
+// Microsoft's own Flex Consumption quickstart template (Azure-Samples/functions-quickstart-typescript-azd,
+// infra/main.bicep) without its canary region. `npm run preflight` reads it from here.
+@description('Region for everything except the Static Web App: one that offers Flex Consumption.')
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'koreacentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
+param location string
 
 // Static Web Apps is a global service but its control plane lives in a handful of regions.
 @description('Region of the Static Web App resource (the content itself is served globally).')
@@ -31,15 +69,18 @@ param aadAppClientId string
 @description('Id of the Teams app (teamsApp/create): activity-feed notifications deep-link into its tabs with it.')
 param teamsAppId string
 
-@description('Tenant that owns the Entra app registration: the tenant allowed when allowedTenants is empty.')
-param aadAppTenantId string = tenant().tenantId
+// The app registration is single-tenant (signInAudience AzureADMyOrg in teamsapp.yml and
+// aad.manifest.json): Entra issues its tokens to this tenant's users only, so the API accepts
+// exactly this tenant. Each organisation deploys its own copy (docs/deploy.md).
+@description('Tenant that owns the Entra app registration: the only tenant whose users may call the API.')
+param aadAppTenantId string
 
-@description('Comma-separated tenant ids whose users may call the API, or * for any tenant. Empty means the home tenant only.')
-param allowedTenants string = ''
-
-@description('Node.js major version of the Functions runtime; Flex Consumption supports 20 and 22.')
+// Node.js 22 LTS: the newest Node.js that Azure Functions supports generally on Flex Consumption
+// ("Supported languages in Azure Functions", https://learn.microsoft.com/azure/azure-functions/supported-languages,
+// and the Flex stack list of Az.Functions, where Node.js 22 is the default and newest Linux runtime).
+// Node.js 20 reached end of life on 2026-04-30. The tests run on this same major (package.json).
+@description('Node.js major version of the Functions runtime.')
 @allowed([
-  '20'
   '22'
 ])
 param nodeVersion string = '22'
@@ -56,7 +97,6 @@ var token = toLower(uniqueString(subscription().id, resourceGroup().id, resource
 var functionAppName = '${resourceBaseName}-api-${token}'
 var deploymentContainerName = 'app-package'
 var databaseName = 'career-board'
-var effectiveAllowedTenants = empty(allowedTenants) ? aadAppTenantId : allowedTenants
 
 // Exactly the containers the app opens (CONTAINERS in api/src/store/cosmosClient.ts; the API's
 // data-plane role cannot create them, so every one must exist here). Single partition key path
@@ -347,7 +387,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         }
         {
           name: 'ALLOWED_TENANTS'
-          value: effectiveAllowedTenants
+          value: aadAppTenantId
         }
         {
           name: 'TAB_ORIGIN'

@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 
 import AdmZip from 'adm-zip';
 
+import { LOCAL_APP_CLIENT_ID, LOCAL_TEAMS_APP_ID } from '../api/src/hosting/localAppIds';
+
 /** `${{NAME}}` as the Agents Toolkit writes it; whitespace inside the braces is tolerated. */
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
@@ -58,8 +60,18 @@ export function parseEnvFile(text: string): EnvironmentVariables {
   return variables;
 }
 
-/** Variables of one environment: env/.env.{env}, overridden by env/.env.{env}.user if present. */
-export function loadEnvironment(rootDir: string, env: string): EnvironmentVariables {
+/**
+ * Ids the local stack (`npm start`) answers to, used for the local package while the local
+ * environment is not provisioned: env/.env.local keeps its ids empty so that `atk provision --env
+ * local` registers real apps (a preset client id makes aadApp/create skip the registration).
+ */
+const UNPROVISIONED_LOCAL: EnvironmentVariables = {
+  TEAMS_APP_ID: LOCAL_TEAMS_APP_ID,
+  AAD_APP_CLIENT_ID: LOCAL_APP_CLIENT_ID,
+};
+
+/** Variables of one environment as the Toolkit sees them: env/.env.{env}, then its .user file. */
+export function readEnvironment(rootDir: string, env: string): EnvironmentVariables {
   const file = join(rootDir, 'env', `.env.${env}`);
   if (!existsSync(file)) {
     throw new PackageError(`No environment "${env}": ${file} does not exist.`);
@@ -69,6 +81,15 @@ export function loadEnvironment(rootDir: string, env: string): EnvironmentVariab
     ...parseEnvFile(readFileSync(file, 'utf8')),
     ...(existsSync(userFile) ? parseEnvFile(readFileSync(userFile, 'utf8')) : {}),
   };
+}
+
+/** Variables for the package: for local, the local stack's ids fill those still empty. */
+export function loadEnvironment(rootDir: string, env: string): EnvironmentVariables {
+  const variables = readEnvironment(rootDir, env);
+  if (env !== 'local') return variables;
+  const filled = { ...variables };
+  for (const [name, value] of Object.entries(UNPROVISIONED_LOCAL)) filled[name] ||= value;
+  return filled;
 }
 
 /** Names of the placeholders in a template that have no non-empty value, sorted, each once. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import AdmZip from 'adm-zip';
 
+import { LOCAL_APP_CLIENT_ID, LOCAL_TEAMS_APP_ID } from '../../api/src/hosting/localAppIds';
 import {
   UnresolvedPlaceholdersError,
   buildAppPackage,
@@ -115,6 +116,19 @@ describe('npm run package (scripts/package-app.ts)', () => {
     );
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('${{TEAMS_APP_ID}}');
+  });
+
+  it('builds the local package with the local stack’s ids while local is not provisioned', () => {
+    workspace.writeEnv(
+      '.env.local',
+      COMPLETE_ENV.replace(/^TEAMS_APP_ID=.*$/m, 'TEAMS_APP_ID=').replace(
+        /^AAD_APP_CLIENT_ID=.*$/m,
+        'AAD_APP_CLIENT_ID=',
+      ),
+    );
+    const built = buildAppPackage({ rootDir: workspace.root, env: 'local' });
+    expect(built.manifest.id).toBe(LOCAL_TEAMS_APP_ID);
+    expect(built.manifest.webApplicationInfo).toMatchObject({ id: LOCAL_APP_CLIENT_ID });
   });
 
   it('names a missing environment file', () => {

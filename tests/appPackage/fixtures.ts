@@ -12,7 +12,8 @@ export interface Workspace {
 }
 
 /**
- * A temporary root holding appPackage/ (manifest and icons) and scripts/package-app.ts, with
+ * A temporary root holding appPackage/ (manifest and icons), scripts/package-app.ts and the
+ * api/src/config.ts it imports, with
  * node_modules linked, so a test controls env/ completely and never writes into the repository.
  */
 export function makeWorkspace(): Workspace {
@@ -27,6 +28,9 @@ export function makeWorkspace(): Workspace {
     join(REPO_ROOT, 'scripts', 'package-app.ts'),
     join(root, 'scripts', 'package-app.ts'),
   );
+  // package-app.ts takes the local stack's ids from the API's configuration module.
+  mkdirSync(join(root, 'api', 'src'), { recursive: true });
+  copyFileSync(join(REPO_ROOT, 'api', 'src', 'config.ts'), join(root, 'api', 'src', 'config.ts'));
   // 'junction' needs no privileges on Windows; other platforms ignore the type.
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'junction');
   return {

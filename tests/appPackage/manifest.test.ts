@@ -96,10 +96,13 @@ describe('appPackage/manifest.json', () => {
     expect(manifest.validDomains).toEqual(['tab.example.net']);
   });
 
-  it('asks for chat members and chat activity notifications as resource-specific consent', () => {
+  it('asks for chat members and per-user activity notifications as resource-specific consent', () => {
+    // TeamsActivity.Send.User is the least-privileged permission of sendActivityNotification
+    // (Microsoft Graph reference, userteamwork-sendactivitynotification): granted by each person
+    // who installs the app, in place of the tenant-wide application permission TeamsActivity.Send.
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'ChatMember.Read.Chat', type: 'Application' },
-      { name: 'TeamsActivity.Send.Chat', type: 'Application' },
+      { name: 'TeamsActivity.Send.User', type: 'Application' },
     ]);
   });
 

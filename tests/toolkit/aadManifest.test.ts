@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 /** The subset of the Entra app manifest (toolkit format) these tests read. */
 interface AadManifest {
+  signInAudience: string;
   identifierUris: string[];
   oauth2Permissions: { id: string; value: string; type: string; isEnabled: boolean }[];
   preAuthorizedApplications: { appId: string; permissionIds: string[] }[];
@@ -58,17 +59,19 @@ describe('aad.manifest.json', () => {
     expect(manifest.appRoles[0]?.id).toMatch(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/);
   });
 
-  it('requests the Graph application permissions the API uses, and no others', () => {
+  it('requests the org chart tenant-wide and no calendar or notification grant', () => {
+    // Calendars.ReadWrite is granted in Exchange Online, scoped to the pilot group (RBAC for
+    // Applications, docs/deploy.md): an Entra grant would add tenant-wide access on top of it.
+    // Notifications use the resource-specific TeamsActivity.Send.User of the Teams manifest.
     expect(manifest.requiredResourceAccess).toEqual([
       {
         resourceAppId: 'Microsoft Graph',
-        resourceAccess: [
-          { id: 'User.Read.All', type: 'Role' },
-          { id: 'Calendars.Read', type: 'Role' },
-          { id: 'Calendars.ReadWrite', type: 'Role' },
-          { id: 'TeamsActivity.Send', type: 'Role' },
-        ],
+        resourceAccess: [{ id: 'User.Read.All', type: 'Role' }],
       },
     ]);
+  });
+
+  it('is a single-tenant registration, like the app created by teamsapp.yml', () => {
+    expect(manifest.signInAudience).toBe('AzureADMyOrg');
   });
 });

@@ -13,6 +13,7 @@ import {
   splitList,
 } from '../config';
 import type { Config } from '../config';
+import { LOCAL_APP_CLIENT_ID, LOCAL_TEAMS_APP_ID } from '../hosting/localAppIds';
 
 /**
  * Local mode's configuration, apart from production's (config.ts): the embedded Cosmos DB server,
@@ -25,10 +26,8 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 /** The well-known key of the Cosmos DB emulator; also accepted by the embedded server. */
 export const EMULATOR_KEY =
   'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
-export const LOCAL_APP_CLIENT_ID = '00000000-0000-0000-0000-00000000c0de';
 export const LOCAL_APP_SECRET = 'local-only-secret';
-/** The placeholder Teams app id of env/.env.local, so local deep links match the local package. */
-export const LOCAL_TEAMS_APP_ID = '00000000-0000-4000-8000-00000000b0a4';
+export { LOCAL_APP_CLIENT_ID, LOCAL_TEAMS_APP_ID };
 export interface LocalPorts {
   api: number;
   tab: number;

@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+
+import { WHAT_TO_RUN } from '../../../scripts/browser/ensureBrowser';
+import { findSystemBrowser } from '../../../scripts/browser/systemBrowser';
 
 /**
  * Headless Chromium for the browser tests. Each launch gets a fresh, throw-away profile
@@ -24,13 +27,10 @@ export const CHROMIUM_ARGS = [
 export const SCREENSHOT_DIR = join(__dirname, '..', 'screenshots');
 
 export function chromiumPath(): string {
-  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(
-      `No Chromium at ${path}. Browser tests need one: run "apt-get install -y chromium", or set CHROME_PATH to a Chromium or Chrome binary.`,
-    );
-  }
-  return path;
+  // Discovery and the install `npm test` runs first live in scripts/browser/ (one set of rules).
+  const browser = findSystemBrowser();
+  if (!browser.found) throw new Error(browser.problem ?? WHAT_TO_RUN);
+  return browser.path;
 }
 
 export async function launchBrowser(): Promise<Browser> {
