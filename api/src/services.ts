@@ -25,6 +25,8 @@ import type { SettingsRepository } from './store/settingsRepository';
 import { createTenantPassLock } from './store/tenantPassLock';
 import type { TenantPassLock } from './store/tenantPassLock';
 import type { CosmosStore } from './store/cosmosClient';
+import { createDisclosureKeys } from './store/disclosureKeys';
+import type { DisclosureKeys } from './store/disclosureKeys';
 import { createPersonData } from './store/personData';
 import type { PersonData } from './store/personData';
 
@@ -47,6 +49,8 @@ export interface Services {
   orgChart: DirectoryRepository;
   /** One scheduling pass per tenant at a time. */
   passLock: TenantPassLock;
+  /** Each tenant's secret for rounding the adoption figures (never returned by any route). */
+  disclosureKeys: DisclosureKeys;
   /** Leavers, erasure and the employee's own export (README: Leavers and erasure). */
   personData: PersonData;
   /** Shared by every calendar call of this process: Outlook's 4-per-mailbox limit. */
@@ -71,6 +75,7 @@ export async function createServices(config: Config): Promise<Services> {
     conversations: createConversationRepository(cosmos.containers.conversations),
     orgChart: createDirectoryRepository(cosmos.containers.directory),
     passLock: createTenantPassLock(cosmos.containers.settings),
+    disclosureKeys: createDisclosureKeys(cosmos.containers.settings),
     personData: createPersonData(cosmos.containers),
     mailboxLimiter: createMailboxLimiter(4),
     notifier: createActivityNotifier(graphFor),

@@ -31,7 +31,7 @@ import { createHash, createHmac } from 'node:crypto';
  * What this does not promise: an attacker who already knows every other person's state
  * exactly can, at a boundary (the true count a multiple of k and the coin going their way, about
  * 1 in 25 per figure and pair of views), tell the last person's state: any bounded rounding has
- * such edges. And the coin is only as unpredictable as the key (see the handler).
+ * such edges. And the coin is only as unpredictable as the key (one per tenant: store/disclosureKeys.ts).
  */
 
 export interface DisclosurePolicy {

@@ -16,12 +16,13 @@ export async function readAdoption(input: CallerRouteInput): Promise<HttpRespons
   const { services, caller } = input;
   const now = services.now();
   const quarter = quarterOf(now);
-  const [{ settings }, directory, syncedAt, rows, conversations] = await Promise.all([
+  const [{ settings }, directory, syncedAt, rows, conversations, roundingKey] = await Promise.all([
     services.settings.read(caller.tenantId),
     services.orgChart.readAll(caller.tenantId),
     services.orgChart.readLastSyncAt(caller.tenantId),
     services.boardQueries.readTenantAdoptionRows(caller.tenantId),
     services.conversations.listForTenant(caller.tenantId, [quarter]),
+    services.disclosureKeys.keyFor(caller.tenantId, now.toISOString()),
   ]);
   const eligible = new Map(directory.filter((p) => p.eligible).map((p) => [p.id, p]));
   // The people who should have a board and a conversation: the scheduler's own population.
@@ -37,18 +38,7 @@ export async function readAdoption(input: CallerRouteInput): Promise<HttpRespons
       rows,
       conversations.map((c) => ({ employeeId: c.employeeId, status: c.status })),
       { quarter, asOf: now.toISOString(), orgChartSyncedAt: syncedAt },
-      { minimumGroupSize: MINIMUM_GROUP_SIZE, roundingKey: roundingKey(input) },
+      { minimumGroupSize: MINIMUM_GROUP_SIZE, roundingKey },
     ),
   );
-}
-
-/**
- * The key of the rounding coins, per tenant. It must be a secret the admin cannot read, or the
- * rounding becomes a known function they can undo at its boundaries. The Cosmos DB account key
- * is one where it exists (embedded default, emulator, key-based Azure); a managed-identity
- * deployment has none, and then only the tenant id keys it, reproducible by someone who reads
- * this code: api/README.md says so, and a dedicated setting is the fix.
- */
-function roundingKey({ services, caller }: CallerRouteInput): string {
-  return `${caller.tenantId}|${services.config.cosmos.key ?? ''}`;
 }

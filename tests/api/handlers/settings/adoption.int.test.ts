@@ -105,3 +105,24 @@ describe('GET /adoption', () => {
     }
   });
 });
+
+describe("the rounding coins' key", () => {
+  it('is each tenant’s own random secret: made once, shared by first readers at once, returned by no route', async () => {
+    const keys = stack.services.disclosureKeys;
+    const now = new Date().toISOString();
+    const fabrikam = DEMO.fabrikam.tenantId;
+    const firstReaders = await Promise.all(
+      Array.from({ length: 10 }, () => keys.keyFor(fabrikam, now)),
+    );
+    expect(new Set(firstReaders).size).toBe(1);
+    const [fabrikamKey] = firstReaders;
+    expect(Buffer.from(fabrikamKey, 'base64')).toHaveLength(32);
+    expect(await keys.keyFor(fabrikam, now)).toBe(fabrikamKey);
+    const contosoKey = await keys.keyFor(DEMO.contoso.tenantId, now);
+    expect(contosoKey).not.toBe(fabrikamKey);
+    // Neither the figures nor the settings carry it.
+    const figures = await adoption(admin);
+    const settings = await stack.call('/settings', { as: admin });
+    expect(JSON.stringify([figures.body, settings.body])).not.toContain(contosoKey);
+  });
+});
