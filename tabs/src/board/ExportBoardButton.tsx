@@ -1,15 +1,4 @@
-import {
-  Button,
-  Caption1,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 
@@ -27,6 +16,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 const FILE_TYPE: Record<ExportFormat, string> = {
@@ -47,7 +37,7 @@ export function saveFile(text: string, format: ExportFormat, today: Date): void 
 }
 
 /**
- * "Download my journal" on the employee's own board: their board, history, conversations and the
+ * "Keep a copy" on the employee's own board: their board, history, conversations and the
  * private notes they wrote, to keep (as Markdown to read, or JSON to import elsewhere). Only ever
  * the signed-in person's own: the API has no way to ask for anyone else's.
  */
@@ -77,19 +67,20 @@ export function ExportBoardButton() {
       <Caption1>
         Your board, its history, your conversations and your own notes, to keep when you move on.
       </Caption1>
-      <Menu positioning="below-start">
-        <MenuTrigger disableButtonEnhancement>
-          <Button icon={<ArrowDownloadRegular />} disabled={busy}>
-            Download my journal
-          </Button>
-        </MenuTrigger>
-        <MenuPopover>
-          <MenuList>
-            <MenuItem onClick={() => void download('md')}>As a document (Markdown)</MenuItem>
-            <MenuItem onClick={() => void download('json')}>As data (JSON)</MenuItem>
-          </MenuList>
-        </MenuPopover>
-      </Menu>
+      {/* Two buttons rather than a menu: Fluent's menu and its positioning would otherwise join
+          the first visit's download (bundle budget, tests/e2e/bundleBudget.e2e.test.ts). */}
+      <div className={styles.actions}>
+        <Button icon={<ArrowDownloadRegular />} disabled={busy} onClick={() => void download('md')}>
+          Download as a document (Markdown)
+        </Button>
+        <Button
+          icon={<ArrowDownloadRegular />}
+          disabled={busy}
+          onClick={() => void download('json')}
+        >
+          Download as data (JSON)
+        </Button>
+      </div>
     </section>
   );
 }

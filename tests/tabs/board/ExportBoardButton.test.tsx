@@ -55,8 +55,7 @@ test('downloads the Markdown export as a dated .md file, asked of the API in tha
   const saved = captureDownloads();
   const exportMyData = jest.fn(async () => '# Career Board export: Nia');
   renderWithSession(<ExportBoardButton />, { api: fakeApi({ exportMyData }) });
-  press(screen.getByRole('button', { name: 'Download my journal' }));
-  press(await screen.findByRole('menuitem', { name: 'As a document (Markdown)' }));
+  press(screen.getByRole('button', { name: 'Download as a document (Markdown)' }));
   await waitFor(() => expect(saved).toHaveLength(1));
   expect(exportMyData).toHaveBeenCalledWith('md');
   expect(saved[0].name).toMatch(/^career-board-\d{4}-\d{2}-\d{2}\.md$/);
@@ -68,8 +67,7 @@ test('downloads the JSON export as a .json file that parses', async () => {
   const saved = captureDownloads();
   const exportMyData = jest.fn(async () => JSON.stringify({ format: 'career-board-export' }));
   renderWithSession(<ExportBoardButton />, { api: fakeApi({ exportMyData }) });
-  press(screen.getByRole('button', { name: 'Download my journal' }));
-  press(await screen.findByRole('menuitem', { name: 'As data (JSON)' }));
+  press(screen.getByRole('button', { name: 'Download as data (JSON)' }));
   await waitFor(() => expect(saved).toHaveLength(1));
   expect(exportMyData).toHaveBeenCalledWith('json');
   expect(saved[0].name).toMatch(/^career-board-\d{4}-\d{2}-\d{2}\.json$/);
@@ -83,8 +81,7 @@ test('a failed export says so and saves nothing', async () => {
     throw new ApiProblem(503, 'Unavailable', 'Try again later.');
   });
   renderWithSession(<ExportBoardButton />, { api: fakeApi({ exportMyData }) });
-  press(screen.getByRole('button', { name: 'Download my journal' }));
-  press(await screen.findByRole('menuitem', { name: 'As data (JSON)' }));
+  press(screen.getByRole('button', { name: 'Download as data (JSON)' }));
   expect(await screen.findByText(/Couldn’t download your journal/)).toBeTruthy();
   expect(saved).toEqual([]);
 });
@@ -100,7 +97,7 @@ describe('where it is offered', () => {
 
   test('on my own board', async () => {
     renderWithSession(<BoardScreen employeeId={EMPLOYEE.id} />, { api: api(aBoard()) });
-    expect(await screen.findByRole('button', { name: 'Download my journal' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Download as data (JSON)' })).toBeTruthy();
   });
 
   test('not on a report’s board that a manager is looking at', async () => {
@@ -110,6 +107,6 @@ describe('where it is offered', () => {
       me: aMe({ ...MANAGER, manager: null, directReports: [EMPLOYEE] }),
     });
     await screen.findByText(/You’re viewing this as/);
-    expect(screen.queryByRole('button', { name: 'Download my journal' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Download as data (JSON)' })).toBeNull();
   });
 });
