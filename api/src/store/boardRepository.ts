@@ -34,7 +34,7 @@ export type BoardRepository = AspirationStore &
 
 export function createBoardRepository(boards: Container, history: Container): BoardRepository {
   const historyCopy = createHistoryCopy(boards, history);
-  const deletion = createDeletionSteps(boards, historyCopy);
+  const deletion = createDeletionSteps(boards, history, historyCopy);
   const repair = createReadRepair(boards, historyCopy, deletion);
   return {
     ...createAspirationStore(boards, repair, deletion),
