@@ -1,11 +1,12 @@
 import type { Container } from '@azure/cosmos';
 
 import type {
+  AgendaRefreshRecord,
   AspirationSlotRecord,
   AspirationTombstone,
   HistoryRecord,
 } from '../../domain/board/records';
-import { acknowledgementId, aspirationSlotId } from '../../domain/board/records';
+import { acknowledgementId, AGENDA_REFRESH_ID, aspirationSlotId } from '../../domain/board/records';
 import { eraseAspirationContent } from '../../domain/retention/anonymise';
 import type { Stored } from '../../domain/stored';
 import { isNotFound, isPreconditionFailed } from '../cosmosErrors';
@@ -16,7 +17,8 @@ import type { HistoryCopy } from './historyCopy';
 /**
  * Completing a deletion: what belonged to the aspiration goes, its place is freed, the deletion is
  * recorded, every earlier history line of the aspiration is rewritten without its content (title,
- * changed values), then the tombstone goes. Each step is conditional and idempotent, so a deletion that
+ * changed values), invites already sent are flagged for a new body (`agenda-refresh`), then the
+ * tombstone goes. Each step is conditional and idempotent, so a deletion that
  * stopped halfway is finished by whoever reads the board next.
  */
 export interface DeletionSteps {
@@ -69,6 +71,15 @@ export function createDeletionSteps(
     // Tombstones written before deletions erased content may still carry it: erased on the way.
     await historyCopy.copyPending(tombstone.pendingHistory.map(eraseAspirationContent));
     await eraseHistoryOf(pk, id);
+    const refresh: AgendaRefreshRecord = {
+      type: 'agenda-refresh',
+      id: AGENDA_REFRESH_ID,
+      pk,
+      tenantId: tombstone.tenantId,
+      employeeId: tombstone.employeeId,
+      requestedAt: tombstone.deletedAt,
+    };
+    await boards.items.upsert(refresh);
     try {
       await boards
         .item(id, pk)
