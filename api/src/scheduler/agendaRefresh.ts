@@ -1,6 +1,7 @@
 import type { AgendaRefreshRecord } from '../domain/board/records';
 import type { Stored } from '../domain/stored';
 import { agendaForPair } from './agendaForPair';
+import { isPassAborted } from './passAborted';
 import type { TenantPass } from './tenantPass';
 
 /**
@@ -14,14 +15,21 @@ import type { TenantPass } from './tenantPass';
 export async function refreshAgendas(pass: TenantPass): Promise<number> {
   const flags = await pass.services.boards.listAgendaRefreshes(pass.tenantId);
   let replaced = 0;
+  let failed = 0;
   for (const flag of flags) {
     if (pass.outOfTime()) break;
-    replaced += await refreshBoard(pass, flag);
-    await pass.services.boards.clearAgendaRefresh(flag);
+    try {
+      replaced += await refreshBoard(pass, flag);
+      await pass.services.boards.clearAgendaRefresh(flag);
+    } catch (error) {
+      // The flag stays for the next pass; booking must not wait for one mailbox's fault.
+      if (isPassAborted(error)) throw error;
+      failed++;
+    }
   }
   if (flags.length > 0)
     pass.progress(
-      `Tenant ${pass.tenantId}: ${flags.length} board(s) with a deleted aspiration; ${replaced} invite bodies replaced.`,
+      `Tenant ${pass.tenantId}: ${flags.length} board(s) with a deleted aspiration; ${replaced} invite bodies replaced, ${failed} board(s) left for the next pass.`,
     );
   return replaced;
 }
