@@ -50,6 +50,11 @@ export interface CalendarGateway {
     attendeeMail: string,
   ): Promise<BookedEvent | null>;
   cancelEvent(organizerId: string, eventId: string): Promise<void>;
+  /**
+   * Replaces the body of an event the organizer already sent: same event, same transactionId, no
+   * new invite (https://learn.microsoft.com/graph/api/event-update). False if the event is gone.
+   */
+  updateEventBody(organizerId: string, eventId: string, agendaHtml: string): Promise<boolean>;
   /** Graph requests made so far (each retry counts). */
   requestCount(): number;
 }
@@ -160,6 +165,19 @@ export function createCalendarGateway(client: Client, limiter: MailboxLimiter): 
           await client.api(`${user(organizerId)}/events/${encodeURIComponent(eventId)}`).delete();
         } catch (error) {
           if (graphStatus(error) !== 404) throw error;
+        }
+      }),
+
+    updateEventBody: (organizerId, eventId, agendaHtml) =>
+      call(organizerId, async () => {
+        try {
+          await client
+            .api(`${user(organizerId)}/events/${encodeURIComponent(eventId)}`)
+            .patch({ body: { contentType: 'html', content: agendaHtml } });
+          return true;
+        } catch (error) {
+          if (graphStatus(error) === 404) return false;
+          throw error;
         }
       }),
 

@@ -10,6 +10,7 @@ import type { Services } from '../services';
 import type { Stored } from '../domain/stored';
 import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 import { agendaForPair } from './agendaForPair';
+import { refreshAgendas } from './agendaRefresh';
 import { followUpBooked } from './followUpBooked';
 import type { PassLeases } from './leases';
 import { reconcileManagers } from './managerChanges';
@@ -147,6 +148,7 @@ async function passForTenant(
     ),
   };
   try {
+    await refreshAgendas(pass);
     await bookTenant(pass, await reconcileManagers(pass, listed), quarter);
   } finally {
     summary.graphRequests += calendar.requestCount();

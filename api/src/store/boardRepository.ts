@@ -6,6 +6,8 @@ import { createAspirationSlots } from './board/aspirationSlots';
 import type { AspirationSlots } from './board/aspirationSlots';
 import { createAspirationStore } from './board/aspirationStore';
 import type { AspirationStore } from './board/aspirationStore';
+import { createAgendaRefreshes } from './board/agendaRefreshes';
+import type { AgendaRefreshes } from './board/agendaRefreshes';
 import { createDeletionSteps } from './board/deletionSteps';
 import { createHistoryCopy } from './board/historyCopy';
 import { createHistoryStore } from './board/historyStore';
@@ -30,11 +32,12 @@ export type BoardRepository = AspirationStore &
   AspirationSlots &
   AcknowledgementStore &
   PrivateNotesStore &
-  HistoryStore;
+  HistoryStore &
+  AgendaRefreshes;
 
 export function createBoardRepository(boards: Container, history: Container): BoardRepository {
   const historyCopy = createHistoryCopy(boards, history);
-  const deletion = createDeletionSteps(boards, historyCopy);
+  const deletion = createDeletionSteps(boards, history, historyCopy);
   const repair = createReadRepair(boards, historyCopy, deletion);
   return {
     ...createAspirationStore(boards, repair, deletion),
@@ -42,5 +45,6 @@ export function createBoardRepository(boards: Container, history: Container): Bo
     ...createAcknowledgementStore(boards),
     ...createPrivateNotesStore(boards),
     ...createHistoryStore(history, historyCopy, repair),
+    ...createAgendaRefreshes(boards),
   };
 }

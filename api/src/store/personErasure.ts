@@ -14,6 +14,7 @@ import {
 } from '../domain/retention/anonymise';
 import type { Containers } from './cosmosClient';
 import { isNotFound, withoutSystemProperties } from './cosmosErrors';
+import { rewriteAll } from './rewriteDocuments';
 
 /**
  * Erases one person from every container: their own partitions go entirely; what they wrote on
@@ -76,16 +77,6 @@ async function deleteAll(container: Container, docs: Doc[]): Promise<void> {
       if (!isNotFound(error)) throw error;
     }
   }
-}
-
-/** Replaces each document by its rewritten self (upsert: the same result however often it runs). */
-async function rewriteAll<T extends object>(
-  container: Container,
-  docs: T[],
-  rewrite: (doc: T) => T,
-): Promise<number> {
-  for (const doc of docs) await container.items.upsert(withoutSystemProperties(rewrite(doc)));
-  return docs.length;
 }
 
 export function createPersonErasure(containers: Containers) {

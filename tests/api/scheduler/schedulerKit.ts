@@ -1,4 +1,5 @@
 import { buildDemoDirectory } from '../../../api/src/local/demo-org/demoDirectory';
+import type { StackOptions } from '../../../api/src/local/stack';
 import type { ConversationRecord } from '../../../api/src/domain/conversations/records';
 import { PassAborted } from '../../../api/src/scheduler/passAborted';
 import type { Services } from '../../../api/src/services';
@@ -24,8 +25,11 @@ export interface SchedulerStack extends TestStack {
   setNow(now: Date): void;
 }
 
-export async function startSchedulerStack(now: Date = NOW): Promise<SchedulerStack> {
-  const stack = await startTestStack({ directory: buildDemoDirectory(now) });
+export async function startSchedulerStack(
+  now: Date = NOW,
+  options: Partial<StackOptions> = {},
+): Promise<SchedulerStack> {
+  const stack = await startTestStack({ directory: buildDemoDirectory(now), ...options });
   let current = now;
   // The same services object serves the API and the timer endpoint: both read this clock.
   stack.services.now = () => new Date(current);

@@ -31,7 +31,8 @@ export function summarise(
     case 'aspiration.reordered':
       return `Reordered ${quoted}`;
     case 'aspiration.deleted':
-      return `Deleted the aspiration ${quoted}`;
+      // Never the title: the deletion's own line outlives the aspiration (see contentFreeSummary).
+      return DELETED;
     case 'step.added':
       return `Added a step to ${quoted}`;
     case 'step.updated':
@@ -59,4 +60,38 @@ function list(changes: FieldChange[]): string {
   const names = changes.map((c) => FIELD_NAMES[c.field] ?? c.field);
   if (names.length <= 1) return names[0] ?? 'details';
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const DELETED = 'Deleted an aspiration';
+
+/**
+ * The line an entry keeps once its aspiration is deleted: what kind of change it was, nothing of
+ * what the aspiration said (no title, no field values). The board's story keeps its shape; the
+ * content is gone for the employee, every manager, exports and invites alike.
+ */
+export function contentFreeSummary(action: HistoryAction): string {
+  switch (action) {
+    case 'aspiration.deleted':
+      return DELETED;
+    case 'aspiration.created':
+      return 'Added an aspiration (since deleted)';
+    case 'aspiration.updated':
+      return 'Changed an aspiration (since deleted)';
+    case 'aspiration.reordered':
+      return 'Reordered an aspiration (since deleted)';
+    case 'step.added':
+    case 'step.updated':
+    case 'step.removed':
+      return 'Changed the steps of an aspiration (since deleted)';
+    case 'evidence.added':
+    case 'evidence.updated':
+    case 'evidence.removed':
+      return 'Recorded what they did for an aspiration (since deleted)';
+    case 'aspiration.acknowledged':
+      return 'Acknowledged an aspiration (since deleted)';
+    case 'comment.added':
+      return 'Commented on an aspiration (since deleted)';
+    case 'manager.changed':
+      return 'The board moved to a new manager';
+  }
 }

@@ -88,6 +88,21 @@ export interface AspirationSlotRecord {
   claimedAt: string;
 }
 
+/**
+ * Left on the board by a finished deletion: invites already sent may carry the deleted
+ * aspiration's text, so the next scheduling pass re-renders the bodies of the pair's booked events
+ * and then removes this. Carries no content; one per board (fixed id), however many deletions.
+ */
+export interface AgendaRefreshRecord {
+  type: 'agenda-refresh';
+  id: typeof AGENDA_REFRESH_ID;
+  pk: string;
+  tenantId: string;
+  employeeId: string;
+  requestedAt: string;
+}
+export const AGENDA_REFRESH_ID = 'agenda-refresh';
+
 /** Kept apart from the aspiration so the manager acknowledging never conflicts with an edit. */
 export interface AcknowledgementRecord {
   type: 'acknowledgement';

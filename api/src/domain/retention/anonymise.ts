@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { PersonRef } from '../../contract/boardContract';
+import { contentFreeSummary } from '../board/historySummaries';
 import type { AcknowledgementRecord, HistoryRecord } from '../board/records';
 import type { ConversationRecord } from '../conversations/records';
 
@@ -38,6 +39,14 @@ export function anonymiseHistory<T extends HistoryRecord>(record: T, personId: s
           to: c.to === personId ? null : c.to,
         })),
   };
+}
+
+/**
+ * A history line of a deleted aspiration: the line stays (who did what kind of change, when), the
+ * title in its summary and every changed value go. The same result however often it is applied.
+ */
+export function eraseAspirationContent<T extends HistoryRecord>(record: T): T {
+  return { ...record, summary: contentFreeSummary(record.action), changes: [] };
 }
 
 export function historyNamesPerson(record: HistoryRecord, personId: string): boolean {

@@ -181,6 +181,9 @@ function updateEvent(context: GraphRequestContext, [mailbox, eventId]: string[])
       "After you set transactionId when creating an event, you can't change it in a later update.",
     );
   }
+  // A body-only update (https://learn.microsoft.com/graph/api/event-update) keeps the event, its
+  // id and transactionId; Outlook sends attendees an update only if the organizer's client does,
+  // so the simulator stores the body and records no new invite (only a new time asks again).
   const patch: EventPatch = {
     subject: body.subject,
     body: body.body,

@@ -7,6 +7,7 @@ import type {
   HistoryRecord,
 } from '../../domain/board/records';
 import { boardPartitionKey } from '../../domain/board/records';
+import { eraseAspirationContent } from '../../domain/retention/anonymise';
 import type { Stored } from '../../domain/stored';
 import { gone, staleWrite } from '../../errors/storeOutcome';
 import { isNotFound, isPreconditionFailed, withoutSystemProperties } from '../cosmosErrors';
@@ -116,8 +117,9 @@ export function createAspirationStore(
         employeeId: current.employeeId,
         slot: typeof current.slot === 'number' ? current.slot : null,
         deletedAt: now,
-        // Entries of earlier changes not yet copied travel on, so none is lost with the content.
-        pendingHistory: [...(current.pendingHistory ?? []), entry],
+        // Entries of earlier changes not yet copied travel on, so none is lost, but without the
+        // content: the tombstone must not keep what the deletion removes.
+        pendingHistory: [...(current.pendingHistory ?? []), entry].map(eraseAspirationContent),
       };
       let written: Stored<AspirationTombstone>;
       try {

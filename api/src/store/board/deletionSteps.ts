@@ -1,15 +1,24 @@
 import type { Container } from '@azure/cosmos';
 
-import type { AspirationSlotRecord, AspirationTombstone } from '../../domain/board/records';
-import { acknowledgementId, aspirationSlotId } from '../../domain/board/records';
+import type {
+  AgendaRefreshRecord,
+  AspirationSlotRecord,
+  AspirationTombstone,
+  HistoryRecord,
+} from '../../domain/board/records';
+import { acknowledgementId, AGENDA_REFRESH_ID, aspirationSlotId } from '../../domain/board/records';
+import { eraseAspirationContent } from '../../domain/retention/anonymise';
 import type { Stored } from '../../domain/stored';
 import { isNotFound, isPreconditionFailed } from '../cosmosErrors';
 import { commentsQuery } from './boardDocuments';
+import { rewriteAll } from '../rewriteDocuments';
 import type { HistoryCopy } from './historyCopy';
 
 /**
  * Completing a deletion: what belonged to the aspiration goes, its place is freed, the deletion is
- * recorded, then the tombstone goes. Each step is conditional and idempotent, so a deletion that
+ * recorded, every earlier history line of the aspiration is rewritten without its content (title,
+ * changed values), invites already sent are flagged for a new body (`agenda-refresh`), then the
+ * tombstone goes. Each step is conditional and idempotent, so a deletion that
  * stopped halfway is finished by whoever reads the board next.
  */
 export interface DeletionSteps {
@@ -20,7 +29,11 @@ export interface DeletionSteps {
 
 const BULK_CHUNK = 100;
 
-export function createDeletionSteps(boards: Container, historyCopy: HistoryCopy): DeletionSteps {
+export function createDeletionSteps(
+  boards: Container,
+  history: Container,
+  historyCopy: HistoryCopy,
+): DeletionSteps {
   async function deleteIds(pk: string, ids: string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += BULK_CHUNK) {
       const results = await boards.items.bulk(
@@ -55,7 +68,18 @@ export function createDeletionSteps(boards: Container, historyCopy: HistoryCopy)
       .fetchAll();
     await deleteIds(pk, [acknowledgementId(id), ...comments.map((c) => c.id)]);
     if (tombstone.slot !== null) await releaseSlot(pk, tombstone.slot, id);
-    await historyCopy.copyPending(tombstone.pendingHistory);
+    // Tombstones written before deletions erased content may still carry it: erased on the way.
+    await historyCopy.copyPending(tombstone.pendingHistory.map(eraseAspirationContent));
+    await eraseHistoryOf(pk, id);
+    const refresh: AgendaRefreshRecord = {
+      type: 'agenda-refresh',
+      id: AGENDA_REFRESH_ID,
+      pk,
+      tenantId: tombstone.tenantId,
+      employeeId: tombstone.employeeId,
+      requestedAt: tombstone.deletedAt,
+    };
+    await boards.items.upsert(refresh);
     try {
       await boards
         .item(id, pk)
@@ -63,6 +87,27 @@ export function createDeletionSteps(boards: Container, historyCopy: HistoryCopy)
     } catch (error) {
       if (!isNotFound(error) && !isPreconditionFailed(error)) throw error;
     }
+  }
+
+  /** Only lines still carrying content are written, so finishing twice writes nothing more. */
+  async function eraseHistoryOf(pk: string, aspirationId: string): Promise<void> {
+    const { resources } = await history.items
+      .query<HistoryRecord>(
+        {
+          query: 'SELECT * FROM c WHERE c.pk = @pk AND c.aspirationId = @id',
+          parameters: [
+            { name: '@pk', value: pk },
+            { name: '@id', value: aspirationId },
+          ],
+        },
+        { partitionKey: pk },
+      )
+      .fetchAll();
+    const carrying = resources.filter((r) => {
+      const erased = eraseAspirationContent(r);
+      return r.summary !== erased.summary || r.changes.length > 0;
+    });
+    await rewriteAll(history, carrying, eraseAspirationContent);
   }
 
   return { releaseSlot, finishDeletion };
