@@ -15,13 +15,10 @@ import type { Services } from '../../services';
 import { isStale, staleWrite } from '../../errors/storeOutcome';
 import type { Stored } from '../../domain/stored';
 import { historyEntry, settleHistory } from './boardHistory';
+import { untilSaved } from './contention';
 import type { OpenBoard } from './openBoard';
 
 /** Shared steps of every write to one aspiration: load, check the ETag, apply a rule, save. */
-
-// Each saved write is followed by the write that removes its copied history entry, so an append
-// racing others may need a few rounds.
-const UNCONDITIONAL_ATTEMPTS = 5;
 
 export async function loadAspiration(
   input: CallerRouteInput,
@@ -47,8 +44,9 @@ export interface HistoryNote {
 /**
  * Applies `change` and saves with If-Match, the history entry inside the same write. With the
  * client's ETag, a stale one is refused (412). Without one (appending a step or evidence), a
- * concurrent write makes us re-read and re-apply, which is safe because the change is an append,
- * never a blind overwrite.
+ * concurrent write makes us re-read and re-apply (see contention.ts), which is safe because the
+ * change is an append, never a blind overwrite; each attempt's entry is built anew, so a lost
+ * attempt leaves no history behind.
  */
 export async function changeAspiration<R>(
   input: CallerRouteInput,
@@ -58,7 +56,7 @@ export async function changeAspiration<R>(
     record: Stored<AspirationRecord>,
   ) => { record: AspirationRecord; result: R; history: HistoryNote } | null,
 ): Promise<{ saved: Stored<AspirationRecord>; result: R; before: Stored<AspirationRecord> }> {
-  for (let attempt = 1; ; attempt++) {
+  const attempt = async () => {
     const current = await loadAspiration(input, board);
     if (ifMatch !== null && !etagMatches(ifMatch, current._etag))
       throw staleWrite('This aspiration');
@@ -71,18 +69,16 @@ export async function changeAspiration<R>(
       changed.record,
       changed.history.changes,
     );
-    try {
-      const written = await input.services.boards.replaceAspiration(
-        { ...changed.record, pendingHistory: [...(current.pendingHistory ?? []), entry] },
-        current._etag,
-      );
-      const saved = await settleHistory(input, written);
-      return { saved, result: changed.result, before: current };
-    } catch (error) {
-      const retry = ifMatch === null && isStale(error);
-      if (!retry || attempt >= UNCONDITIONAL_ATTEMPTS) throw error;
-    }
-  }
+    // Conditional on the version read, so the limits checked by `change` hold under concurrency.
+    const written = await input.services.boards.replaceAspiration(
+      { ...changed.record, pendingHistory: [...(current.pendingHistory ?? []), entry] },
+      current._etag,
+    );
+    const saved = await settleHistory(input, written);
+    return { saved, result: changed.result, before: current };
+  };
+  // The client's ETag decides: a stale one is the client's to resolve (412), never retried.
+  return ifMatch === null ? untilSaved(attempt, isStale) : attempt();
 }
 
 export function guardLimits<T>(work: () => T): T {

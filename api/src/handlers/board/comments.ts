@@ -9,8 +9,6 @@ import { aspirationResponse, loadAspiration } from './aspirationWrites';
 import { historyEntry, settleHistory } from './boardHistory';
 import { actorOf, openBoard } from './openBoard';
 
-const ATTEMPTS = 5;
-
 /**
  * POST .../aspirations/{aspirationId}/comments: both people talk about an aspiration. Comments are
  * numbered (commentId) and each number can be created once, so concurrent posts never exceed the
@@ -22,13 +20,15 @@ export async function addComment(input: CallerRouteInput): Promise<HttpResponseI
   const { boards } = input.services;
   const aspiration = await loadAspiration(input, board);
   const entry = historyEntry(input, board, 'comment.added', aspiration);
+  const existing = await boards.listComments(board.tenantId, board.employeeId, aspiration.id);
+  let index = nextIndex(
+    aspiration.id,
+    existing.map((c) => c.id),
+  );
   let written = null;
-  for (let attempt = 1; attempt <= ATTEMPTS && written === null; attempt++) {
-    const existing = await boards.listComments(board.tenantId, board.employeeId, aspiration.id);
-    const index = nextIndex(
-      aspiration.id,
-      existing.map((c) => c.id),
-    );
+  // A number taken meanwhile (409) means the next one may be free: every refusal is someone else's
+  // comment saved, so this ends at a free number or at the limit, never past it.
+  while (written === null) {
     if (index >= LIMITS.commentsPerAspiration) {
       throw new Problem(
         'limit-exceeded',
@@ -47,9 +47,7 @@ export async function addComment(input: CallerRouteInput): Promise<HttpResponseI
       createdAt: input.services.now().toISOString(),
       pendingHistory: [entry],
     });
-  }
-  if (written === null) {
-    throw new Problem('conflict', 'Several comments arrived at the same moment. Try again.');
+    index++;
   }
   // Deleted while we wrote: take the comment back rather than leave it behind.
   const still = await boards.readAspiration(board.tenantId, board.employeeId, aspiration.id);

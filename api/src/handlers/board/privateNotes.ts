@@ -4,6 +4,7 @@ import { privateNotesInputSchema } from '../../contract/boardContract';
 import type { PrivateNotesView } from '../../contract/boardContract';
 import { etagMatches, toHttpEtag } from '../../domain/board/etags';
 import { boardPartitionKey, privateNotesId } from '../../domain/board/records';
+import { Problem } from '../../errors/problem';
 import { jsonBody, optionalIfMatch } from '../../http/requestParsing';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
@@ -37,10 +38,12 @@ export async function writePrivateNotes(input: CallerRouteInput): Promise<HttpRe
     board.employeeId,
     board.caller.userId,
   );
+  // The first notes have no ETag to send; replacing notes needs the one last read, so a save from
+  // another window or device is never overwritten blind.
+  if (ifMatch === null && current) throw notesPreconditionRequired();
   if (ifMatch !== null && (!current || !etagMatches(ifMatch, current._etag)))
     throw staleWrite('Your notes');
-  // Without If-Match the writer has chosen last-write-wins for their own notes; still conditional
-  // on what was just read, so a concurrent save is reported rather than silently lost.
+  // Conditional on what was just read too, so a concurrent first save is reported, never lost.
   const saved = await input.services.boards.writePrivateNotes(
     {
       type: 'private-notes',
@@ -61,3 +64,9 @@ export async function writePrivateNotes(input: CallerRouteInput): Promise<HttpRe
   };
   return ok(view, { ETag: toHttpEtag(saved._etag) });
 }
+
+const notesPreconditionRequired = () =>
+  new Problem(
+    'precondition-required',
+    'Your notes already exist: send the If-Match header with the ETag you last read, so a save made elsewhere is never overwritten.',
+  );

@@ -126,11 +126,9 @@ describe('concurrent edits never lose data', () => {
         }),
       ),
     );
-    // Under heavy contention a few may exhaust their retries: those say so with 412 and change nothing.
-    const landed = results.filter((r) => r.status === 201).length;
-    expect(results.every((r) => r.status === 201 || r.status === 412)).toBe(true);
+    // An append re-applies until saved (20 writers: concurrentAppends.int.test.ts).
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     const board = await readBoardAs(stack, employee(), employee());
-    expect(board.aspirations.find((a) => a.id === original.id)?.steps).toHaveLength(landed);
-    expect(landed).toBeGreaterThanOrEqual(3);
+    expect(board.aspirations.find((a) => a.id === original.id)?.steps).toHaveLength(5);
   });
 });

@@ -93,4 +93,28 @@ describe('private notes are visible to their author alone', () => {
       `${EMPLOYEE_SECRET} (edited)`,
     );
   });
+
+  it('replacing existing notes without If-Match is refused with 428 and the notes stay', async () => {
+    const before = await stack.call<PrivateNotesView>(`${base}/notes`, { as: manager });
+    const blind = await stack.call(`${base}/notes`, {
+      as: manager,
+      method: 'PUT',
+      body: { text: 'blind overwrite' },
+    });
+    expect(blind.status).toBe(428);
+    expect(blind.contentType).toContain('application/problem+json');
+    const after = await stack.call<PrivateNotesView>(`${base}/notes`, { as: manager });
+    expect(after.body).toEqual(before.body);
+  });
+
+  it('the first notes on a board need no If-Match', async () => {
+    const otherBoard = `/boards/${DEMO.contoso.manager}/notes`;
+    const first = await stack.call<PrivateNotesView>(otherBoard, {
+      as: manager,
+      method: 'PUT',
+      body: { text: 'first notes' },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.etag).toEqual(expect.any(String));
+  });
 });
