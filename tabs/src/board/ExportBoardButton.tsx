@@ -8,25 +8,17 @@ import {
   MenuTrigger,
   Text,
   makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 
 import type { ExportFormat } from '@contract/exportContract';
+import { Panel } from '../common/Panel';
 import { useSession } from '../common/session';
 import { useNotify } from '../common/useNotify';
 
 const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  panel: { alignItems: 'flex-start' },
 });
 
 const FILE_TYPE: Record<ExportFormat, string> = {
@@ -70,7 +62,13 @@ export function ExportBoardButton() {
   };
 
   return (
-    <section className={styles.panel} aria-labelledby="export-journal-heading">
+    <Panel
+      as="section"
+      gap="xs"
+      stroke="none"
+      className={styles.panel}
+      aria-labelledby="export-journal-heading"
+    >
       <Text as="h2" weight="semibold" id="export-journal-heading">
         Keep a copy
       </Text>
@@ -90,6 +88,6 @@ export function ExportBoardButton() {
           </MenuList>
         </MenuPopover>
       </Menu>
-    </section>
+    </Panel>
   );
 }
