@@ -1,7 +1,5 @@
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -20,6 +18,7 @@ import { acknowledgementInputSchema, LIMITS } from '@contract/boardContract';
 import type { AspirationView } from '@contract/boardContract';
 import { needsAcknowledgement } from './boardLogic';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
+import { DialogButtons } from '../common/DialogButtons';
 import { firstName } from '../common/format';
 
 export interface AcknowledgeDialogProps {
@@ -108,14 +107,11 @@ export function AcknowledgeDialog({
                 />
               </Field>
             </DialogContent>
-            <DialogActions>
-              <Button onClick={onClose} disabled={saving}>
-                Cancel
-              </Button>
-              <Button appearance="primary" type="submit" disabledFocusable={saving}>
-                {saving ? 'Saving…' : noteOnly ? 'Save note' : 'Acknowledge'}
-              </Button>
-            </DialogActions>
+            <DialogButtons
+              label={noteOnly ? 'Save note' : 'Acknowledge'}
+              busy={saving}
+              onCancel={onClose}
+            />
           </DialogBody>
         </form>
       </DialogSurface>

@@ -32,19 +32,10 @@ import type {
 } from '@contract/boardContract';
 import type { MoveDirection } from './boardLogic';
 import { formatCalendarDate } from '../common/format';
+import { Panel } from '../common/Panel';
 
 const useStyles = makeStyles({
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
+  card: { boxShadow: tokens.shadow4, minWidth: 0 },
   top: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '32px' },
   meta: {
     display: 'flex',
@@ -92,7 +83,12 @@ export function AspirationCard(props: AspirationCardProps) {
   const isOwner = viewer === 'employee';
 
   return (
-    <article className={styles.card} aria-labelledby={titleId} data-testid="aspiration-card">
+    <Panel
+      as="article"
+      className={styles.card}
+      aria-labelledby={titleId}
+      data-testid="aspiration-card"
+    >
       <div className={styles.top}>
         <div className={styles.meta}>
           <Badge appearance="outline" shape="rounded" color="brand">
@@ -172,7 +168,7 @@ export function AspirationCard(props: AspirationCardProps) {
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
-    </article>
+    </Panel>
   );
 }
 

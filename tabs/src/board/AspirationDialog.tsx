@@ -1,7 +1,5 @@
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -32,6 +30,7 @@ import type {
 } from '@contract/boardContract';
 import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { HORIZON_TEXT } from '../common/boardText';
+import { DialogButtons } from '../common/DialogButtons';
 import { isStaleVersion, StaleVersionBar, useStaleVersion } from '../common/StaleVersion';
 import type { StaleVersionWords } from '../common/StaleVersion';
 import type { FieldErrors } from '../forms/fieldErrors';
@@ -174,18 +173,12 @@ export function AspirationDialog({
                 titleRef={titleRef}
               />
             </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={onClose} disabled={saving}>
-                Cancel
-              </Button>
-              <Button
-                appearance="primary"
-                type="submit"
-                disabledFocusable={saving || conflict === 'loading' || conflict === 'stale'}
-              >
-                {saving ? 'Saving…' : editing ? 'Save changes' : 'Add aspiration'}
-              </Button>
-            </DialogActions>
+            <DialogButtons
+              label={editing ? 'Save changes' : 'Add aspiration'}
+              busy={saving}
+              blocked={conflict === 'loading' || conflict === 'stale'}
+              onCancel={onClose}
+            />
           </DialogBody>
         </form>
       </DialogSurface>

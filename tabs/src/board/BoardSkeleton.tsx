@@ -2,33 +2,17 @@ import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-comp
 import type { ReactNode } from 'react';
 
 import { boardLayoutStyles } from './boardLayout';
+import { Panel } from '../common/Panel';
 import { useScreenReaderOnly } from '../common/srOnly';
 
 const useStyles = makeStyles({
   title: { width: '240px', maxWidth: '70%' },
   subtitle: { width: '180px', maxWidth: '50%' },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    minHeight: '150px',
-    boxSizing: 'border-box',
-  },
+  card: { minHeight: '150px', boxSizing: 'border-box' },
   short: { width: '40%' },
   long: { width: '85%' },
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    gridColumn: '1 / -1',
-  },
+  panel: { gridColumn: '1 / -1' },
 });
 
 /** The board's frame while it loads: same columns, card sizes and side panel, so nothing jumps. */
@@ -55,21 +39,21 @@ export function BoardSkeleton({
             <div key={column} className={styles.column}>
               <SkeletonItem className={styles.short} size={20} />
               {[0, 1].map((card) => (
-                <div key={card} className={styles.card}>
+                <Panel key={card} gap="s" stroke="none" className={styles.card}>
                   <SkeletonItem className={styles.short} size={16} />
                   <SkeletonItem className={styles.long} size={20} />
                   <SkeletonItem size={12} />
                   <SkeletonItem className={styles.long} size={12} />
-                </div>
+                </Panel>
               ))}
             </div>
           ))}
         </div>
         <div className={layout.side}>
-          <div className={styles.panel}>
+          <Panel stroke="none" className={styles.panel}>
             <SkeletonItem className={styles.title} size={20} />
             {aside}
-          </div>
+          </Panel>
         </div>
       </div>
     </Skeleton>

@@ -1,7 +1,5 @@
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -15,6 +13,7 @@ import { useState } from 'react';
 
 import type { AspirationView } from '@contract/boardContract';
 import { describeProblem } from '../api/describeProblem';
+import { DialogButtons } from '../common/DialogButtons';
 import { isStaleVersion } from '../common/StaleVersion';
 
 export interface DeleteAspirationDialogProps {
@@ -78,14 +77,14 @@ export function DeleteAspirationDialog({
               {`This removes it from your board with its ${aspiration.steps.length} steps, ${aspiration.evidence.length} log entries and ${aspiration.comments.length} comments. You can’t undo this.`}
             </Text>
           </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose} disabled={busy}>
-              Keep it
-            </Button>
-            <Button appearance="primary" onClick={() => void confirm()} disabledFocusable={busy}>
-              {stale ? 'Load latest version' : busy ? 'Deleting…' : 'Delete'}
-            </Button>
-          </DialogActions>
+          <DialogButtons
+            label={stale ? 'Load latest version' : 'Delete'}
+            busyLabel={stale ? 'Load latest version' : 'Deleting…'}
+            cancelLabel="Keep it"
+            busy={busy}
+            onCancel={onClose}
+            onPrimary={() => void confirm()}
+          />
         </DialogBody>
       </DialogSurface>
     </Dialog>

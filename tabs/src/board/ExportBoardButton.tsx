@@ -3,19 +3,12 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 
 import type { ExportFormat } from '@contract/exportContract';
+import { Panel } from '../common/Panel';
 import { useSession } from '../common/session';
 import { useNotify } from '../common/useNotify';
 
 const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  panel: { alignItems: 'flex-start' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -60,7 +53,13 @@ export function ExportBoardButton() {
   };
 
   return (
-    <section className={styles.panel} aria-labelledby="export-journal-heading">
+    <Panel
+      as="section"
+      gap="xs"
+      stroke="none"
+      className={styles.panel}
+      aria-labelledby="export-journal-heading"
+    >
       <Text as="h2" weight="semibold" id="export-journal-heading">
         Keep a copy
       </Text>
@@ -81,6 +80,6 @@ export function ExportBoardButton() {
           Download as data (JSON)
         </Button>
       </div>
-    </section>
+    </Panel>
   );
 }

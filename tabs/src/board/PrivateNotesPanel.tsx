@@ -23,20 +23,12 @@ import type { CareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';
 import { notSeenByText } from '../common/boardText';
 import { formatDay } from '../common/format';
+import { Panel } from '../common/Panel';
 import { boardSchemas } from '../forms/contractSchemas';
 import { useLoad } from '../common/useLoad';
 import { isStaleVersion } from '../common/StaleVersion';
 
 const useStyles = makeStyles({
-  panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
-  },
   heading: {
     display: 'flex',
     alignItems: 'center',
@@ -133,7 +125,13 @@ export function PrivateNotesPanel({
   const stale = isStaleVersion(failure);
 
   return (
-    <section className={styles.panel} aria-labelledby={headingId} data-testid="private-notes">
+    <Panel
+      as="section"
+      gap="s"
+      stroke="private"
+      aria-labelledby={headingId}
+      data-testid="private-notes"
+    >
       <div className={styles.heading}>
         <LockClosedRegular aria-hidden />
         <Text as="h2" id={headingId} weight="semibold" size={400} className={styles.title}>
@@ -209,6 +207,6 @@ export function PrivateNotesPanel({
           </div>
         </form>
       ) : null}
-    </section>
+    </Panel>
   );
 }

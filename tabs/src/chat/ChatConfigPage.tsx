@@ -16,6 +16,7 @@ import { chatTabSettings } from './chatTabSettings';
 import type { ChatPairView } from '@contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
+import { Panel } from '../common/Panel';
 import { useSession } from '../common/session';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
@@ -33,15 +34,6 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
   },
   title: { margin: 0 },
-  pair: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
   person: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   names: { display: 'flex', flexDirection: 'column' },
   skeleton: { height: '120px' },
@@ -151,7 +143,7 @@ function PairConfiguration({ host, chatId }: { host: TeamsHost; chatId: string }
       <Text as="h1" size={600} weight="semibold" className={styles.title}>
         Pin the career board to this chat
       </Text>
-      <section className={styles.pair} aria-label="Who will see this board">
+      <Panel as="section" aria-label="Who will see this board">
         <Person
           name={pair.employee.displayName}
           role={`Owns the board${pair.employee.jobTitle ? ` · ${pair.employee.jobTitle}` : ''}`}
@@ -159,7 +151,7 @@ function PairConfiguration({ host, chatId }: { host: TeamsHost; chatId: string }
         {pair.manager ? (
           <Person name={pair.manager.displayName} role="Manager · reads and acknowledges" />
         ) : null}
-      </section>
+      </Panel>
       <Body1>
         {`This tab shows ${pair.employee.displayName}’s career board to the two of you, and nobody else. Select Save to add it.`}
       </Body1>

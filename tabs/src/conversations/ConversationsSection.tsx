@@ -34,17 +34,11 @@ import type { ConversationActions, ConversationsState } from './useConversations
 import type { ConversationView } from '@contract/conversationContract';
 import { describeProblem } from '../api/describeProblem';
 import { formatCalendarDate } from '../common/format';
+import { Panel } from '../common/Panel';
 import { useScreenReaderOnly } from '../common/srOnly';
 
 const useStyles = makeStyles({
   panel: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
     // Beside the board on wide screens; across the whole width under it on narrower ones.
     gridColumn: '1 / -1',
@@ -106,7 +100,12 @@ export function ConversationsSection({
   const [retrying, setRetrying] = useState(false);
 
   return (
-    <section className={styles.panel} aria-labelledby={headingId} data-testid="conversations">
+    <Panel
+      as="section"
+      className={styles.panel}
+      aria-labelledby={headingId}
+      data-testid="conversations"
+    >
       <div className={styles.heading}>
         <CalendarChatRegular aria-hidden />
         <Text as="h2" id={headingId} weight="semibold" size={400} className={styles.title}>
@@ -148,7 +147,7 @@ export function ConversationsSection({
           notesRequest={notesRequest}
         />
       ) : null}
-    </section>
+    </Panel>
   );
 }
 

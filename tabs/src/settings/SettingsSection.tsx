@@ -1,18 +1,11 @@
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Text, makeStyles } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 
+import { Panel } from '../common/Panel';
+
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
+  section: { minWidth: 0 },
   title: { margin: 0 },
 });
 
@@ -21,11 +14,11 @@ export function SettingsSection({ title, children }: { title: string; children: 
   const styles = useStyles();
   const id = useId();
   return (
-    <section className={styles.section} aria-labelledby={id}>
+    <Panel as="section" className={styles.section} aria-labelledby={id}>
       <Text as="h2" id={id} size={400} weight="semibold" className={styles.title}>
         {title}
       </Text>
       {children}
-    </section>
+    </Panel>
   );
 }

@@ -8,6 +8,7 @@ import {
   TopAspirations,
 } from './MemberCells';
 import type { TeamMemberView } from '@contract/boardContract';
+import { Panel } from '../common/Panel';
 
 const useStyles = makeStyles({
   list: {
@@ -17,15 +18,6 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalM,
-  },
-  card: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   row: {
     display: 'flex',
@@ -41,7 +33,7 @@ export function TeamCards({ members, caption }: { members: TeamMemberView[]; cap
   return (
     <ul className={styles.list} aria-label={caption}>
       {members.map((member) => (
-        <li key={member.id} className={styles.card} data-testid="team-member">
+        <Panel as="li" key={member.id} gap="s" data-testid="team-member">
           <MemberIdentity member={member} />
           <FlagBadges flags={member.flags} />
           <Divider />
@@ -50,7 +42,7 @@ export function TeamCards({ members, caption }: { members: TeamMemberView[]; cap
             <CountsSummary member={member} />
             <ConversationSummary member={member} />
           </div>
-        </li>
+        </Panel>
       ))}
     </ul>
   );
