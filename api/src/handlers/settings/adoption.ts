@@ -16,9 +16,10 @@ export async function readAdoption(input: CallerRouteInput): Promise<HttpRespons
   const { services, caller } = input;
   const now = services.now();
   const quarter = quarterOf(now);
-  const [{ settings }, directory, syncedAt, rows, conversations] = await Promise.all([
+  const [{ settings }, directory, pilotMembers, syncedAt, rows, conversations] = await Promise.all([
     services.settings.read(caller.tenantId),
     services.orgChart.readAll(caller.tenantId),
+    services.orgChart.readPilotMembers(caller.tenantId),
     services.orgChart.readLastSyncAt(caller.tenantId),
     services.boardQueries.readTenantAdoptionRows(caller.tenantId),
     services.conversations.listForTenant(caller.tenantId, [quarter]),
@@ -29,7 +30,7 @@ export async function readAdoption(input: CallerRouteInput): Promise<HttpRespons
     (p) =>
       p.managerId !== null &&
       eligible.has(p.managerId) &&
-      inPilotScope(settings.pilot, p.department),
+      inPilotScope(settings.pilot, pilotMembers, p.id),
   );
   return ok(
     adoptionFigures(
