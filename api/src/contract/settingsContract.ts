@@ -117,3 +117,8 @@ export interface TenantSettingsView extends TenantSettings {
   updatedAt: string | null;
   updatedBy: { id: string; displayName: string } | null;
 }
+
+/** GET settings/pilot-groups?search=…: security groups whose name starts with the text. */
+export interface PilotGroupSearchView {
+  groups: PilotGroup[];
+}

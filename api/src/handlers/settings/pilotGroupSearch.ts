@@ -1,5 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
 
+import type { PilotGroupSearchView } from '../../contract/settingsContract';
 import { validation } from '../../errors/problem';
 import { searchGroups } from '../../graph/pilotGroup';
 import { ok } from '../../http/responses';
@@ -19,5 +20,6 @@ export async function searchPilotGroups(input: CallerRouteInput): Promise<HttpRe
       { path: 'search', message: 'Type the start of the group’s name.' },
     ]);
   const groups = await searchGroups(input.services.graphFor(input.caller.tenantId), text);
-  return ok({ groups });
+  const view: PilotGroupSearchView = { groups };
+  return ok(view);
 }
