@@ -14,6 +14,15 @@ const path = (id: string) => `/boards/${employee}/aspirations/${id}`;
 
 beforeAll(async () => {
   stack = await startTestStack();
+  // What the daily org sync leaves behind: the demo pilot group's members (Nia among them).
+  const pilot = stack.orgStore.snapshot().tenants.find((t) => t.id === DEMO.contoso.tenantId)!;
+  const members = stack.orgStore.transitiveUsers(DEMO.contoso.tenantId, pilot.pilotGroupId!);
+  await stack.services.orgChart.writePilotMembers(
+    DEMO.contoso.tenantId,
+    pilot.pilotGroupId!,
+    members.map((u) => u.id),
+    new Date().toISOString(),
+  );
 });
 afterAll(async () => {
   await stack.close();
