@@ -23,6 +23,11 @@ const PERMISSIONS: Record<string, Permission> = {
     grant: 'entra',
     calls: ['/users/{id}', '/users/{id}/manager', '/users/{id}/directReports', '/users/delta'],
   },
+  // The pilot: its members during the org sync, and the settings screen's search for it.
+  'GroupMember.Read.All': {
+    grant: 'entra',
+    calls: ['/groups', '/groups/{id}/transitiveMembers/microsoft.graph.user'],
+  },
   // Granted in Exchange Online as the role "Application Calendars.ReadWrite", scoped to the pilot
   // group (docs/deploy.md), not as an Entra application permission.
   'Calendars.ReadWrite': {

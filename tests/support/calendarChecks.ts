@@ -37,17 +37,36 @@ export async function runPass(stack: TestStack): Promise<PassSummary> {
   return ((await response.json()) as { summary: PassSummary }).summary;
 }
 
-/** Pairs the scheduler must book: enabled members with a mailbox and a manager who is one too. */
+/**
+ * Pairs the scheduler must book: enabled members with a mailbox and a manager who is one too,
+ * where the employee is in their tenant's pilot group (transitively); a tenant without one
+ * (Fabrikam) has none.
+ */
 export function eligiblePairs(
   directory: DemoDirectory,
 ): { employee: DemoUser; manager: DemoUser }[] {
   const byId = new Map(directory.users.map((u) => [u.id, u]));
+  const inPilot = pilotMembers(directory);
   const bookable = (u: DemoUser | undefined): u is DemoUser =>
     !!u && u.accountEnabled && u.userType === 'Member' && !!u.mail;
   return directory.users
-    .filter(bookable)
+    .filter((u) => bookable(u) && inPilot.has(u.id))
     .map((employee) => ({ employee, manager: byId.get(employee.managerId ?? '') }))
     .filter((p): p is { employee: DemoUser; manager: DemoUser } => bookable(p.manager));
+}
+
+function pilotMembers(directory: DemoDirectory): Set<string> {
+  const groups = new Map((directory.groups ?? []).map((g) => [g.id, g]));
+  const members = new Set<string>();
+  const visit = (id: string, seen: Set<string>) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const group = groups.get(id);
+    if (group) group.memberIds.forEach((m) => visit(m, seen));
+    else members.add(id);
+  };
+  for (const t of directory.tenants) if (t.pilotGroupId) visit(t.pilotGroupId, new Set());
+  return members;
 }
 
 export function insideWorkingHours(user: DemoUser, start: string, end: string): boolean {

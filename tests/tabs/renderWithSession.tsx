@@ -34,6 +34,7 @@ export function fakeApi(overrides: Partial<CareerBoardApi> = {}): CareerBoardApi
     'settings',
     'saveSettings',
     'adoption',
+    'searchPilotGroups',
     'exportMyData',
   ];
   for (const name of names) api[name] = overrides[name] ?? missing(name);

@@ -13,6 +13,20 @@ const DAYS = [
   'friday',
   'saturday',
 ] as const;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Settings stored before the pilot was a group held `{ scope: 'everyone' }` (the old default) or
+ * `{ scope: 'departments', departments }`. Neither names a group, and department names cannot be
+ * matched to an Exchange scope, so both read as "no pilot chosen": the tenant books nobody until
+ * an admin picks a group, rather than silently booking the whole tenant (docs/deploy.md).
+ */
+export function migrateLegacyPilot(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && 'scope' in value && !('group' in value))
+    return { group: null };
+  return value;
+}
+
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'Use a time like 09:00.');
 
 /**
@@ -28,6 +42,15 @@ export function isIanaTimeZone(name: string): boolean {
     return false;
   }
 }
+
+const pilotSchema = z.strictObject({
+  group: z
+    .strictObject({
+      id: z.string().regex(GUID, 'Choose a group from the search: its id is a GUID.'),
+      displayName: z.string().trim().min(1).max(256),
+    })
+    .nullable(),
+});
 
 export const tenantSettingsSchema = z.strictObject({
   /** Conversations happen once a quarter; the only cadence offered today. */
@@ -65,22 +88,25 @@ export const tenantSettingsSchema = z.strictObject({
       endTime: '17:00',
       timeZone: 'UTC',
     }),
-  pilot: z
-    .discriminatedUnion('scope', [
-      z.strictObject({ scope: z.literal('everyone') }),
-      z.strictObject({
-        scope: z.literal('departments'),
-        departments: z
-          .array(z.string().trim().min(1).max(200))
-          .min(1, 'List at least one department.')
-          .max(200),
-      }),
-    ])
-    .default({ scope: 'everyone' }),
+  /**
+   * Who Career Board books: the members (direct or nested) of one Entra security group, the same
+   * group the Exchange management scope names, so calendar access and booking cover the same
+   * people. None by default: until an admin chooses a group the pass books and notifies nobody.
+   */
+  pilot: pilotSchema.default({ group: null }),
   /** Days a person's data is kept after they leave the org chart, then erased (README: Leavers). */
   leaverRetentionDays: leaverRetentionDaysSchema,
 });
 
+/**
+ * Settings as stored: an older document's pilot migrates on read (migrateLegacyPilot); a PUT
+ * must use the current shape (tenantSettingsSchema), so no client keeps writing the old one.
+ */
+export const storedTenantSettingsSchema = tenantSettingsSchema.extend({
+  pilot: z.preprocess(migrateLegacyPilot, pilotSchema).default({ group: null }),
+});
+
+export type PilotGroup = NonNullable<TenantSettings['pilot']['group']>;
 export type TenantSettings = z.output<typeof tenantSettingsSchema>;
 export type TenantSettingsInput = z.input<typeof tenantSettingsSchema>;
 
@@ -90,4 +116,9 @@ export interface TenantSettingsView extends TenantSettings {
   etag: string | null;
   updatedAt: string | null;
   updatedBy: { id: string; displayName: string } | null;
+}
+
+/** GET settings/pilot-groups?search=…: security groups whose name starts with the text. */
+export interface PilotGroupSearchView {
+  groups: PilotGroup[];
 }

@@ -18,6 +18,7 @@ import { getMe } from '../handlers/me';
 import { erasePerson } from '../handlers/privacy/erasePerson';
 import { exportMyData } from '../handlers/privacy/exportMyData';
 import { readAdoption } from '../handlers/settings/adoption';
+import { searchPilotGroups } from '../handlers/settings/pilotGroupSearch';
 import { readSettings, writeSettings } from '../handlers/settings/tenantSettings';
 import { readChatPair } from '../handlers/team/chatPair';
 import { readTeam } from '../handlers/team/readTeam';
@@ -155,6 +156,13 @@ export const routes: RouteDefinition[] = [
     route: 'settings',
     auth: 'caller',
     handler: writeSettings,
+  },
+  {
+    name: 'pilotGroupSearch',
+    methods: ['GET'],
+    route: 'settings/pilot-groups',
+    auth: 'caller',
+    handler: searchPilotGroups,
   },
   {
     name: 'adoption',

@@ -14,7 +14,13 @@ import { parseJson, readBody, sendJson } from './http-utils';
  */
 
 export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
-const APP_ROLES = ['User.Read.All', 'Calendars.Read', 'Calendars.ReadWrite', 'TeamsActivity.Send'];
+const APP_ROLES = [
+  'User.Read.All',
+  'GroupMember.Read.All',
+  'Calendars.Read',
+  'Calendars.ReadWrite',
+  'TeamsActivity.Send',
+];
 const TOKEN_LIFETIME_SECONDS = 3600;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 

@@ -25,6 +25,7 @@ import { createIdentityIssuer } from './identityIssuer';
 import type { IdentityIssuer } from './identityIssuer';
 import { close, listen } from './listen';
 import { createStartupGate, gatedListener } from './startupGate';
+import { seedDemoPilots } from './seedPilots';
 import { createTabListener } from './tabServer';
 
 /**
@@ -139,6 +140,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     );
 
     const services = await createServices(config);
+    await seedDemoPilots(services, directory);
     apiGate.serve(
       createApiListener({
         routes,

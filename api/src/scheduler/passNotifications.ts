@@ -135,7 +135,7 @@ export async function notifyNewManager(
   if (person.removed || !person.eligible || person.managerId === null) return;
   const manager = pass.people.get(person.managerId);
   if (!manager || manager.removed || !manager.eligible) return;
-  if (!inPilotScope(pass.settings.pilot, person.department)) return;
+  if (!inPilotScope(pass.settings.pilot, pass.pilotMembers, person.id)) return;
   await notify(
     pass,
     newDirectReportNotification({

@@ -5,6 +5,8 @@ export interface PassSummary {
   tenants: number;
   /** Tenants left alone because another pass was scheduling them. */
   tenantsSkipped: number;
+  /** Tenants with no pilot group chosen, where the pass booked and notified nobody, and why. */
+  tenantsWithoutPilot: { tenantId: string; reason: string }[];
   pairsSeen: number;
   booked: number;
   alreadyBooked: number;
@@ -35,6 +37,7 @@ export function emptySummary(startedAt: Date): PassSummary {
     durationMs: 0,
     tenants: 0,
     tenantsSkipped: 0,
+    tenantsWithoutPilot: [],
     pairsSeen: 0,
     booked: 0,
     alreadyBooked: 0,
@@ -70,6 +73,7 @@ export function describeSummary(s: PassSummary): string {
       .join(', ') || 'none';
   return [
     `Pairs seen ${s.pairsSeen} in ${s.tenants} tenant(s)${s.tenantsSkipped ? ` (${s.tenantsSkipped} left to another pass running now)` : ''}`,
+    ...s.tenantsWithoutPilot.map((t) => `tenant ${t.tenantId} books nobody: ${t.reason}`),
     `booked ${s.booked}`,
     `already booked ${s.alreadyBooked}`,
     `rebooked ${s.rebooked}`,

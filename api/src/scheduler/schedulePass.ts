@@ -4,7 +4,8 @@ import type { TenantSettings } from '../contract/settingsContract';
 import type { ConversationRecord } from '../domain/conversations/records';
 import type { ConversationHold, QuarterKey } from '../domain/scheduling';
 import { createConversationHolds, nextQuarter, quarterOf } from '../domain/scheduling';
-import { inPilotScope } from '../domain/settings/pilotScope';
+import { inPilotScope, pilotGap } from '../domain/settings/pilotScope';
+import type { PilotMembers } from '../domain/settings/pilotScope';
 import { createCalendarGateway } from '../graph/calendarGateway';
 import type { Services } from '../services';
 import type { Stored } from '../domain/stored';
@@ -120,7 +121,7 @@ async function passForTenant(
 ): Promise<void> {
   const { now, summary, progress } = run;
   const { settings } = await services.settings.read(tenantId);
-  const sync = await syncOrgChart(services, tenantId, now);
+  const sync = await syncOrgChart(services, tenantId, now, settings.pilot);
   summary.orgSync.requests += sync.requests;
   summary.orgSync.changes += sync.changes;
   summary.graphRequests += sync.requests;
@@ -131,6 +132,12 @@ async function passForTenant(
   );
 
   await retireLeavers(services, tenantId, sync.people, settings.leaverRetentionDays, now, run);
+
+  const gap = pilotGap(settings.pilot);
+  if (gap !== null) {
+    summary.tenantsWithoutPilot.push({ tenantId, reason: gap });
+    progress(`Tenant ${tenantId}: books nobody, ${gap}.`);
+  }
 
   const calendar = createCalendarGateway(services.graphFor(tenantId), services.mailboxLimiter);
   const quarter = quarterOf(now);
@@ -143,6 +150,7 @@ async function passForTenant(
     tenantId,
     settings,
     people: sync.people,
+    pilotMembers: sync.pilotMembers,
     holds: createConversationHolds(
       listed.map(holdOf).filter((h): h is ConversationHold => h !== null),
     ),
@@ -161,7 +169,7 @@ async function bookTenant(
   quarter: QuarterKey,
 ): Promise<void> {
   const { summary, tenantId, progress } = pass;
-  const pairs = eligiblePairs(pass.people, pass.settings, pass.now);
+  const pairs = eligiblePairs(pass.people, pass.settings, pass.pilotMembers, pass.now);
   summary.pairsSeen += pairs.length;
   const byPair = new Map<string, Stored<ConversationRecord>[]>();
   for (const r of records) {
@@ -297,6 +305,7 @@ async function bookTenant(
 function eligiblePairs(
   people: Map<string, DirectoryPerson>,
   settings: TenantSettings,
+  pilotMembers: PilotMembers | null,
   now: Date,
 ): Pair[] {
   const pairs: Pair[] = [];
@@ -304,7 +313,7 @@ function eligiblePairs(
     if (!employee.eligible || employee.managerId === null) continue;
     const manager = people.get(employee.managerId);
     if (!manager || !manager.eligible) continue;
-    if (!inPilotScope(settings.pilot, employee.department)) continue;
+    if (!inPilotScope(settings.pilot, pilotMembers, employee.id)) continue;
     // Read from the stored org chart, so a change survives a pass that died right after the sync.
     const newPair =
       employee.managerChangedAt !== null &&

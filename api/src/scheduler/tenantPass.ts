@@ -1,3 +1,4 @@
+import type { PilotMembers } from '../domain/settings/pilotScope';
 import type { TenantSettings } from '../contract/settingsContract';
 import type { ConversationReason, ConversationRecord } from '../domain/conversations/records';
 import type { ConversationHold, ConversationHolds } from '../domain/scheduling';
@@ -18,6 +19,8 @@ export interface TenantPass {
   summary: PassSummary;
   progress: (message: string) => void;
   people: Map<string, DirectoryPerson>;
+  /** The pilot group's members as just synced; null when no group is chosen (nobody is booked). */
+  pilotMembers: PilotMembers | null;
   /** Every pending or scheduled conversation's time, per person on either side. */
   holds: ConversationHolds;
   leases: PassLeases;

@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 
 import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
+import type { PilotMembers } from '../domain/settings/pilotScope';
 
 /** The org chart as last synced from Graph, one partition per tenant, plus the delta link. */
 
@@ -20,6 +21,25 @@ export interface DirectoryRepository {
   /** When the org chart was last read from Graph; null before the first sync. */
   readLastSyncAt(tenantId: string): Promise<string | null>;
   writeDeltaLink(tenantId: string, deltaLink: string | null, now: string): Promise<void>;
+  /** The pilot group's members as last synced; null before the first read of a group. */
+  readPilotMembers(tenantId: string): Promise<PilotMembers | null>;
+  writePilotMembers(
+    tenantId: string,
+    groupId: string,
+    memberIds: string[],
+    now: string,
+  ): Promise<void>;
+}
+
+/** The pilot group's members as of the last sync; ids only (36 characters each, so ~50,000 fit a document). */
+interface PilotMembersDocument {
+  type: 'pilot-members';
+  id: 'pilot-members';
+  pk: string;
+  tenantId: string;
+  groupId: string;
+  memberIds: string[];
+  syncedAt: string;
 }
 
 const BULK_CHUNK = 100;
@@ -73,6 +93,26 @@ export function createDirectoryRepository(container: Container): DirectoryReposi
         lastSyncAt: now,
       };
       await container.items.upsert(state);
+    },
+    async readPilotMembers(tenantId) {
+      const { resource } = await container
+        .item('pilot-members', tenantId)
+        .read<PilotMembersDocument>();
+      return resource
+        ? { groupId: resource.groupId, memberIds: new Set(resource.memberIds) }
+        : null;
+    },
+    async writePilotMembers(tenantId, groupId, memberIds, now) {
+      const doc: PilotMembersDocument = {
+        type: 'pilot-members',
+        id: 'pilot-members',
+        pk: tenantId,
+        tenantId,
+        groupId,
+        memberIds,
+        syncedAt: now,
+      };
+      await container.items.upsert(doc);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 
-import { DEFAULT_TENANT_SETTINGS, tenantSettingsSchema } from '../contract/settingsContract';
+import { DEFAULT_TENANT_SETTINGS, storedTenantSettingsSchema } from '../contract/settingsContract';
 import type { TenantSettings } from '../contract/settingsContract';
 import type { StoredSettings } from '../domain/settings/storedSettings';
 import { staleWrite } from '../errors/storeOutcome';
@@ -38,7 +38,7 @@ export function createSettingsRepository(container: Container): SettingsReposito
       if (!resource)
         return { settings: DEFAULT_TENANT_SETTINGS, etag: null, updatedAt: null, updatedBy: null };
       // Re-validate: a document written by an older version still yields complete settings.
-      const parsed = tenantSettingsSchema.safeParse(resource.settings);
+      const parsed = storedTenantSettingsSchema.safeParse(resource.settings);
       return {
         settings: parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS,
         etag: resource._etag ?? null,

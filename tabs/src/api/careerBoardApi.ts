@@ -13,7 +13,12 @@ import type {
   TeamView,
 } from '@contract/boardContract';
 import type { ConversationPatch, ConversationView } from '@contract/conversationContract';
-import type { TenantSettingsInput, TenantSettingsView } from '@contract/settingsContract';
+import type {
+  PilotGroup,
+  PilotGroupSearchView,
+  TenantSettingsInput,
+  TenantSettingsView,
+} from '@contract/settingsContract';
 import type { AdoptionView } from '@contract/adoptionContract';
 import type { ExportFormat } from '@contract/exportContract';
 import type { ApiClient } from './apiClient';
@@ -79,6 +84,8 @@ export interface CareerBoardApi {
   saveSettings(settings: TenantSettingsInput, etag: string | null): Promise<TenantSettingsView>;
   /** Admins only: counts of who takes part, never anyone's board. */
   adoption(): Promise<AdoptionView>;
+  /** Admins only: security groups whose name starts with `text`, for the pilot picker. */
+  searchPilotGroups(text: string): Promise<PilotGroup[]>;
   /** The caller's own journal as the file's text (Markdown, or JSON pretty-printed). */
   exportMyData(format: ExportFormat): Promise<string>;
 }
@@ -210,6 +217,13 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
       return { ...result.data, etag: result.data.etag ?? result.etag };
     },
     adoption: async () => (await client.send<AdoptionView>('GET', '/adoption')).data,
+    searchPilotGroups: async (text) =>
+      (
+        await client.send<PilotGroupSearchView>(
+          'GET',
+          `/settings/pilot-groups?search=${encodeURIComponent(text)}`,
+        )
+      ).data.groups,
     exportMyData: async (format) => {
       const { data } = await client.send<unknown>('GET', `/me/export?format=${format}`);
       return typeof data === 'string' ? data : JSON.stringify(data, null, 2);

@@ -8,12 +8,9 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Radio,
-  RadioGroup,
   Skeleton,
   SkeletonItem,
   Text,
-  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -21,6 +18,7 @@ import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 
 import { AdoptionPanel } from './AdoptionPanel';
+import { PilotGroupPicker } from './PilotGroupPicker';
 import { SettingsSection } from './SettingsSection';
 import {
   DAY_TEXT,
@@ -377,32 +375,13 @@ function SettingsForm({
       </SettingsSection>
 
       <SettingsSection title="Who takes part">
-        <Field label="Pilot scope" hint={hint('pilotScope')}>
-          <RadioGroup
-            value={values.pilotScope}
-            onChange={(_, d) =>
-              set('pilotScope', d.value === 'departments' ? 'departments' : 'everyone')
-            }
-          >
-            <Radio value="everyone" label="Everyone in the organisation" />
-            <Radio value="departments" label="Only some departments (a pilot)" />
-          </RadioGroup>
-        </Field>
-        {values.pilotScope === 'departments' ? (
-          <Field
-            label="Departments, one per line"
-            required
-            {...fieldValidation(errors, FIELD.departments)}
-            hint={hint('departments', 'As the directory spells them, e.g. Engineering.')}
-          >
-            <Textarea
-              value={values.departments}
-              resize="vertical"
-              rows={4}
-              onChange={(_, d) => set('departments', d.value)}
-            />
-          </Field>
-        ) : null}
+        <PilotGroupPicker
+          value={values.pilotGroup}
+          savedValue={saved.pilot.group}
+          hint={hint('pilotGroup')}
+          error={errors[FIELD.pilotGroup]}
+          onChange={(group) => set('pilotGroup', group)}
+        />
       </SettingsSection>
 
       <SettingsSection title="People who leave">

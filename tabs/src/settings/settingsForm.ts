@@ -1,5 +1,5 @@
 import { tenantSettingsSchema } from '@contract/settingsContract';
-import type { TenantSettings, TenantSettingsInput } from '@contract/settingsContract';
+import type { PilotGroup, TenantSettings, TenantSettingsInput } from '@contract/settingsContract';
 import { fieldErrorsFromZod } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
 
@@ -35,9 +35,8 @@ export interface SettingsFormValues {
   startTime: string;
   endTime: string;
   timeZone: string;
-  pilotScope: 'everyone' | 'departments';
-  /** One department per line. */
-  departments: string;
+  /** The Entra group whose members take part; null until an admin picks one (nobody is booked). */
+  pilotGroup: PilotGroup | null;
   leaverRetentionDays: string;
 }
 
@@ -53,7 +52,7 @@ export const FIELD = {
   endTime: 'workingHoursFallback.endTime',
   hours: 'workingHoursFallback',
   timeZone: 'workingHoursFallback.timeZone',
-  departments: 'pilot.departments',
+  pilotGroup: 'pilot.group',
   leaverRetentionDays: 'leaverRetentionDays',
 } as const;
 
@@ -68,18 +67,9 @@ export function formFromSettings(settings: TenantSettings): SettingsFormValues {
     startTime: hours.startTime.slice(0, 5),
     endTime: hours.endTime.slice(0, 5),
     timeZone: hours.timeZone,
-    pilotScope: settings.pilot.scope,
-    departments:
-      settings.pilot.scope === 'departments' ? settings.pilot.departments.join('\n') : '',
+    pilotGroup: settings.pilot.group,
     leaverRetentionDays: String(settings.leaverRetentionDays),
   };
-}
-
-function departmentList(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean);
 }
 
 export type ValidatedSettings =
@@ -114,10 +104,7 @@ export function validateSettings(values: SettingsFormValues): ValidatedSettings 
       endTime: values.endTime,
       timeZone: values.timeZone,
     },
-    pilot:
-      values.pilotScope === 'everyone'
-        ? { scope: 'everyone' }
-        : { scope: 'departments', departments: departmentList(values.departments) },
+    pilot: { group: values.pilotGroup },
     leaverRetentionDays: numbers.leaverRetentionDays,
   };
   const parsed = tenantSettingsSchema.safeParse(candidate);
@@ -147,10 +134,8 @@ export function savedNowHints(
     const value = current[key];
     hints[key] = Array.isArray(value)
       ? value.map((d) => DAY_TEXT[d]).join(', ') || '(none)'
-      : key === 'pilotScope'
-        ? value === 'everyone'
-          ? 'Everyone'
-          : 'Some departments'
+      : value === null || typeof value === 'object'
+        ? (value?.displayName ?? '(no group)')
         : String(value).replace(/\n/g, ', ') || '(empty)';
   }
   return hints;

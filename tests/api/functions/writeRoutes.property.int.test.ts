@@ -227,7 +227,7 @@ const VALID: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
       window: fc
         .tuple(fc.integer({ min: 1, max: 13 }), fc.integer({ min: 1, max: 13 }))
         .map(([a, b]) => ({ startWeek: Math.min(a, b), endWeek: Math.max(a, b) })),
-      pilot: fc.constant({ scope: 'everyone' }),
+      pilot: fc.constant({ group: null }),
     },
     { requiredKeys: ['dailyCap'] },
   ),

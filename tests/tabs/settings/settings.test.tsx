@@ -2,7 +2,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 
 import { DEFAULT_TENANT_SETTINGS } from '../../../api/src/contract/settingsContract';
 import type { AdoptionView } from '../../../api/src/contract/adoptionContract';
-import type { TenantSettingsView } from '../../../api/src/contract/settingsContract';
+import type {
+  TenantSettingsInput,
+  TenantSettingsView,
+} from '../../../api/src/contract/settingsContract';
 import { ApiProblem } from '../../../tabs/src/api/apiProblem';
 import {
   formFromSettings,
@@ -19,6 +22,7 @@ const saved: TenantSettingsView = {
   updatedAt: '2026-11-20T09:30:00.000Z',
   updatedBy: { id: 'fatima', displayName: 'Fatima Al-Sayed' },
 };
+const PILOT = { id: '0b6a4d1e-2f3c-4a5b-8c7d-9e0f1a2b3c4d', displayName: 'Career Board pilot' };
 const admin = aMe({ isAdmin: true, displayName: 'Yuki Tanaka' });
 
 describe('settings rules, from the API’s own schema', () => {
@@ -66,21 +70,18 @@ describe('settings rules, from the API’s own schema', () => {
     expect(errors({ timeZone: '+01:00' })).toEqual({
       'workingHoursFallback.timeZone': 'Use an IANA time zone such as Europe/Berlin or UTC.',
     });
-    expect(errors({ pilotScope: 'departments', departments: '  \n ' })).toEqual({
-      'pilot.departments': 'List at least one department.',
+    expect(errors({ pilotGroup: { id: 'Career Board pilot', displayName: 'Pilot' } })).toEqual({
+      'pilot.group.id': 'Choose a group from the search: its id is a GUID.',
     });
   });
 
-  test('a pilot is the departments typed, one per line, blanks dropped', () => {
+  test('a pilot is the group chosen, and none by default', () => {
+    expect(formFromSettings(DEFAULT_TENANT_SETTINGS).pilotGroup).toBeNull();
     const checked = validateSettings({
       ...formFromSettings(DEFAULT_TENANT_SETTINGS),
-      pilotScope: 'departments',
-      departments: 'Engineering\n\n  People  \n',
+      pilotGroup: { id: PILOT.id, displayName: ' Career Board pilot ' },
     });
-    expect(checked.ok && checked.value.pilot).toEqual({
-      scope: 'departments',
-      departments: ['Engineering', 'People'],
-    });
+    expect(checked.ok && checked.value.pilot).toEqual({ group: PILOT });
   });
 
   test('after a conflict, only the fields that differ say what is saved now', () => {
@@ -261,5 +262,68 @@ describe('the settings screen', () => {
     ).toBeTruthy();
     expect(settings).not.toHaveBeenCalled();
     expect(adoptionCall).not.toHaveBeenCalled();
+  });
+});
+
+describe('the pilot group on the settings screen', () => {
+  test('with no pilot chosen, says nobody is booked; with one, says which', async () => {
+    const first = renderWithSession(<SettingsPage />, {
+      api: fakeApi({ settings: async () => saved, adoption: async () => adoption }),
+      me: admin,
+    });
+    expect(
+      await screen.findByText(
+        'Choose the pilot group: until then Career Board books no conversations',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('None chosen')).toBeTruthy();
+    first.unmount();
+
+    renderWithSession(<SettingsPage />, {
+      api: fakeApi({
+        settings: async () => ({ ...saved, pilot: { group: PILOT } }),
+        adoption: async () => adoption,
+      }),
+      me: admin,
+    });
+    expect(await screen.findByText('Career Board pilot')).toBeTruthy();
+    expect(screen.queryByText(/until then Career Board books no conversations/)).toBeNull();
+  });
+
+  test('finds groups by name, and saves the one picked', async () => {
+    const searchPilotGroups = jest.fn(async (text: string) => (text === 'Car' ? [PILOT] : []));
+    const saveSettings = jest.fn(async (settings: TenantSettingsInput) => ({
+      ...saved,
+      ...(settings as typeof DEFAULT_TENANT_SETTINGS),
+      etag: '"s2"',
+    }));
+    renderWithSession(<SettingsPage />, {
+      api: fakeApi({
+        settings: async () => saved,
+        adoption: async () => adoption,
+        searchPilotGroups,
+        saveSettings,
+      }),
+      me: admin,
+    });
+    const search = await screen.findByRole('searchbox', {
+      name: 'Find a group by the start of its name',
+    });
+    fireEvent.change(search, { target: { value: 'Nobody' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    expect(await screen.findByText('No security group’s name starts with “Nobody”.')).toBeTruthy();
+
+    fireEvent.change(search, { target: { value: 'Car' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    fireEvent.click(await screen.findByRole('button', { name: 'Choose Career Board pilot' }));
+    expect(searchPilotGroups).toHaveBeenCalledWith('Car');
+    expect(saveSettings).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: /^Save/ }));
+    await waitFor(() => expect(saveSettings).toHaveBeenCalledTimes(1));
+    expect(saveSettings.mock.calls[0]![0].pilot).toEqual({ group: PILOT });
+    // Saved, the warning goes: it speaks of the pilot in force.
+    await waitFor(() =>
+      expect(screen.queryByText(/until then Career Board books no conversations/)).toBeNull(),
+    );
   });
 });

@@ -98,11 +98,12 @@ export async function acknowledgeAspiration(input: CallerRouteInput): Promise<Ht
  */
 async function inPilot(input: CallerRouteInput, board: OpenBoard): Promise<boolean> {
   try {
-    const [{ settings }, person] = await Promise.all([
+    const [{ settings }, person, members] = await Promise.all([
       input.services.settings.read(board.tenantId),
       input.services.directory.getPerson(board.tenantId, board.employeeId),
+      input.services.orgChart.readPilotMembers(board.tenantId),
     ]);
-    return person !== null && inPilotScope(settings.pilot, person.department);
+    return person !== null && inPilotScope(settings.pilot, members, person.id);
   } catch (error) {
     input.context.warn(
       `${input.context.functionName}: pilot scope not read (${describeError(error)}), so no notification (invocation ${input.context.invocationId})`,

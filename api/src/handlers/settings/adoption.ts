@@ -16,21 +16,23 @@ export async function readAdoption(input: CallerRouteInput): Promise<HttpRespons
   const { services, caller } = input;
   const now = services.now();
   const quarter = quarterOf(now);
-  const [{ settings }, directory, syncedAt, rows, conversations, roundingKey] = await Promise.all([
-    services.settings.read(caller.tenantId),
-    services.orgChart.readAll(caller.tenantId),
-    services.orgChart.readLastSyncAt(caller.tenantId),
-    services.boardQueries.readTenantAdoptionRows(caller.tenantId),
-    services.conversations.listForTenant(caller.tenantId, [quarter]),
-    services.disclosureKeys.keyFor(caller.tenantId, now.toISOString()),
-  ]);
+  const [{ settings }, directory, pilotMembers, syncedAt, rows, conversations, roundingKey] =
+    await Promise.all([
+      services.settings.read(caller.tenantId),
+      services.orgChart.readAll(caller.tenantId),
+      services.orgChart.readPilotMembers(caller.tenantId),
+      services.orgChart.readLastSyncAt(caller.tenantId),
+      services.boardQueries.readTenantAdoptionRows(caller.tenantId),
+      services.conversations.listForTenant(caller.tenantId, [quarter]),
+      services.disclosureKeys.keyFor(caller.tenantId, now.toISOString()),
+    ]);
   const eligible = new Map(directory.filter((p) => p.eligible).map((p) => [p.id, p]));
   // The people who should have a board and a conversation: the scheduler's own population.
   const people = [...eligible.values()].filter(
     (p) =>
       p.managerId !== null &&
       eligible.has(p.managerId) &&
-      inPilotScope(settings.pilot, p.department),
+      inPilotScope(settings.pilot, pilotMembers, p.id),
   );
   return ok(
     adoptionFigures(

@@ -1,4 +1,5 @@
-import type { DemoDirectory, DemoTenant, DemoUser } from './types';
+import type { DemoDirectory, DemoGroup, DemoTenant, DemoUser } from './types';
+import { demoGroupId, pilotGroup } from './pilotGroups';
 import { busyHorizon } from './busyCalendar';
 import { aliasFor, makeUser } from './people';
 import type { HoursKind } from './people';
@@ -24,6 +25,11 @@ import { addTeamCalendars } from './teamCalendars';
  * - People: Fatima Al-Sayed, People Operations Lead, second Career Board admin.
  *
  * Fabrikam (6 people, 2 levels, London / Berlin): Claire Dubois and her five reports.
+ *
+ * Each tenant has a "Career Board pilot" security group of all its people (Contoso's holds its
+ * support desk through a nested "Customer Support" group) and Contoso an "All Company" Microsoft
+ * 365 group. The local stack seeds Contoso with its pilot chosen, so the demo books; Fabrikam has
+ * none chosen, the state a fresh deployment starts in: it books nobody until an admin picks one.
  *
  * Ids are derived from tenant and person key, so they never change; busy blocks depend only on
  * the quarter containing `now`.
@@ -345,7 +351,36 @@ export function buildDemoDirectory(now: Date): DemoDirectory {
     outOfOffice: { userId: DEMO.contoso.peer, week: PEER_OOF_WEEK },
   });
   addTeamCalendars(fabrikam, horizon);
-  return { tenants: [{ ...CONTOSO }, { ...FABRIKAM }], users: [...contoso, ...fabrikam] };
+  const groups = demoGroups(contoso, fabrikam);
+  return {
+    tenants: [{ ...CONTOSO, pilotGroupId: groups[0]!.id }, { ...FABRIKAM }],
+    users: [...contoso, ...fabrikam],
+    groups,
+  };
+}
+
+/** Contoso's pilot (first), its nested support group and an M365 group; Fabrikam's pilot. */
+function demoGroups(contoso: DemoUser[], fabrikam: DemoUser[]): DemoGroup[] {
+  const support: DemoGroup = {
+    id: demoGroupId(CONTOSO.id, 'customer-support'),
+    tenantId: CONTOSO.id,
+    displayName: SUPPORT,
+    securityEnabled: true,
+    memberIds: contoso.filter((u) => u.department === SUPPORT).map((u) => u.id),
+  };
+  const allCompany: DemoGroup = {
+    id: demoGroupId(CONTOSO.id, 'all-company'),
+    tenantId: CONTOSO.id,
+    displayName: 'All Company',
+    securityEnabled: false,
+    memberIds: contoso.map((u) => u.id),
+  };
+  return [
+    pilotGroup(CONTOSO, contoso, [support]),
+    support,
+    allCompany,
+    pilotGroup(FABRIKAM, fabrikam),
+  ];
 }
 
 function castToUsers(tenant: DemoTenant, cast: CastRow[]): DemoUser[] {

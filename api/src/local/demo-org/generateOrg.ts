@@ -1,4 +1,5 @@
-import type { DemoBusyBlock, DemoDirectory, DemoUser } from './types';
+import type { DemoBusyBlock, DemoDirectory, DemoTenant, DemoUser } from './types';
+import { pilotGroup } from './pilotGroups';
 import { busyBlock, busyHorizon, byStart } from './busyCalendar';
 import type { BusyHorizon } from './busyCalendar';
 import { DEPARTMENTS, GIVEN_NAMES, SURNAMES } from './names';
@@ -87,7 +88,10 @@ export function generateOrg(options: GenerateOrgOptions): DemoDirectory {
   });
 
   addOneOffBusyBlocks(users, busyHorizon(options.now), `${tenantId}:${options.seed}`);
-  return { tenants: [{ id: tenantId, displayName: options.tenantName, domain }], users };
+  const tenant: DemoTenant = { id: tenantId, displayName: options.tenantName, domain };
+  // Chosen as the pilot, so a generated org books everyone as a benchmark expects.
+  const pilot = pilotGroup(tenant, users);
+  return { tenants: [{ ...tenant, pilotGroupId: pilot.id }], users, groups: [pilot] };
 }
 
 /** Breadth-first: every manager gets 5–12 reports until the head count is reached. */

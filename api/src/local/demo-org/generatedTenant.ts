@@ -35,6 +35,7 @@ export function withGeneratedOrg(
     directory: {
       tenants: [...directory.tenants, ...generated.tenants],
       users: [...directory.users, ...generated.users],
+      groups: [...(directory.groups ?? []), ...(generated.groups ?? [])],
     },
     guide: guideTo(generated.users),
   };

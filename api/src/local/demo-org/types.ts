@@ -45,9 +45,21 @@ export interface DemoTenant {
   id: string;
   displayName: string;
   domain: string;
+  /** The group the local stack seeds as the tenant's pilot; none leaves the safe default. */
+  pilotGroupId?: string;
+}
+
+/** An Entra group: members are user or group ids (nested groups count transitively). */
+export interface DemoGroup {
+  id: string;
+  tenantId: string;
+  displayName: string;
+  securityEnabled: boolean;
+  memberIds: string[];
 }
 
 export interface DemoDirectory {
   tenants: DemoTenant[];
   users: DemoUser[];
+  groups?: DemoGroup[];
 }

@@ -75,3 +75,19 @@ export function pageOf<T>(
 ): { value: T[]; more: boolean } {
   return { value: items.slice(offset, offset + pageSize), more: offset + pageSize < items.length };
 }
+
+/** The `@odata.nextLink` of a paged list when more follow: the same query, one page on. */
+export function nextPageLink(
+  links: GraphLinks,
+  path: string,
+  state: Extract<PageState, { offset: number }>,
+  more: boolean,
+): { '@odata.nextLink'?: string } {
+  if (!more) return {};
+  return {
+    '@odata.nextLink': links.page(path, '$skiptoken', {
+      ...state,
+      offset: state.offset + state.pageSize,
+    }),
+  };
+}

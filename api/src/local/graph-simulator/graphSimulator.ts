@@ -15,6 +15,7 @@ import type { EventStore } from './eventStore';
 import { createFaultInjector } from './faults';
 import type { FaultInjector } from './faults';
 import { GraphHttpError, invalidToken } from './graphErrors';
+import { groupRoutes } from './groupRoutes';
 import type { GraphLinks, GraphRoute } from './graphRoute';
 import { createGraphStats } from './graphStats';
 import type { GraphStats } from './graphStats';
@@ -92,6 +93,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions): GraphSimul
   const routes = [
     ...deltaRoutes(),
     ...userRoutes(),
+    ...groupRoutes(),
     ...chatRoutes(),
     ...scheduleRoutes(),
     ...eventRoutes(),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { DemoDirectory, DemoTenant, DemoUser } from '../demo-org/types';
+import type { DemoDirectory, DemoGroup, DemoTenant, DemoUser } from '../demo-org/types';
 
 /**
  * The simulator's mutable copy of the demo directory, scoped by tenant. Every mutation appends to
@@ -62,6 +62,11 @@ export interface OrgStore {
   sequence(tenantId: string): number;
   /** Changes with a sequence number above `after`, oldest first. */
   changesSince(tenantId: string, after: number): readonly OrgChange[];
+  /** The tenant's groups, in a stable order. */
+  listGroups(tenantId: string): readonly DemoGroup[];
+  getGroup(tenantId: string, groupId: string): DemoGroup | undefined;
+  /** Users in the group directly or through nested groups, each once, in first-found order. */
+  transitiveUsers(tenantId: string, groupId: string): DemoUser[];
   /** The whole directory as it is now (for the identity issuer and the dev endpoint). */
   snapshot(): DemoDirectory;
 }
@@ -115,6 +120,8 @@ export function createOrgStore(directory: DemoDirectory): OrgStore {
     state.users.push(user);
     state.byId.set(user.id, user);
   }
+
+  const groups = copy.groups ?? [];
 
   const stateOf = (tenantId: string): TenantState => {
     const state = states.get(tenantId);
@@ -223,9 +230,27 @@ export function createOrgStore(directory: DemoDirectory): OrgStore {
       // Sequences are dense from 1, so the slice starts right after `after`.
       return log.slice(Math.max(0, after));
     },
+    listGroups: (tenantId) => groups.filter((g) => g.tenantId === tenantId),
+    getGroup: (tenantId, groupId) =>
+      groups.find((g) => g.tenantId === tenantId && g.id === groupId.toLowerCase()),
+    transitiveUsers: (tenantId, groupId) => {
+      const users: DemoUser[] = [];
+      const seen = new Set<string>();
+      const visit = (id: string) => {
+        if (seen.has(id)) return;
+        seen.add(id);
+        const group = store.getGroup(tenantId, id);
+        if (group) return group.memberIds.forEach(visit);
+        const user = states.get(tenantId)?.byId.get(id);
+        if (user) users.push(user);
+      };
+      store.getGroup(tenantId, groupId)?.memberIds.forEach(visit);
+      return users;
+    },
     snapshot: () => ({
       tenants: [...states.values()].map((s) => s.tenant),
       users: [...states.values()].flatMap((s) => s.users),
+      groups: structuredClone(groups),
     }),
   };
   return store;

@@ -20,6 +20,8 @@ interface Query {
 export type PageState =
   | ({ kind: 'users'; offset: number; accountEnabled: boolean | null } & Query)
   | ({ kind: 'directReports'; managerId: string; offset: number } & Query)
+  /** A later page of a group's transitive user members. */
+  | ({ kind: 'groupMembers'; groupId: string; offset: number } & Query)
   /** A later page of the initial round: everything that exists. */
   | ({ kind: 'deltaInitial'; since: number; offset: number } & Query)
   /** A later page of a tracked round: changes in (since, upto]. */

@@ -1,6 +1,6 @@
 import type { DemoUser } from '../demo-org/types';
 import { mailboxNotEnabled, resourceNotFound } from './graphErrors';
-import { READ_USERS_ROLES, ok, pageOf } from './graphRoute';
+import { READ_USERS_ROLES, nextPageLink, ok, pageOf } from './graphRoute';
 import type { GraphRequestContext, GraphRoute } from './graphRoute';
 import {
   DEFAULT_PAGE_SIZE,
@@ -65,14 +65,7 @@ function listUsers(context: GraphRequestContext): ReturnType<GraphRoute['handle'
   const page = pageOf(users, state.offset, state.pageSize);
   return ok({
     '@odata.context': links.context(contextFragment('users', selection)),
-    ...(page.more
-      ? {
-          '@odata.nextLink': links.page('/users', '$skiptoken', {
-            ...state,
-            offset: state.offset + state.pageSize,
-          }),
-        }
-      : {}),
+    ...nextPageLink(links, '/users', state, page.more),
     value: page.value.map((u) => renderUser(u, selection)),
   });
 }
@@ -131,14 +124,7 @@ function listDirectReports(
   const path = `/users/${encodeURIComponent(state.managerId)}/directReports`;
   return ok({
     '@odata.context': links.context('directoryObjects'),
-    ...(page.more
-      ? {
-          '@odata.nextLink': links.page(path, '$skiptoken', {
-            ...state,
-            offset: state.offset + state.pageSize,
-          }),
-        }
-      : {}),
+    ...nextPageLink(links, path, state, page.more),
     value: page.value.map((u) => renderUser(u, selection, { odataType: true })),
   });
 }

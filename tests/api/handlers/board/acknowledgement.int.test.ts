@@ -1,4 +1,5 @@
 import type { AspirationView, BoardView } from '../../../../api/src/contract/boardContract';
+import type { TenantSettingsView } from '../../../../api/src/contract/settingsContract';
 import { DEMO } from '../../../../api/src/local/demo-org/demoDirectory';
 import { addAspiration, readBoardAs } from '../../../support/boardFixtures';
 import { startTestStack } from '../../../support/testStack';
@@ -8,10 +9,20 @@ import type { TestStack } from '../../../support/testStack';
 
 let stack: TestStack;
 const { employee, manager } = DEMO.contoso;
+const OTHER_GROUP = '0b6a4d1e-2f3c-4a5b-8c7d-9e0f1a2b3c4d';
 const path = (id: string) => `/boards/${employee}/aspirations/${id}`;
 
 beforeAll(async () => {
   stack = await startTestStack();
+  // What the daily org sync leaves behind: the demo pilot group's members (Nia among them).
+  const pilot = stack.orgStore.snapshot().tenants.find((t) => t.id === DEMO.contoso.tenantId)!;
+  const members = stack.orgStore.transitiveUsers(DEMO.contoso.tenantId, pilot.pilotGroupId!);
+  await stack.services.orgChart.writePilotMembers(
+    DEMO.contoso.tenantId,
+    pilot.pilotGroupId!,
+    members.map((u) => u.id),
+    new Date().toISOString(),
+  );
 });
 afterAll(async () => {
   await stack.close();
@@ -180,10 +191,13 @@ describe('the employee hears of an acknowledgement in their Teams activity feed'
 
   it('nobody outside the pilot is notified', async () => {
     const admin = DEMO.contoso.admin;
+    const before = await stack.call<TenantSettingsView>('/settings', { as: admin });
     const set = await stack.call<{ etag: string }>('/settings', {
       as: admin,
       method: 'PUT',
-      body: { pilot: { scope: 'departments', departments: ['A department Nia is not in'] } },
+      // A group Nia is not in: the pilot members synced for the demo pilot do not count for it.
+      body: { pilot: { group: { id: OTHER_GROUP, displayName: 'Another group' } } },
+      headers: { 'If-Match': before.body.etag! },
     });
     expect(set.status).toBe(200);
     try {
@@ -194,7 +208,7 @@ describe('the employee hears of an acknowledgement in their Teams activity feed'
       const back = await stack.call('/settings', {
         as: admin,
         method: 'PUT',
-        body: { pilot: { scope: 'everyone' } },
+        body: { pilot: before.body.pilot },
         headers: { 'If-Match': set.body.etag },
       });
       expect(back.status).toBe(200);

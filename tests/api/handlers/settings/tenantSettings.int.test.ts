@@ -4,7 +4,10 @@ import { startTestStack } from '../../../support/testStack';
 import type { TestStack } from '../../../support/testStack';
 
 let stack: TestStack;
-const { admin, manager } = DEMO.contoso;
+// Fabrikam: the demo tenant whose settings start unsaved, as on a fresh deployment (Contoso's
+// local stack is seeded with its pilot group chosen). Claire Dubois is its admin.
+const { manager: admin } = DEMO.fabrikam;
+const PILOT = { id: '0b6a4d1e-2f3c-4a5b-8c7d-9e0f1a2b3c4d', displayName: 'Career Board pilot' };
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -14,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('tenant settings', () => {
-  it('start from the defaults: quarterly, 30 minutes, weeks 2–6, 3 a day, everyone', async () => {
+  it('start from the defaults: quarterly, 30 minutes, weeks 2–6, 3 a day, no pilot group', async () => {
     const result = await stack.call<TenantSettingsView>('/settings', { as: admin });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({
@@ -22,7 +25,7 @@ describe('tenant settings', () => {
       durationMinutes: 30,
       window: { startWeek: 2, endWeek: 6 },
       dailyCap: 3,
-      pilot: { scope: 'everyone' },
+      pilot: { group: null },
       etag: null,
     });
   });
@@ -34,13 +37,14 @@ describe('tenant settings', () => {
       body: {
         durationMinutes: 45,
         dailyCap: 2,
-        pilot: { scope: 'departments', departments: ['Engineering'] },
+        pilot: { group: PILOT },
       },
     });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({
       durationMinutes: 45,
       dailyCap: 2,
+      pilot: { group: PILOT },
       updatedBy: { id: admin },
     });
     expect(saved.headers.get('etag')).toBe(saved.body.etag);
@@ -118,19 +122,20 @@ describe('tenant settings', () => {
       body: {
         durationMinutes: 5,
         window: { startWeek: 6, endWeek: 2 },
-        pilot: { scope: 'departments', departments: [] },
+        pilot: { group: { id: 'Career Board pilot', displayName: '' } },
       },
     });
     expect(result.status).toBe(400);
     expect(result.body.errors.map((e) => e.path).sort()).toEqual([
       'durationMinutes',
-      'pilot.departments',
+      'pilot.group.displayName',
+      'pilot.group.id',
       'window',
     ]);
   });
 
   it('people without the Admin role are refused, managers included', async () => {
-    const result = await stack.call<{ detail: string }>('/settings', { as: manager });
+    const result = await stack.call<{ detail: string }>('/settings', { as: DEMO.contoso.manager });
     expect(result.status).toBe(403);
     expect(result.body.detail).toMatch(/Admin role/);
   });
