@@ -52,8 +52,10 @@ export async function benchOrgSync(size: number): Promise<OrgSyncSection> {
       });
 
       progress(`orgSync ${size}: first sync (read and store everyone)`);
+      // The pass syncs with the tenant's pilot group, whose members it reads too.
+      const { pilot } = (await stack.services.settings.read(tenantId)).settings;
       const first = await measure(stack, cosmos, async () => {
-        const result = await syncOrgChart(stack.services, tenantId, BENCH_NOW);
+        const result = await syncOrgChart(stack.services, tenantId, BENCH_NOW, pilot);
         return result.changes;
       });
 
@@ -61,7 +63,7 @@ export async function benchOrgSync(size: number): Promise<OrgSyncSection> {
       progress(`orgSync ${size}: delta sync after ${changed} changes`);
       const later = new Date(BENCH_NOW.getTime() + 86_400_000);
       const delta = await measure(stack, cosmos, async () => {
-        const result = await syncOrgChart(stack.services, tenantId, later);
+        const result = await syncOrgChart(stack.services, tenantId, later, pilot);
         return result.changes;
       });
       progress(

@@ -13,7 +13,7 @@ export interface Workspace {
 
 /**
  * A temporary root holding appPackage/ (manifest and icons), scripts/package-app.ts and the
- * api/src/config.ts it imports, with
+ * api/src/hosting/localAppIds.ts it imports, with
  * node_modules linked, so a test controls env/ completely and never writes into the repository.
  */
 export function makeWorkspace(): Workspace {
@@ -28,9 +28,10 @@ export function makeWorkspace(): Workspace {
     join(REPO_ROOT, 'scripts', 'package-app.ts'),
     join(root, 'scripts', 'package-app.ts'),
   );
-  // package-app.ts takes the local stack's ids from the API's configuration module.
-  mkdirSync(join(root, 'api', 'src'), { recursive: true });
-  copyFileSync(join(REPO_ROOT, 'api', 'src', 'config.ts'), join(root, 'api', 'src', 'config.ts'));
+  // package-app.ts takes the local stack's ids from the API's hosting module.
+  mkdirSync(join(root, 'api', 'src', 'hosting'), { recursive: true });
+  const localAppIds = join('api', 'src', 'hosting', 'localAppIds.ts');
+  copyFileSync(join(REPO_ROOT, localAppIds), join(root, localAppIds));
   // 'junction' needs no privileges on Windows; other platforms ignore the type.
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'junction');
   return {
