@@ -22,7 +22,8 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     const length = page.getByRole('spinbutton', { name: /Meeting length/ });
     await expect(length.inputValue()).resolves.toBe('30');
-    await page.getByText('Never saved: these are the defaults').waitFor();
+    // The local stack chose the demo's pilot group for Contoso, as its admin would have.
+    await page.getByText(/^Last saved by Local demo data, /).waitFor();
     await screenshot(page, '25-settings');
 
     // Checked on this side with the API's own schema: nothing is sent.
@@ -32,15 +33,18 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
     });
     await length.fill('200');
     await page.getByRole('checkbox', { name: 'Monday' }).uncheck();
-    await page.getByRole('radio', { name: /Only some departments/ }).check();
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('At most 120 minutes.').waitFor();
-    await page.getByText('List at least one department.').waitFor();
     expect(puts).toBe(0);
     await screenshot(page, '25b-settings-with-errors');
 
     await length.fill('45');
-    await page.getByRole('textbox', { name: /Departments, one per line/ }).fill('Engineering');
+    // The pilot group is chosen by searching Entra's groups by name (the Graph simulator's here).
+    await page
+      .getByRole('searchbox', { name: 'Find a group by the start of its name' })
+      .fill('Career');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('button', { name: 'Choose Career Board pilot' }).click();
     const [saved] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/settings')),
       page.getByRole('button', { name: 'Save settings' }).click(),
@@ -53,7 +57,7 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
     const stored = await callApi<TenantSettingsView>(e2e.stack, contoso.admin, 'GET', '/settings');
     expect(stored).toMatchObject({
       durationMinutes: 45,
-      pilot: { scope: 'departments', departments: ['Engineering'] },
+      pilot: { group: { displayName: 'Career Board pilot' } },
       workingHoursFallback: { daysOfWeek: ['tuesday', 'wednesday', 'thursday', 'friday'] },
       updatedBy: { displayName: 'Yuki Tanaka' },
     });
