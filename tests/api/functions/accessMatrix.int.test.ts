@@ -31,6 +31,8 @@ interface Request {
   params?: Record<string, string>;
   /** Defaults to the route's only method. */
   method?: string;
+  /** Query parameters, appended to the path built from the template. */
+  query?: Record<string, string>;
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -53,7 +55,8 @@ function wire(route: RouteDefinition, request: Request): { path: string; method:
   const path = route.route.replace(/\{(\w+)\}/g, (_, name: string) =>
     encodeURIComponent(request.params![name]),
   );
-  return { path: `/${path}`, method };
+  const query = request.query ? `?${new URLSearchParams(request.query)}` : '';
+  return { path: `/${path}${query}`, method };
 }
 
 type Expectations = Record<Persona, number>;
@@ -240,9 +243,18 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
     expect: adminOnly(200),
     request: async () => ({}),
   },
+  // Group names are directory data an admin needs to choose the pilot; nobody else searches them.
+  pilotGroupSearch: {
+    expect: adminOnly(200),
+    request: async () => ({ query: { search: 'Career' } }),
+  },
   settingsWrite: {
     expect: adminOnly(200),
-    request: async () => ({ body: { dailyCap: 3 } }),
+    // The local stack has saved Contoso's settings (its demo pilot), so a write names that version.
+    request: async () => {
+      const current = await stack.call('/settings', { as: DEMO.contoso.admin });
+      return { body: { dailyCap: 3 }, headers: { 'If-Match': current.headers.get('ETag') ?? '' } };
+    },
   },
   conversations: {
     expect: readers(200),
