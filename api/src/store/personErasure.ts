@@ -219,6 +219,20 @@ export function createPersonErasure(containers: Containers) {
       previousManagerId: report.previousManagerId === personId ? null : report.previousManagerId,
     }));
 
+    // The pilot group's synced membership lists ids: the person's goes with the rest.
+    const { resource: pilot } = await directory
+      .item('pilot-members', tenantId)
+      .read<{ id: string; pk: string; memberIds?: string[] }>();
+    if (pilot?.memberIds?.includes(personId)) {
+      await directory.items.upsert(
+        withoutSystemProperties({
+          ...pilot,
+          memberIds: pilot.memberIds.filter((id) => id !== personId),
+        }),
+      );
+      counts.anonymisedElsewhere++;
+    }
+
     // An admin who saved the settings is named on them.
     const { resource: saved } = await settings
       .item('settings', tenantId)
