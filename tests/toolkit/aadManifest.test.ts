@@ -59,14 +59,18 @@ describe('aad.manifest.json', () => {
     expect(manifest.appRoles[0]?.id).toMatch(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/);
   });
 
-  it('requests the org chart tenant-wide and no calendar or notification grant', () => {
+  it('requests the org chart and the pilot group’s members, and no calendar or notification grant', () => {
     // Calendars.ReadWrite is granted in Exchange Online, scoped to the pilot group (RBAC for
     // Applications, docs/deploy.md): an Entra grant would add tenant-wide access on top of it.
     // Notifications use the resource-specific TeamsActivity.Send.User of the Teams manifest.
+    // GroupMember.Read.All reads the pilot group's transitive members (graph/pilotGroup.ts).
     expect(manifest.requiredResourceAccess).toEqual([
       {
         resourceAppId: 'Microsoft Graph',
-        resourceAccess: [{ id: 'User.Read.All', type: 'Role' }],
+        resourceAccess: [
+          { id: 'User.Read.All', type: 'Role' },
+          { id: 'GroupMember.Read.All', type: 'Role' },
+        ],
       },
     ]);
   });

@@ -138,9 +138,12 @@ describe("GET /team's overdue flag follows the tenant's own booking weeks", () =
     const employee = DEMO.contoso.employee;
     expect(await flagsOf(employee)).not.toContain('conversation-overdue');
 
+    // The local stack saved Contoso's settings (its demo pilot): the write names that version.
+    const current = await own.call('/settings', { as: DEMO.contoso.admin });
     const saved = await own.call('/settings', {
       as: DEMO.contoso.admin,
       method: 'PUT',
+      headers: { 'If-Match': current.headers.get('ETag') ?? '' },
       body: { window: { startWeek: 1, endWeek: 2 } },
     });
     expect(saved.status).toBe(200);

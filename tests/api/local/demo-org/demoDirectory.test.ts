@@ -27,6 +27,7 @@ describe('the demo directory', () => {
         id: '7b0c5a3e-1d2f-4c6b-9a8e-c0a7050c0001',
         displayName: 'Contoso',
         domain: 'contoso.example',
+        pilotGroupId: expect.any(String),
       },
       {
         id: '5f1d8e2a-3b4c-4d5e-8f90-fab000000002',
@@ -35,6 +36,12 @@ describe('the demo directory', () => {
       },
     ]);
     expect(contoso.length + fabrikam.length).toBe(directory.users.length);
+    // Contoso's demo names its "Career Board pilot" group; Fabrikam names none (the safe default).
+    const pilot = directory.groups?.find((g) => g.id === directory.tenants[0].pilotGroupId);
+    expect(pilot).toMatchObject({
+      tenantId: directory.tenants[0].id,
+      displayName: 'Career Board pilot',
+    });
   });
 
   it('gives every person a unique lowercase GUID and a unique user principal name', () => {

@@ -36,8 +36,12 @@ describe('generateOrg', () => {
         id: '0b1e2c3d-0000-4000-8000-00000000b16b',
         displayName: 'Northwind',
         domain: 'northwind.example',
+        pilotGroupId: expect.any(String),
       },
     ]);
+    // The generated org's pilot is a group of everyone, so a scheduling pass over it books.
+    const pilot = big.groups?.find((g) => g.id === big.tenants[0].pilotGroupId);
+    expect(pilot?.tenantId).toBe(big.tenants[0].id);
     expect(big.users).toHaveLength(10_000);
     expect(big.users.filter((u) => u.managerId === null)).toHaveLength(1);
     expect(big.users.every((u) => u.tenantId === big.tenants[0].id)).toBe(true);

@@ -239,7 +239,7 @@ describe('a user, their manager and their reports', () => {
     expect(
       (await failure(graph.api('/users/00000000-0000-0000-0000-000000000000').get())).statusCode,
     ).toBe(404);
-    const segment = await failure(graph.api('/groups').get());
+    const segment = await failure(graph.api('/applications').get());
     expect(segment).toMatchObject({ statusCode: 400, code: 'BadRequest' });
   });
 });
