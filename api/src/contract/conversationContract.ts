@@ -40,10 +40,61 @@ export const conversationPatchSchema = z
 
 export type ConversationPatch = z.input<typeof conversationPatchSchema>;
 
+/**
+ * Every state a pair's conversation can be in. The transitions between them live in one place,
+ * `domain/conversations/lifecycle.ts`; nothing else decides them.
+ * - `unbooked`: the pass tried and found no slot yet; `unbooked.reason` says why and what happens next.
+ * - `needs-manager-pick`: no slot even with the stretch; the manager picks one of the offered slots.
+ */
+export const CONVERSATION_STATUSES = [
+  'pending',
+  'unbooked',
+  'needs-manager-pick',
+  'scheduled',
+  'held',
+  'needs-attention',
+  'cancelled',
+] as const;
+export type ConversationStatusName = (typeof CONVERSATION_STATUSES)[number];
+
+/** Why a pair has no conversation booked, as a code; the app shows each in words. */
+export const UNBOOKED_REASONS = [
+  'no-common-working-hours',
+  'stretch-off',
+  'no-free-slot',
+  'out-of-office',
+  'no-window-left',
+  'declined-too-often',
+  'graph-unavailable',
+  'not-in-pilot',
+] as const;
+export type UnbookedReason = (typeof UNBOOKED_REASONS)[number];
+
+/** What happens next for a pair that is not booked. */
+export type UnbookedNext = 'next-pass-retries' | 'manager-picks' | 'next-quarter';
+
+export interface UnbookedView {
+  reason: UnbookedReason;
+  next: UnbookedNext;
+  /** When the pair first ended up without a slot this quarter. */
+  since: string;
+}
+
+/** A slot outside someone's working hours, inside the tenant's stretch limits. */
+export interface StretchView {
+  /** Who takes the early side this time; the other takes the late side. Alternates by quarter. */
+  earlySide: 'employee' | 'manager';
+  /** Local start times as HH:mm for each person, e.g. { employee: '07:30', manager: '20:00' }. */
+  employeeLocalStart: string;
+  managerLocalStart: string;
+}
+
 export interface ConversationView {
   id: string;
   quarter: string;
-  status: 'pending' | 'scheduled' | 'held' | 'needs-attention' | 'cancelled';
+  status: ConversationStatusName;
+  unbooked?: UnbookedView | null;
+  stretch?: StretchView | null;
   reason: 'quarterly' | 'new-manager';
   manager: { id: string };
   start: string | null;

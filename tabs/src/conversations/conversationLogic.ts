@@ -82,6 +82,18 @@ export function conversationStatus(conversation: ConversationView, now: Date): C
       return isUpcoming(conversation, now)
         ? { label: 'Booked', detail: 'the invite is in both your calendars.', tone: 'success' }
         : { label: 'Held', detail: 'the meeting time has passed.', tone: 'informative' };
+    case 'unbooked':
+      return {
+        label: 'Not booked yet',
+        detail: 'Career Board found no time that suits you both yet and will try again.',
+        tone: 'warning',
+      };
+    case 'needs-manager-pick':
+      return {
+        label: 'Waiting for the manager to pick a time',
+        detail: 'no time suits you both; the manager picks one of the times Career Board offers.',
+        tone: 'warning',
+      };
     case 'pending': {
       if (conversation.attempt <= 1) {
         return {

@@ -48,6 +48,8 @@ const EMPTY: AdoptionFigures = {
 const PROGRESS: Record<ConversationStatus, number> = {
   cancelled: 0,
   'needs-attention': 1,
+  unbooked: 1,
+  'needs-manager-pick': 1,
   pending: 2,
   scheduled: 3,
   held: 4,

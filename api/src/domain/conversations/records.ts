@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
 
+import type {
+  ConversationStatusName,
+  StretchView,
+  UnbookedView,
+} from '../../contract/conversationContract';
 import type { QuarterKey } from '../scheduling';
 
 /** What is stored in the `conversations` container (partition `{tenantId}|{employeeId}`). */
 
-export type ConversationStatus = 'pending' | 'scheduled' | 'held' | 'needs-attention' | 'cancelled';
+export type ConversationStatus = ConversationStatusName;
 export type ConversationReason = 'quarterly' | 'new-manager';
 
 export interface ActionItem {
@@ -93,6 +98,10 @@ export interface ConversationRecord {
   timeZones?: { employee: string; manager: string } | null;
   /** Absent on records written before notifications existed. */
   notices?: ConversationNotices;
+  /** Set while the pair has no slot (status `unbooked` or `needs-manager-pick`); absent on older records. */
+  unbooked?: UnbookedView | null;
+  /** Set when the booked slot is outside someone's working hours, inside the stretch limits. */
+  stretch?: StretchView | null;
   createdAt: string;
   updatedAt: string;
 }
