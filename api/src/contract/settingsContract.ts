@@ -52,6 +52,37 @@ const pilotSchema = z.strictObject({
     .nullable(),
 });
 
+/** True for a real date (YYYY-MM-DD) or a day of the year (MM-DD, 02-29 allowed). */
+export function isNonWorkingDate(value: string): boolean {
+  const match = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [, year = '2028', month = '', day = ''] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return (
+    date.getUTCFullYear() === Number(year) &&
+    date.getUTCMonth() === Number(month) - 1 &&
+    date.getUTCDate() === Number(day)
+  );
+}
+
+const nonWorkingDate = z
+  .string()
+  .trim()
+  .refine(isNonWorkingDate, 'Use a date like 2027-04-02, or 12-25 for the same day every year.');
+const nonWorkingDateList = z
+  .array(nonWorkingDate)
+  .max(100, 'At most 100 dates.')
+  .refine((dates) => new Set(dates).size === dates.length, 'Each date once.');
+
+/** The stretch defaults a reasonable admin would pick: nobody before 07:30 or after 20:00 local. */
+export const DEFAULT_STRETCH = { enabled: true, earliest: '07:30', latest: '20:00' } as const;
+
+/** Days nobody is booked on unless the admin changes them: New Year and the Christmas days. */
+export const DEFAULT_NON_WORKING_DATES = {
+  everyone: ['01-01', '12-24', '12-25', '12-26', '12-31'],
+  byOffice: [],
+};
+
 export const tenantSettingsSchema = z.strictObject({
   /** Conversations happen once a quarter; the only cadence offered today. */
   cadence: z.literal('quarterly', { error: 'Cadence must be "quarterly".' }).default('quarterly'),
@@ -96,6 +127,32 @@ export const tenantSettingsSchema = z.strictObject({
   pilot: pilotSchema.default({ group: null }),
   /** Days a person's data is kept after they leave the org chart, then erased (README: Leavers). */
   leaverRetentionDays: leaverRetentionDaysSchema,
+  /**
+   * When two people's working hours never overlap: book inside these local limits (each person
+   * in their own zone), or, when off, ask the manager to pick a slot.
+   */
+  stretch: z
+    .strictObject({
+      enabled: z.boolean(),
+      earliest: clock,
+      latest: clock,
+    })
+    .refine((s) => s.earliest < s.latest, 'The earliest time must come before the latest.')
+    .default({ ...DEFAULT_STRETCH }),
+  /** Dates nobody is booked on: for everyone, and per office (Graph officeLocation starts with it). */
+  nonWorkingDates: z
+    .strictObject({
+      everyone: nonWorkingDateList,
+      byOffice: z
+        .array(
+          z.strictObject({
+            office: z.string().trim().min(1, 'Name the office, e.g. Berlin.').max(100),
+            dates: nonWorkingDateList.min(1, 'Give the office at least one date.'),
+          }),
+        )
+        .max(50, 'At most 50 offices.'),
+    })
+    .default({ everyone: [...DEFAULT_NON_WORKING_DATES.everyone], byOffice: [] }),
 });
 
 /**

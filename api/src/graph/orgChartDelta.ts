@@ -8,7 +8,8 @@ import { graphStatus } from './graphStatus';
  * selected), then only the changes since the stored delta link.
  */
 
-const SELECT = 'id,displayName,mail,jobTitle,department,accountEnabled,userType,manager';
+const SELECT =
+  'id,displayName,mail,jobTitle,department,officeLocation,accountEnabled,userType,manager';
 
 export interface DeltaRound {
   users: DeltaUser[];

@@ -1,3 +1,4 @@
+import { advance } from '../domain/conversations/lifecycle';
 import type { ConversationRecord } from '../domain/conversations/records';
 import type { BookedEvent, CalendarGateway } from '../graph/calendarGateway';
 import type { Services } from '../services';
@@ -74,26 +75,25 @@ export function markScheduled(
   at: Date,
 ): Promise<Stored<ConversationRecord>> {
   const now = at.toISOString();
+  const next = advance(
+    record,
+    {
+      kind: 'invite-sent',
+      eventId: event.id,
+      joinUrl: event.joinUrl,
+      start: event.start,
+      end: event.end,
+      found,
+    },
+    now,
+  );
   return services.conversations.replace(
     {
-      ...record,
-      status: 'scheduled',
-      event: { id: event.id, joinUrl: event.joinUrl },
-      start: event.start || record.start,
-      end: event.end || record.end,
+      ...next,
       lease: null,
       // Claims this attempt's "booked" notification in the same write: the caller sends it
       // (passNotifications.ts), and a rerun finds it claimed.
       notices: { ...record.notices, booked: { attempt: record.attempt, at: now } },
-      log: [
-        ...record.log,
-        {
-          at: now,
-          what: 'booked',
-          detail: found ? 'found the event a previous run created' : 'invite sent',
-        },
-      ],
-      updatedAt: now,
     },
     record._etag,
   );

@@ -1,4 +1,5 @@
 import { boardPartitionKey } from '../domain/board/records';
+import { advance, canTake } from '../domain/conversations/lifecycle';
 import type { ConversationRecord } from '../domain/conversations/records';
 import type { Stored } from '../domain/stored';
 import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
@@ -53,7 +54,7 @@ export async function reconcileManagers(
   for (const record of records) {
     const person = pass.people.get(record.employeeId);
     const stale =
-      (record.status === 'pending' || record.status === 'scheduled') &&
+      canTake(record.status, 'manager-changed') &&
       person !== undefined &&
       person.managerId !== record.managerId;
     result.push(stale ? await cancelForOldManager(pass, record, person) : record);
@@ -101,18 +102,8 @@ async function cancelForOldManager(
         ? (await findEventOf(pass.calendar, claimed, person.mail ?? ''))?.id
         : undefined);
     if (eventId) await pass.calendar.cancelEvent(claimed.managerId, eventId);
-    const at = pass.now.toISOString();
     const cancelled = await pass.services.conversations.replace(
-      {
-        ...claimed,
-        status: 'cancelled',
-        lease: null,
-        log: [
-          ...claimed.log,
-          { at, what: 'manager-changed', detail: 'the employee has a new manager' },
-        ],
-        updatedAt: at,
-      },
+      { ...advance(claimed, { kind: 'manager-changed' }, pass.now.toISOString()), lease: null },
       claimed._etag,
     );
     track(pass, cancelled);

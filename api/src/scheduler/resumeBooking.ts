@@ -1,5 +1,5 @@
 import type { ConversationRecord } from '../domain/conversations/records';
-import { transactionIdFor } from '../domain/conversations/records';
+import { advance } from '../domain/conversations/lifecycle';
 import type { Stored } from '../domain/stored';
 import { completeBooking, findEventOf, markScheduled } from './booking';
 import { claim, heldByAnother, release } from './leases';
@@ -56,27 +56,8 @@ export async function resumeBooking(
       await notifyBooked(pass, booked, pair);
       return { kind: 'booked', rebooking: claimed.attempt > 1 };
     }
-    const attempt = claimed.attempt + 1;
-    const at = pass.now.toISOString();
     const fresh = await pass.services.conversations.replace(
-      {
-        ...claimed,
-        attempt,
-        transactionId: transactionIdFor(claimed, attempt),
-        start: null,
-        end: null,
-        event: null,
-        lease: null,
-        log: [
-          ...claimed.log,
-          {
-            at,
-            what: 'booking',
-            detail: 'the chosen time came before the invite went out; choosing another',
-          },
-        ],
-        updatedAt: at,
-      },
+      { ...advance(claimed, { kind: 'slot-lapsed' }, pass.now.toISOString()), lease: null },
       claimed._etag,
     );
     track(pass, fresh);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { TenantSettings } from '../contract/settingsContract';
+import { passStepFor } from '../domain/conversations/lifecycle';
 import type { ConversationRecord } from '../domain/conversations/records';
 import type { ConversationHold, QuarterKey } from '../domain/scheduling';
 import { createConversationHolds, nextQuarter, quarterOf } from '../domain/scheduling';
@@ -53,7 +54,6 @@ export interface PassOptions {
 /** A pass holds its tenant for its whole budget and this much more, then the lock expires. */
 const LOCK_MARGIN_MS = 2 * 60_000;
 
-const ACTIVE = new Set(['pending', 'scheduled', 'held']);
 /** A new pair talks early: within this many days of the change. */
 const NEW_PAIR_DAYS = 30;
 
@@ -184,19 +184,19 @@ async function bookTenant(
     const mine = byPair.get(`${pair.employee.id}|${pair.manager.id}`) ?? [];
     const relevant =
       pair.reason === 'new-manager' ? mine : mine.filter((r) => r.quarter === quarter);
-    const attention = relevant.find((r) => r.status === 'needs-attention');
-    const active = relevant.find((r) => ACTIVE.has(r.status));
-    if (active?.status === 'pending') toResume.push({ pair, record: active });
-    else if (active?.status === 'scheduled') toFollow.push({ pair, record: active });
-    else if (active?.status === 'held') summary.alreadyBooked++;
-    else if (attention)
-      note(
-        summary,
-        'skipped',
-        'rebooked too often: flagged on the team view',
-        pairRef(tenantId, pair),
-      );
-    else toBook.push({ pair, record: null });
+    // The record that speaks for the pair: the one still going ahead, else one still open.
+    const steps = relevant.map((record) => ({ record, step: passStepFor(record) }));
+    const current =
+      steps.find((s) => ['resume', 'follow-up', 'done'].includes(s.step)) ??
+      steps.find((s) => s.step !== 'ignore');
+    if (!current) toBook.push({ pair, record: null });
+    else if (current.step === 'resume') toResume.push({ pair, record: current.record });
+    else if (current.step === 'follow-up') toFollow.push({ pair, record: current.record });
+    else if (current.step === 'done') summary.alreadyBooked++;
+    // Nobody booked it yet: the pass keeps trying (the manager may also pick meanwhile).
+    else if (current.step === 'book') toBook.push({ pair, record: current.record });
+    else
+      note(summary, 'skipped', 'waiting for the manager to pick a slot', pairRef(tenantId, pair));
   }
   progress(
     `Tenant ${tenantId}: ${pairs.length} pairs; ${toFollow.length} booked to check, ${toResume.length} to resume, ${toBook.length} to book.`,
@@ -248,12 +248,7 @@ async function bookTenant(
         summary.alreadyBooked++;
         await remindIfDue(pass, pair, outcome.record);
       } else if (outcome.kind === 'gave-up')
-        note(
-          summary,
-          'skipped',
-          'rebooked too often: flagged on the team view',
-          pairRef(tenantId, pair),
-        );
+        note(summary, 'skipped', 'waiting for the manager to pick a slot', pairRef(tenantId, pair));
       else if (outcome.kind === 'another-run')
         note(summary, 'skipped', ANOTHER_RUN, pairRef(tenantId, pair));
       else {

@@ -1,20 +1,29 @@
 import { boardPartitionKey } from '../domain/board/records';
 import type { ConversationReason, ConversationRecord } from '../domain/conversations/records';
-import { conversationId, transactionIdFor } from '../domain/conversations/records';
+import { conversationId } from '../domain/conversations/records';
+import {
+  advance,
+  canTake,
+  newConversation,
+  unbookedReasonFor,
+} from '../domain/conversations/lifecycle';
+import type { StretchView, UnbookedReason } from '../contract/conversationContract';
 import type {
   IsoInterval,
   NoSlotReason,
   ReportSchedule,
   SchedulingParticipant,
+  StretchRules,
   WorkingHours,
 } from '../domain/scheduling';
-import { bookingWindows, findSlots, quarterOf } from '../domain/scheduling';
+import { bookingWindows, daysOffFor, findSlots, quarterOf } from '../domain/scheduling';
 import type { Stored } from '../domain/stored';
 import { readAvailability } from './availabilityReads';
 import { completeBooking } from './booking';
 import { heldByAnother, newLease } from './leases';
 import { forEachInLanes, rethrowIfAborted } from './passAborted';
 import { notifyBooked } from './passNotifications';
+import { recordNoSlot } from './unbookedPairs';
 import { note } from './passSummary';
 import type { Pair, TenantPass } from './tenantPass';
 import { ANOTHER_RUN, DAY_MS, holdKey, pairRef, track } from './tenantPass';
@@ -61,13 +70,7 @@ export async function bookForManager(
       minimumMs: pass.settings.durationMinutes * 60_000,
     });
     if (windows.length === 0) {
-      for (const i of group)
-        note(
-          pass.summary,
-          'skipped',
-          'no scheduling window left this quarter',
-          pairRef(pass.tenantId, i.pair),
-        );
+      for (const i of group) await recordNoSlot(pass, i, reason, 'no-window-left');
       continue;
     }
     let remaining = group;
@@ -119,6 +122,7 @@ async function bookInWindow(
       );
     } catch (error) {
       rethrowIfAborted(error);
+      // Nothing is written: the next pass reads the calendars again.
       for (const i of chunk)
         note(
           pass.summary,
@@ -153,6 +157,11 @@ async function bookInWindow(
         reports.push({
           employeeId: i.pair.employee.id,
           workingHours: s.workingHours,
+          daysOff: daysOffFor(
+            i.pair.employee.officeLocation,
+            pass.settings.nonWorkingDates,
+            window,
+          ),
           // Their other career conversations, as attendee or as organiser of their own reports.
           busy: [...s.busy, ...pass.holds.involving(i.pair.employee.id)],
         });
@@ -160,6 +169,7 @@ async function bookInWindow(
     }
     const managerSide: SchedulingParticipant = {
       workingHours: managerSchedule.workingHours,
+      daysOff: daysOffFor(manager.officeLocation, pass.settings.nonWorkingDates, window),
       // The manager's own conversation with their manager is busy time, not one of theirs to cap.
       busy: [...managerSchedule.busy, ...pass.holds.attendedBy(manager.id)],
     };
@@ -170,32 +180,51 @@ async function bookInWindow(
       bookedConversations: pass.holds.organisedBy(manager.id),
       durationMinutes: pass.settings.durationMinutes,
       dailyCap: pass.settings.dailyCap,
+      stretch: stretchRules(pass),
     });
-    const chosen: { item: ToBook; slot: IsoInterval; key: string }[] = [];
+    const chosen: { item: ToBook; slot: BookedSlot; key: string }[] = [];
+    const noSlot: { item: ToBook; why: UnbookedReason }[] = [];
     for (const outcome of outcomes) {
       const item = chunk.find((i) => i.pair.employee.id === outcome.employeeId)!;
       if (outcome.outcome === 'no-slot') {
         if (!lastWindow && TRY_NEXT_WINDOW.has(outcome.reason)) nextWindow.push(item);
         else
-          note(
-            pass.summary,
-            'skipped',
-            `no slot: ${outcome.reason}`,
-            pairRef(pass.tenantId, item.pair),
-          );
+          noSlot.push({
+            item,
+            why: unbookedReasonFor(outcome.reason, pass.settings.stretch.enabled),
+          });
         continue;
       }
-      const slot = { start: outcome.start, end: outcome.end };
+      const slot = { start: outcome.start, end: outcome.end, stretch: outcome.stretch ?? null };
       const key = item.record
         ? holdKey(item.record)
         : holdKey({
             pk: boardPartitionKey(pass.tenantId, item.pair.employee.id),
             id: conversationId(quarterOf(slot.start), manager.id),
           });
-      pass.holds.hold({ key, employeeId: item.pair.employee.id, managerId: manager.id, ...slot });
+      pass.holds.hold({
+        key,
+        employeeId: item.pair.employee.id,
+        managerId: manager.id,
+        start: slot.start,
+        end: slot.end,
+      });
       chosen.push({ item, slot, key });
     }
 
+    await forEachInLanes(noSlot, 4, async ({ item, why }) => {
+      try {
+        await recordNoSlot(pass, item, reason, why);
+      } catch (error) {
+        rethrowIfAborted(error);
+        note(
+          pass.summary,
+          'failed',
+          `no slot: ${failureReason(error)}`,
+          pairRef(pass.tenantId, item.pair),
+        );
+      }
+    });
     await forEachInLanes(chosen, 4, async ({ item, slot, key }) => {
       const timeZones = {
         employee: employeeZones.get(item.pair.employee.id) ?? fallback.timeZone,
@@ -233,79 +262,47 @@ async function bookSlot(
   pass: TenantPass,
   item: ToBook,
   reason: ConversationReason,
-  slot: IsoInterval,
+  slot: BookedSlot,
   timeZones: { employee: string; manager: string },
   agendaHtml: () => Promise<string>,
 ): Promise<'booked' | 'rebooked' | 'another-run'> {
   const { services, tenantId } = pass;
   const at = pass.now.toISOString();
   const { pair } = item;
-  const chosen = { at, what: 'booking' as const, detail: 'slot chosen' };
+  const chosen = { kind: 'slot-chosen' as const, ...slot };
+  const claimed = (record: ConversationRecord): ConversationRecord => ({
+    ...record,
+    timeZones,
+    lease: newLease(pass.leases),
+  });
   let pending: Stored<ConversationRecord> | null;
   if (item.record) {
     if (heldByAnother(item.record, pass.leases)) return 'another-run';
     pending = await services.conversations.replaceIfCurrent(
-      {
-        ...item.record,
-        status: 'pending',
-        start: slot.start,
-        end: slot.end,
-        timeZones,
-        event: null,
-        lease: newLease(pass.leases),
-        log: [...item.record.log, chosen],
-        updatedAt: at,
-      },
+      claimed(advance(item.record, chosen, at)),
       item.record._etag,
     );
   } else {
     const quarter = quarterOf(slot.start);
-    const base = { tenantId, employeeId: pair.employee.id, managerId: pair.manager.id, quarter };
     const id = conversationId(quarter, pair.manager.id);
-    pending = await services.conversations.create({
-      type: 'conversation',
-      id,
-      pk: boardPartitionKey(tenantId, pair.employee.id),
-      ...base,
-      reason,
-      status: 'pending',
-      attempt: 1,
-      transactionId: transactionIdFor(base, 1),
-      start: slot.start,
-      end: slot.end,
-      timeZones,
-      event: null,
-      log: [chosen],
-      sharedNotes: '',
-      actionItems: [],
-      notesRequested: false,
-      lease: newLease(pass.leases),
-      createdAt: at,
-      updatedAt: at,
-    });
+    const fresh = newConversation(
+      {
+        id,
+        pk: boardPartitionKey(tenantId, pair.employee.id),
+        tenantId,
+        employeeId: pair.employee.id,
+        managerId: pair.manager.id,
+        quarter,
+        reason,
+      },
+      at,
+    );
+    pending = await services.conversations.create(claimed(advance(fresh, chosen, at)));
     if (pending === null) {
       const existing = await services.conversations.read(tenantId, pair.employee.id, id);
-      if (existing?.status !== 'cancelled') return 'another-run';
-      const attempt = existing.attempt + 1;
+      if (!existing || !canTake(existing.status, 'back-with-manager')) return 'another-run';
       pending = await services.conversations.replaceIfCurrent(
-        {
-          ...existing,
-          reason,
-          status: 'pending',
-          attempt,
-          transactionId: transactionIdFor(existing, attempt),
-          start: slot.start,
-          end: slot.end,
-          timeZones,
-          event: null,
-          notesRequested: false,
-          lease: newLease(pass.leases),
-          log: [
-            ...existing.log,
-            { at, what: 'booking', detail: 'back with this manager: slot chosen' },
-          ],
-          updatedAt: at,
-        },
+        claimed(advance(existing, { ...chosen, kind: 'back-with-manager', reason }, at)),
         existing._etag,
       );
     }
@@ -320,6 +317,26 @@ async function bookSlot(
   track(pass, booked);
   await notifyBooked(pass, booked, pair);
   return booked.attempt > 1 ? 'rebooked' : 'booked';
+}
+
+/** A chosen slot, and how it stretches working hours if it does. */
+interface BookedSlot extends IsoInterval {
+  stretch: StretchView | null;
+}
+
+/**
+ * The tenant's stretch, if on. Who takes the early side alternates by quarter: the employee in
+ * odd quarters, the manager in even ones (only when both sides fit; otherwise the one that does).
+ */
+function stretchRules(pass: TenantPass): StretchRules | null {
+  const { stretch } = pass.settings;
+  if (!stretch.enabled) return null;
+  const quarterNumber = Number(quarterOf(pass.now).slice(-1));
+  return {
+    earliest: stretch.earliest,
+    latest: stretch.latest,
+    preferEarly: quarterNumber % 2 === 1 ? 'employee' : 'manager',
+  };
 }
 
 function normaliseClock(value: string): string {

@@ -1,3 +1,4 @@
+import { holdsTime } from '../domain/conversations/lifecycle';
 import type { PilotMembers } from '../domain/settings/pilotScope';
 import type { TenantSettings } from '../contract/settingsContract';
 import type { ConversationReason, ConversationRecord } from '../domain/conversations/records';
@@ -44,7 +45,7 @@ export const holdKey = (record: Pick<ConversationRecord, 'pk' | 'id'>): string =
 
 /** The hold a record puts on both people's time, if it has a time and is still going ahead. */
 export function holdOf(record: ConversationRecord): ConversationHold | null {
-  if (record.status !== 'pending' && record.status !== 'scheduled') return null;
+  if (!holdsTime(record.status)) return null;
   if (record.start === null || record.end === null) return null;
   return {
     key: holdKey(record),

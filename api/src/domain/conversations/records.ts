@@ -35,7 +35,9 @@ export interface ConversationLogEntry {
     | 'moved'
     | 'held'
     | 'gave-up'
-    | 'manager-changed';
+    | 'manager-changed'
+    | 'unbooked'
+    | 'manager-picked';
   detail: string;
 }
 
@@ -134,9 +136,6 @@ export function leasedByAnother(
   return !!lease && lease.owner !== owner && Date.parse(lease.expiresAt) > atMs;
 }
 
-/** Rebooking stops after this many attempts; the team view then flags the pair. */
-export const MAX_ATTEMPTS = 3;
-
 export const conversationId = (quarter: QuarterKey, managerId: string): string =>
   `${quarter}-${managerId}`;
 export const conversationPrivateNotesId = (id: string, authorId: string): string =>
@@ -156,42 +155,4 @@ export function transactionIdFor(
     )
     .digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** What the follow-up learned about a booked event. */
-export type EventState =
-  | { kind: 'gone' }
-  | { kind: 'cancelled' }
-  | { kind: 'declined'; by: 'employee' | 'manager' }
-  | { kind: 'moved'; start: string; end: string }
-  | { kind: 'unchanged' };
-
-export type FollowUp =
-  | { action: 'none' }
-  | { action: 'held' }
-  | { action: 'update-time'; start: string; end: string }
-  | { action: 'rebook'; why: string }
-  | { action: 'give-up'; why: string };
-
-/** Decides what to do about a booked conversation given what its event looks like now. */
-export function followUp(record: ConversationRecord, state: EventState, now: Date): FollowUp {
-  if (state.kind === 'moved') {
-    return Date.parse(state.end) <= now.getTime()
-      ? { action: 'held' }
-      : { action: 'update-time', start: state.start, end: state.end };
-  }
-  if (state.kind === 'unchanged') {
-    return record.end !== null && Date.parse(record.end) <= now.getTime()
-      ? { action: 'held' }
-      : { action: 'none' };
-  }
-  const why =
-    state.kind === 'declined'
-      ? `declined by the ${state.by}`
-      : state.kind === 'cancelled'
-        ? 'cancelled in Outlook or Teams'
-        : 'deleted from the calendar';
-  if (record.attempt >= MAX_ATTEMPTS)
-    return { action: 'give-up', why: `${why}; rebooked ${MAX_ATTEMPTS - 1} times already` };
-  return { action: 'rebook', why };
 }

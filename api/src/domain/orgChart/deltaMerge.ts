@@ -12,6 +12,7 @@ export interface DeltaUser {
   mail?: string | null;
   jobTitle?: string | null;
   department?: string | null;
+  officeLocation?: string | null;
   accountEnabled?: boolean | null;
   userType?: string | null;
   'manager@delta'?: { id: string; '@removed'?: unknown }[];
@@ -40,6 +41,7 @@ export function mergeDeltaUser(
     mail: null,
     jobTitle: null,
     department: null,
+    officeLocation: null,
     managerId: null,
     accountEnabled: true,
     userType: 'Member',
@@ -64,6 +66,7 @@ export function mergeDeltaUser(
     mail: pick('mail', base.mail) as string | null,
     jobTitle: pick('jobTitle', base.jobTitle) as string | null,
     department: pick('department', base.department) as string | null,
+    officeLocation: pick('officeLocation', base.officeLocation ?? null) as string | null,
     accountEnabled:
       (pick('accountEnabled', base.accountEnabled) as boolean | null) ?? base.accountEnabled,
     userType: (pick('userType', base.userType) as string | null) ?? base.userType,

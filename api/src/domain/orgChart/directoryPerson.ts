@@ -8,6 +8,8 @@ export interface DirectoryPerson {
   mail: string | null;
   jobTitle: string | null;
   department: string | null;
+  /** Graph's officeLocation ("Berlin 4.12"): which office's non-working dates apply. Absent on older records. */
+  officeLocation?: string | null;
   managerId: string | null;
   accountEnabled: boolean;
   userType: string;

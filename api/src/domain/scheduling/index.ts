@@ -64,3 +64,6 @@ export type {
 export { CONVERSATION_STARTERS, escapeHtml, renderAgenda } from './agenda';
 export type { ConversationHold, ConversationHolds } from './conversationHolds';
 export { createConversationHolds } from './conversationHolds';
+export type { StretchedSlot, StretchRules } from './slotFinder';
+export type { NonWorkingDates } from './holidays';
+export { daysOffFor, officeMatches } from './holidays';

@@ -15,6 +15,7 @@ import {
   formatWallDate,
   localMidnightWall,
   offsetMs,
+  parseTimeOfDay,
   utcToZonedTime,
   wallClockToUtc,
 } from './timeZones';
@@ -26,6 +27,28 @@ export interface SchedulingParticipant {
   readonly workingHours: WorkingHours;
   /** Busy, tentative and out-of-office time in UTC (see availability.ts). */
   readonly busy: readonly IsoInterval[];
+  /** Local dates (YYYY-MM-DD) this person never meets on: holidays (see holidays.ts). */
+  readonly daysOff?: readonly string[];
+}
+
+/**
+ * How far a conversation may go outside working hours when two people's hours never overlap:
+ * local wall-clock limits that hold for each person in their own zone, on their own working days.
+ */
+export interface StretchRules {
+  /** "07:30": nobody starts earlier than this, local. */
+  readonly earliest: string;
+  /** "20:00": nobody ends later than this, local. */
+  readonly latest: string;
+  /** Who should take the early side this time (alternates by quarter); the other one if only that fits. */
+  readonly preferEarly: 'employee' | 'manager';
+}
+
+/** A slot outside someone's working hours: who starts early, and each person's local start. */
+export interface StretchedSlot {
+  readonly earlySide: 'employee' | 'manager';
+  readonly employeeLocalStart: string;
+  readonly managerLocalStart: string;
 }
 
 export interface ReportSchedule extends SchedulingParticipant {
@@ -47,6 +70,8 @@ export interface SlotFinderInput {
   readonly dailyCap?: number;
   /** Minimum gap between two of this manager's career conversations (default 0). */
   readonly bufferMinutes?: number;
+  /** When set, pairs whose working hours never overlap are booked inside these limits. */
+  readonly stretch?: StretchRules | null;
 }
 
 export type NoSlotReason =
@@ -66,6 +91,8 @@ export type SlotOutcome =
       readonly end: string;
       /** The manager's local date of the conversation, the day the cap counts it on. */
       readonly managerLocalDate: string;
+      /** Set when the slot lies outside someone's working hours, inside the stretch. */
+      readonly stretch?: StretchedSlot;
     }
   | {
       readonly employeeId: string;
@@ -109,7 +136,16 @@ type ReportAnalysis =
       readonly employeeId: string;
       readonly candidateDays: CandidateDay[];
       readonly freeMs: number;
+      /** Present when only the stretch made days possible: slots are then chosen by cost. */
+      readonly stretched?: StretchContext;
     };
+
+interface StretchContext {
+  readonly rules: StretchRules;
+  readonly managerWork: readonly TimeInterval[];
+  readonly reportWork: readonly TimeInterval[];
+  readonly reportZone: IanaTimeZone;
+}
 
 function isWholeNumber(value: number, min: number, max: number): boolean {
   return Number.isInteger(value) && value >= min && value <= max;
@@ -227,7 +263,8 @@ export function findSlots(input: SlotFinderInput): SlotOutcome[] {
       `The scheduling window from ${input.window.start} to ${input.window.end} is too short for one ${rules.durationMinutes}-minute conversation.`,
     );
   }
-  const managerHours = expandWorkingHours(input.manager.workingHours, window);
+  const managerDaysOff = new Set(input.manager.daysOff ?? []);
+  const managerHours = expandWorkingHours(input.manager.workingHours, window, managerDaysOff);
   if (!managerHours.ok) {
     return everyone(
       'invalid-working-hours',
@@ -262,7 +299,8 @@ export function findSlots(input: SlotFinderInput): SlotOutcome[] {
       kind: 'settled',
       outcome: { employeeId: report.employeeId, outcome: 'no-slot', reason, message },
     });
-    const reportHours = expandWorkingHours(report.workingHours, window);
+    const reportDaysOff = new Set(report.daysOff ?? []);
+    const reportHours = expandWorkingHours(report.workingHours, window, reportDaysOff);
     if (!reportHours.ok) {
       return settle(
         'invalid-working-hours',
@@ -276,22 +314,45 @@ export function findSlots(input: SlotFinderInput): SlotOutcome[] {
         "The employee's calendar includes an entry whose start or end is not an ISO-8601 instant.",
       );
     }
-    const reportWork = reportHours.intervals;
-    const sharedWork = intersectIntervals(managerWork, reportWork);
-    if (!fits(sharedWork)) {
-      return settle(
-        'no-common-working-hours',
-        `The manager's working hours (${zone}) and the employee's (${reportHours.timeZone}) never overlap for ${rules.durationMinutes} minutes ${period}.`,
+    let reportWork = reportHours.intervals;
+    let managerReach = managerWork;
+    let stretched: StretchContext | undefined;
+    if (!fits(intersectIntervals(managerWork, reportWork))) {
+      const noOverlap = `The manager's working hours (${zone}) and the employee's (${reportHours.timeZone}) never overlap for ${rules.durationMinutes} minutes ${period}`;
+      if (!input.stretch) return settle('no-common-working-hours', `${noOverlap}.`);
+      const managerStretch = stretchHours(
+        input.manager.workingHours,
+        input.stretch,
+        window,
+        managerDaysOff,
       );
+      const reportStretch = stretchHours(report.workingHours, input.stretch, window, reportDaysOff);
+      if (!fits(intersectIntervals(managerStretch, reportStretch))) {
+        return settle(
+          'no-common-working-hours',
+          `${noOverlap}, not even between ${input.stretch.earliest} and ${input.stretch.latest} local.`,
+        );
+      }
+      stretched = {
+        rules: input.stretch,
+        managerWork,
+        reportWork,
+        reportZone: reportHours.timeZone,
+      };
+      reportWork = reportStretch;
+      managerReach = managerStretch;
     }
     const reportFree = subtractIntervals(reportWork, normalizeIntervals(reportBusy));
-    const bothFree = intersectIntervals(managerFree, reportFree);
+    const reachFree = stretched
+      ? subtractIntervals(managerReach, normalizeIntervals(managerBusy))
+      : managerFree;
+    const bothFree = intersectIntervals(reachFree, reportFree);
     const candidateDays = days
       .map((day) => ({ day, free: clipIntervals(bothFree, day.interval) }))
       .filter((candidate) => fits(candidate.free));
     if (candidateDays.length === 0) {
-      const managerHasTime = fits(intersectIntervals(managerFree, reportWork));
-      const reportHasTime = fits(intersectIntervals(reportFree, managerWork));
+      const managerHasTime = fits(intersectIntervals(reachFree, reportWork));
+      const reportHasTime = fits(intersectIntervals(reportFree, managerReach));
       const whose = !managerHasTime
         ? "The manager's calendar is fully booked during the working hours they share with the employee"
         : !reportHasTime
@@ -305,6 +366,7 @@ export function findSlots(input: SlotFinderInput): SlotOutcome[] {
       employeeId: report.employeeId,
       candidateDays,
       freeMs: totalDuration(bothFree),
+      ...(stretched ? { stretched } : {}),
     };
   });
 
@@ -326,8 +388,11 @@ export function findSlots(input: SlotFinderInput): SlotOutcome[] {
     );
     let chosen: { start: number; day: ManagerDay } | undefined;
     let blockedByCapOnly = false;
+    const pick = report.stretched
+      ? (free: readonly TimeInterval[]) => leastBadFit(free, zone, rules, report.stretched!)
+      : (free: readonly TimeInterval[]) => earliestFit(free, zone, rules);
     for (const { day, free } of byPreference) {
-      const start = earliestFit(subtractIntervals(free, careerBlocks), zone, rules);
+      const start = pick(subtractIntervals(free, careerBlocks));
       if (start === undefined) continue;
       if (loadOf(day) >= rules.dailyCap) {
         blockedByCapOnly = true;
@@ -364,6 +429,9 @@ export function findSlots(input: SlotFinderInput): SlotOutcome[] {
       start: new Date(chosen.start).toISOString(),
       end: new Date(end).toISOString(),
       managerLocalDate: chosen.day.key,
+      ...(report.stretched
+        ? { stretch: describeStretch(chosen.start, zone, report.stretched) }
+        : {}),
     });
   }
 
@@ -373,4 +441,83 @@ export function findSlots(input: SlotFinderInput): SlotOutcome[] {
     if (outcome === undefined) throw new Error(`Report ${index} was never considered.`);
     return outcome;
   });
+}
+
+/**
+ * A person's reach when stretched: their working days, from the earlier of their start and the
+ * stretch's earliest to the later of their end and the stretch's latest (someone who starts at
+ * 07:00 is not made to start later by a 07:30 limit).
+ */
+function stretchHours(
+  hours: WorkingHours,
+  stretch: StretchRules,
+  window: TimeInterval,
+  daysOff: ReadonlySet<string>,
+): TimeInterval[] {
+  const clock = (value: string) => parseTimeOfDay(value) ?? 0;
+  const startTime =
+    clock(stretch.earliest) < clock(hours.startTime) ? stretch.earliest : hours.startTime;
+  const endTime = clock(stretch.latest) > clock(hours.endTime) ? stretch.latest : hours.endTime;
+  const expanded = expandWorkingHours({ ...hours, startTime, endTime }, window, daysOff);
+  return expanded.ok ? expanded.intervals : [];
+}
+
+/** Milliseconds of [start, end) outside `work`. */
+function outside(work: readonly TimeInterval[], start: number, end: number): number {
+  return end - start - totalDuration(intersectIntervals(work, [{ start, end }]));
+}
+
+/** Local "HH:mm" of an instant. */
+function localClock(instant: number, zone: IanaTimeZone): string {
+  return utcToZonedTime(instant, zone).time.slice(0, 5);
+}
+
+/** Who starts earlier in their own day: the early side. */
+function earlySideAt(start: number, managerZone: IanaTimeZone, context: StretchContext) {
+  return localClock(start, context.reportZone) < localClock(start, managerZone)
+    ? 'employee'
+    : 'manager';
+}
+
+/**
+ * The least-bad aligned start in `free`: the fewest minutes outside the two people's working
+ * hours, with the quarter's preferred early side first (the other side only when nothing else
+ * fits), then the earliest.
+ */
+function leastBadFit(
+  free: readonly TimeInterval[],
+  zone: IanaTimeZone,
+  rules: SlotRules,
+  context: StretchContext,
+): number | undefined {
+  let best: { start: number; cost: number } | undefined;
+  for (const interval of free) {
+    for (
+      let start = firstAlignedStart(interval.start, zone, rules.granularityMs);
+      start + rules.durationMs <= interval.end;
+      start += rules.granularityMs
+    ) {
+      const end = start + rules.durationMs;
+      const sidePenalty =
+        earlySideAt(start, zone, context) === context.rules.preferEarly ? 0 : DAY_MS;
+      const cost =
+        outside(context.managerWork, start, end) +
+        outside(context.reportWork, start, end) +
+        sidePenalty;
+      if (best === undefined || cost < best.cost) best = { start, cost };
+    }
+  }
+  return best?.start;
+}
+
+function describeStretch(
+  start: number,
+  zone: IanaTimeZone,
+  context: StretchContext,
+): StretchedSlot {
+  return {
+    earlySide: earlySideAt(start, zone, context),
+    employeeLocalStart: localClock(start, context.reportZone),
+    managerLocalStart: localClock(start, zone),
+  };
 }

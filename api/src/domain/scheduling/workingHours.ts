@@ -3,6 +3,7 @@ import { clipIntervals, DAY_MS, normalizeIntervals } from './intervals';
 import type { DayOfWeek, IanaTimeZone } from './timeZones';
 import {
   dayOfWeekOfWall,
+  formatWallDate,
   localMidnightWall,
   parseTimeOfDay,
   resolveTimeZone,
@@ -35,6 +36,8 @@ export type WorkingHoursExpansion =
 export function expandWorkingHours(
   hours: WorkingHours,
   window: TimeInterval,
+  /** Local dates (YYYY-MM-DD) the person does not work: holidays. */
+  daysOff: ReadonlySet<string> = new Set(),
 ): WorkingHoursExpansion {
   const timeZone = resolveTimeZone(hours.timeZone);
   if (timeZone === undefined) {
@@ -65,7 +68,7 @@ export function expandWorkingHours(
     day <= lastDay;
     day += DAY_MS
   ) {
-    if (!workingDays.has(dayOfWeekOfWall(day))) continue;
+    if (!workingDays.has(dayOfWeekOfWall(day)) || daysOff.has(formatWallDate(day))) continue;
     // Read a start the clock skips or repeats as the later instant and such an end as the earlier
     // one, so a switch can only shorten the working day, never stretch it.
     const from = wallClockToUtc(day + start, timeZone, 'later');

@@ -1,7 +1,5 @@
 import {
-  followUp,
   leasedByAnother,
-  MAX_ATTEMPTS,
   transactionIdFor,
 } from '../../../../api/src/domain/conversations/records';
 import type { ConversationRecord } from '../../../../api/src/domain/conversations/records';
@@ -30,38 +28,6 @@ const record = (over: Partial<ConversationRecord> = {}): ConversationRecord => (
   createdAt: '',
   updatedAt: '',
   ...over,
-});
-
-describe('following up a booked conversation', () => {
-  it('a declined or cancelled invite is rebooked', () => {
-    expect(followUp(record(), { kind: 'declined', by: 'employee' }, NOW)).toMatchObject({
-      action: 'rebook',
-    });
-    expect(followUp(record(), { kind: 'cancelled' }, NOW)).toMatchObject({ action: 'rebook' });
-    expect(followUp(record(), { kind: 'gone' }, NOW)).toMatchObject({ action: 'rebook' });
-  });
-  it(`after ${MAX_ATTEMPTS - 1} rebookings the pair is flagged instead`, () => {
-    expect(
-      followUp(record({ attempt: MAX_ATTEMPTS }), { kind: 'declined', by: 'employee' }, NOW),
-    ).toMatchObject({ action: 'give-up' });
-  });
-  it('a moved meeting updates the stored time; an ended one is held', () => {
-    expect(
-      followUp(
-        record(),
-        { kind: 'moved', start: '2026-12-02T10:00:00.000Z', end: '2026-12-02T10:30:00.000Z' },
-        NOW,
-      ),
-    ).toEqual({
-      action: 'update-time',
-      start: '2026-12-02T10:00:00.000Z',
-      end: '2026-12-02T10:30:00.000Z',
-    });
-    expect(
-      followUp(record({ end: '2026-11-20T10:30:00.000Z' }), { kind: 'unchanged' }, NOW),
-    ).toEqual({ action: 'held' });
-    expect(followUp(record(), { kind: 'unchanged' }, NOW)).toEqual({ action: 'none' });
-  });
 });
 
 describe('transaction ids', () => {
