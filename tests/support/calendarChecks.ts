@@ -1,4 +1,8 @@
-import { expandWorkingHours } from '../../api/src/domain/scheduling';
+import {
+  expandWorkingHours,
+  resolveTimeZone,
+  utcToZonedTime,
+} from '../../api/src/domain/scheduling';
 import type { DemoDirectory, DemoUser } from '../../api/src/local/demo-org/types';
 import type { PassSummary } from '../../api/src/scheduler/passSummary';
 import type { TestStack } from './testStack';
@@ -69,8 +73,21 @@ function pilotMembers(directory: DemoDirectory): Set<string> {
   return members;
 }
 
-export function insideWorkingHours(user: DemoUser, start: string, end: string): boolean {
-  const hours = user.mailboxSettings.workingHours;
+export function insideWorkingHours(
+  user: DemoUser,
+  start: string,
+  end: string,
+  /** Local limits that widen the working day ("07:30"–"20:00"): the tenant's stretch. */
+  stretch?: { earliest: string; latest: string },
+): boolean {
+  const worked = user.mailboxSettings.workingHours;
+  const hours = stretch
+    ? {
+        ...worked,
+        startTime: stretch.earliest < worked.startTime ? stretch.earliest : worked.startTime,
+        endTime: stretch.latest > worked.endTime ? stretch.latest : worked.endTime,
+      }
+    : worked;
   const day = 86_400_000;
   const expansion = expandWorkingHours(
     {
@@ -113,4 +130,12 @@ export function workingHoursOverlap(a: DemoUser, b: DemoUser, from = Date.now())
   };
   const other = expand(b);
   return expand(a).some((x) => other.some((y) => x.start < y.end && y.start < x.end));
+}
+
+/** The person's local date and weekday of an instant: "2027-01-21 thursday". */
+export function localDayOf(user: DemoUser, instant: string): string {
+  const zone = resolveTimeZone(user.mailboxSettings.workingHours.timeZone.name);
+  if (!zone) throw new Error(`time zone of ${user.id}`);
+  const local = utcToZonedTime(Date.parse(instant), zone);
+  return `${local.date} ${local.dayOfWeek}`;
 }

@@ -13,6 +13,7 @@ import {
 } from '../../support/calendarChecks';
 import type { DevEvent } from '../../support/calendarChecks';
 import {
+  bookingRuleBreaches,
   DAY,
   doubleBookings,
   HOUR,
@@ -46,7 +47,7 @@ describe('booking quarterly conversations', () => {
     await stack.close();
   });
 
-  it('two passes in a row book exactly one conversation per eligible pair, in both people’s working hours and free time, never double-booking anyone', async () => {
+  it('two passes in a row book exactly one conversation per eligible pair, in both people’s working hours (or the stretch, saying so) and free time, never double-booking anyone', async () => {
     await addAspiration(stack, DEMO.contoso.employee, {
       title: 'Staff engineer <script>alert(1)</script>',
     });
@@ -57,23 +58,14 @@ describe('booking quarterly conversations', () => {
     const events = careerConversations(await calendarEvents(stack));
 
     expect(first.failed).toEqual({});
-    // Pairs whose working hours never overlap (Berlin and Seattle, 9 to 5) cannot be booked, and say so.
-    const users0 = new Map(directory.users.map((u) => [u.id, u]));
-    const unbookable = pairs.filter(
+    // Every pair, those whose working hours never overlap (Berlin and Seattle, 9 to 5) included:
+    // they meet inside the tenant's stretch, and their records say so.
+    const stretched = pairs.filter(
       (p) => !workingHoursOverlap(p.employee, p.manager, NOW.getTime()),
     );
-    expect(unbookable.length).toBeGreaterThan(0);
-    expect(first.skipped).toEqual({ 'no slot: no-common-working-hours': unbookable.length });
-    for (const example of first.examples) {
-      expect(
-        workingHoursOverlap(
-          users0.get(example.employeeId)!,
-          users0.get(example.managerId!)!,
-          NOW.getTime(),
-        ),
-      ).toBe(false);
-    }
-    expect(first.booked).toBe(pairs.length - unbookable.length);
+    expect(stretched.length).toBeGreaterThan(0);
+    expect(first.skipped).toEqual({});
+    expect(first.booked).toBe(pairs.length);
     expect(second.booked).toBe(0);
     expect(second.alreadyBooked).toBe(first.booked);
     expect(events).toHaveLength(first.booked);
@@ -81,24 +73,31 @@ describe('booking quarterly conversations', () => {
     const users = new Map(directory.users.map((u) => [u.id, u]));
     const perPair = byPair(events);
     for (const [, list] of perPair) expect(list).toHaveLength(1);
+    const stretchedIds = new Set(stretched.map((p) => p.employee.id));
     for (const event of events) {
       const manager = users.get(event.organizer.id)!;
       const employee = users.get(event.attendees[0].id!)!;
       expect(employee.managerId).toBe(manager.id);
-      expect({
-        event: event.id,
-        manager: insideWorkingHours(manager, event.start, event.end),
-      }).toEqual({ event: event.id, manager: true });
-      expect({
-        event: event.id,
-        employee: insideWorkingHours(employee, event.start, event.end),
-      }).toEqual({ event: event.id, employee: true });
+      if (!stretchedIds.has(employee.id)) {
+        expect({
+          event: event.id,
+          manager: insideWorkingHours(manager, event.start, event.end),
+          employee: insideWorkingHours(employee, event.start, event.end),
+        }).toEqual({ event: event.id, manager: true, employee: true });
+      }
       expect(
         overlapsBusy(manager, event.start, event.end) ||
           overlapsBusy(employee, event.start, event.end),
       ).toBe(false);
       expect(event.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
     }
+    expect(await bookingRuleBreaches(stack, events)).toEqual([]);
+    const records = await stack.services.conversations.listForTenant(DEMO.contoso.tenantId, [
+      quarterOf(NOW),
+    ]);
+    const stretchedRecords = records.filter((r) => stretchedIds.has(r.employeeId));
+    expect(stretchedRecords.length).toBeGreaterThan(0);
+    for (const record of stretchedRecords) expect(record.stretch).toBeTruthy();
     const byManager = new Map<string, DevEvent[]>();
     for (const e of events)
       byManager.set(e.organizer.id, [...(byManager.get(e.organizer.id) ?? []), e]);
@@ -194,7 +193,27 @@ describe('never twice, whatever fails', () => {
     await stack.close();
   });
 
-  it('with 20% injected faults and passes killed at random points, every eligible pair ends booked exactly once', async () => {
+  it('with 20% injected faults and passes killed at random points, every eligible pair ends booked exactly once, none on a holiday or weekend, none outside the stretch', async () => {
+    // A tenant-wide day off and one per office (matched on Graph's officeLocation) in the window.
+    for (const tenantId of await stack.services.settings.tenantsWithSettings()) {
+      const stored = await stack.services.settings.read(tenantId);
+      await stack.services.settings.write(
+        tenantId,
+        {
+          ...stored.settings,
+          nonWorkingDates: {
+            everyone: [...stored.settings.nonWorkingDates.everyone, '2027-01-21'],
+            byOffice: [
+              { office: 'Berlin', dates: ['2027-01-25'] },
+              { office: 'Bengaluru', dates: ['01-26'] },
+            ],
+          },
+        },
+        { id: 'test', displayName: 'Test' },
+        stored.etag,
+        NOW.toISOString(),
+      );
+    }
     const faults = await fetch(`${stack.urls.dev}/dev/graph-faults`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
@@ -257,10 +276,10 @@ describe('never twice, whatever fails', () => {
       perPair.has(`${manager.id}|${employee.id}`),
     );
     expect(bookedPairs).toHaveLength(last.alreadyBooked);
-    const unbookable = pairs.filter(
-      (p) => !workingHoursOverlap(p.employee, p.manager, NOW.getTime()),
-    );
-    expect(bookedPairs).toHaveLength(pairs.length - unbookable.length);
+    // Every pair, the stretched ones included: the count comes from the demo org.
+    expect(bookedPairs).toHaveLength(pairs.length);
+    expect(skipped).toBe(0);
+    expect(await bookingRuleBreaches(stack, events)).toEqual([]);
     // The invite sent by the pass killed before it could say so was found, not sent again.
     const recovered = await stack.services.conversations.read(
       orphan.tenantId,

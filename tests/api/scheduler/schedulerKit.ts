@@ -3,8 +3,9 @@ import type { StackOptions } from '../../../api/src/local/stack';
 import type { ConversationRecord } from '../../../api/src/domain/conversations/records';
 import { PassAborted } from '../../../api/src/scheduler/passAborted';
 import type { Services } from '../../../api/src/services';
+import { daysOffFor, nextQuarter, quarterOf } from '../../../api/src/domain/scheduling';
 import type { DevEvent } from '../../support/calendarChecks';
-import { careerConversations } from '../../support/calendarChecks';
+import { careerConversations, insideWorkingHours, localDayOf } from '../../support/calendarChecks';
 import { startTestStack } from '../../support/testStack';
 import type { TestStack } from '../../support/testStack';
 
@@ -152,3 +153,35 @@ export async function graphStats(stack: TestStack): Promise<{ byRoute: Record<st
 }
 
 export const EVENT_CREATES = 'POST /users/{id}/events';
+
+/**
+ * Every way a booked conversation breaks the tenant's rules, as readable lines (none expected):
+ * on a weekend or a non-working date in either person's local calendar (their office's dates
+ * too), outside the stretch limits for either person, or outside someone's working hours without
+ * the record saying it was stretched.
+ */
+export async function bookingRuleBreaches(stack: TestStack, events: DevEvent[]): Promise<string[]> {
+  const directory = stack.orgStore.snapshot();
+  const users = new Map(directory.users.map((u) => [u.id, u]));
+  const breaches: string[] = [];
+  const quarters = [quarterOf(NOW), nextQuarter(quarterOf(NOW))];
+  for (const event of careerConversations(events)) {
+    const manager = users.get(event.organizer.id)!;
+    const employee = users.get(event.attendees[0].id!)!;
+    const { settings } = await stack.services.settings.read(manager.tenantId);
+    const records = await stack.services.conversations.listForTenant(manager.tenantId, quarters);
+    const record = records.find((r) => r.transactionId === event.transactionId);
+    const window = { start: event.start, end: event.end };
+    for (const person of [manager, employee]) {
+      const day = localDayOf(person, event.start);
+      const off = daysOffFor(person.officeLocation, settings.nonWorkingDates, window);
+      if (/saturday|sunday/.test(day) || off.includes(day.slice(0, 10)))
+        breaches.push(`${event.id}: ${person.id} on ${day}`);
+      if (!insideWorkingHours(person, event.start, event.end, settings.stretch))
+        breaches.push(`${event.id}: ${person.id} outside the stretch`);
+      if (!insideWorkingHours(person, event.start, event.end) && !record?.stretch)
+        breaches.push(`${event.id}: stretched for ${person.id}, the record does not say so`);
+    }
+  }
+  return breaches;
+}

@@ -462,9 +462,14 @@ function stretchHours(
   return expanded.ok ? expanded.intervals : [];
 }
 
-/** Milliseconds of [start, end) outside `work`. */
-function outside(work: readonly TimeInterval[], start: number, end: number): number {
-  return end - start - totalDuration(intersectIntervals(work, [{ start, end }]));
+/** How far [start, end) reaches outside someone's nearest working interval, in minutes. */
+function reachOutside(work: readonly TimeInterval[], start: number, end: number): number {
+  let best = Infinity;
+  for (const w of work) {
+    const reach = Math.max(0, w.start - start) + Math.max(0, end - w.end);
+    if (reach < best) best = reach;
+  }
+  return best / MINUTE_MS;
 }
 
 /** Local "HH:mm" of an instant. */
@@ -480,9 +485,11 @@ function earlySideAt(start: number, managerZone: IanaTimeZone, context: StretchC
 }
 
 /**
- * The least-bad aligned start in `free`: the fewest minutes outside the two people's working
- * hours, with the quarter's preferred early side first (the other side only when nothing else
- * fits), then the earliest.
+ * The least-bad aligned start in `free`. First, the quarter's preferred early side, when the pair
+ * can meet that way at all (pairs about 12 hours apart can meet either way). Then the fairest
+ * split of the stretch: the least sum of squared minutes each person reaches outside their working
+ * hours (an hour each beats two hours for one). On a tie, the preferred person takes the larger
+ * share, so the burden alternates quarter by quarter. Then the earliest.
  */
 function leastBadFit(
   free: readonly TimeInterval[],
@@ -490,7 +497,7 @@ function leastBadFit(
   rules: SlotRules,
   context: StretchContext,
 ): number | undefined {
-  let best: { start: number; cost: number } | undefined;
+  let best: { start: number; score: readonly number[] } | undefined;
   for (const interval of free) {
     for (
       let start = firstAlignedStart(interval.start, zone, rules.granularityMs);
@@ -498,16 +505,23 @@ function leastBadFit(
       start += rules.granularityMs
     ) {
       const end = start + rules.durationMs;
-      const sidePenalty =
-        earlySideAt(start, zone, context) === context.rules.preferEarly ? 0 : DAY_MS;
-      const cost =
-        outside(context.managerWork, start, end) +
-        outside(context.reportWork, start, end) +
-        sidePenalty;
-      if (best === undefined || cost < best.cost) best = { start, cost };
+      const manager = reachOutside(context.managerWork, start, end);
+      const employee = reachOutside(context.reportWork, start, end);
+      const preferred = context.rules.preferEarly === 'manager' ? manager : employee;
+      const score = [
+        earlySideAt(start, zone, context) === context.rules.preferEarly ? 0 : 1,
+        manager * manager + employee * employee,
+        -preferred,
+      ];
+      if (best === undefined || isLower(score, best.score)) best = { start, score };
     }
   }
   return best?.start;
+}
+
+function isLower(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
 }
 
 function describeStretch(
