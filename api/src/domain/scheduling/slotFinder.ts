@@ -15,12 +15,11 @@ import {
   formatWallDate,
   localMidnightWall,
   offsetMs,
-  parseTimeOfDay,
   utcToZonedTime,
   wallClockToUtc,
 } from './timeZones';
 import type { WorkingHours } from './workingHours';
-import { expandWorkingHours } from './workingHours';
+import { expandWithinLimits, expandWorkingHours } from './workingHours';
 
 /** One person's side of the search: when they work and when their calendar is taken. */
 export interface SchedulingParticipant {
@@ -320,13 +319,18 @@ export function findSlots(input: SlotFinderInput): SlotOutcome[] {
     if (!fits(intersectIntervals(managerWork, reportWork))) {
       const noOverlap = `The manager's working hours (${zone}) and the employee's (${reportHours.timeZone}) never overlap for ${rules.durationMinutes} minutes ${period}`;
       if (!input.stretch) return settle('no-common-working-hours', `${noOverlap}.`);
-      const managerStretch = stretchHours(
+      const managerStretch = expandWithinLimits(
         input.manager.workingHours,
         input.stretch,
         window,
         managerDaysOff,
       );
-      const reportStretch = stretchHours(report.workingHours, input.stretch, window, reportDaysOff);
+      const reportStretch = expandWithinLimits(
+        report.workingHours,
+        input.stretch,
+        window,
+        reportDaysOff,
+      );
       if (!fits(intersectIntervals(managerStretch, reportStretch))) {
         return settle(
           'no-common-working-hours',
@@ -441,25 +445,6 @@ export function findSlots(input: SlotFinderInput): SlotOutcome[] {
     if (outcome === undefined) throw new Error(`Report ${index} was never considered.`);
     return outcome;
   });
-}
-
-/**
- * A person's reach when stretched: their working days, from the earlier of their start and the
- * stretch's earliest to the later of their end and the stretch's latest (someone who starts at
- * 07:00 is not made to start later by a 07:30 limit).
- */
-function stretchHours(
-  hours: WorkingHours,
-  stretch: StretchRules,
-  window: TimeInterval,
-  daysOff: ReadonlySet<string>,
-): TimeInterval[] {
-  const clock = (value: string) => parseTimeOfDay(value) ?? 0;
-  const startTime =
-    clock(stretch.earliest) < clock(hours.startTime) ? stretch.earliest : hours.startTime;
-  const endTime = clock(stretch.latest) > clock(hours.endTime) ? stretch.latest : hours.endTime;
-  const expanded = expandWorkingHours({ ...hours, startTime, endTime }, window, daysOff);
-  return expanded.ok ? expanded.intervals : [];
 }
 
 /** How far [start, end) reaches outside someone's nearest working interval, in minutes. */

@@ -77,3 +77,22 @@ export function expandWorkingHours(
   }
   return { ok: true, timeZone, intervals: clipIntervals(normalizeIntervals(intervals), window) };
 }
+
+/**
+ * A person's reach when stretched: their working days, from the earlier of their start and
+ * `limits.earliest` to the later of their end and `limits.latest` (someone who starts at 07:00 is
+ * not made to start later by a 07:30 limit). Empty when the hours cannot be read.
+ */
+export function expandWithinLimits(
+  hours: WorkingHours,
+  limits: { readonly earliest: string; readonly latest: string },
+  window: TimeInterval,
+  daysOff: ReadonlySet<string> = new Set(),
+): TimeInterval[] {
+  const clock = (value: string) => parseTimeOfDay(value) ?? 0;
+  const startTime =
+    clock(limits.earliest) < clock(hours.startTime) ? limits.earliest : hours.startTime;
+  const endTime = clock(limits.latest) > clock(hours.endTime) ? limits.latest : hours.endTime;
+  const expanded = expandWorkingHours({ ...hours, startTime, endTime }, window, daysOff);
+  return expanded.ok ? expanded.intervals : [];
+}
