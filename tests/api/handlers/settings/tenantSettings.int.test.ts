@@ -134,6 +134,57 @@ describe('tenant settings', () => {
     ]);
   });
 
+  it('stretch limits and non-working dates: defaults a reasonable admin would pick, bad ones refused with what to fix', async () => {
+    const before = await stack.call<TenantSettingsView>('/settings', { as: admin });
+    expect(before.body.stretch).toEqual({ enabled: true, earliest: '07:30', latest: '20:00' });
+    expect(before.body.nonWorkingDates.everyone).toEqual(
+      expect.arrayContaining(['12-24', '12-25', '01-01']),
+    );
+    const refused = await stack.call<{ errors: { path: string; message: string }[] }>('/settings', {
+      as: admin,
+      method: 'PUT',
+      body: {
+        stretch: { enabled: true, earliest: '21:00', latest: '7:00' },
+        nonWorkingDates: {
+          everyone: ['2027-02-30', '12-25', '12-25'],
+          byOffice: [{ office: ' ', dates: [] }],
+        },
+      },
+      headers: { 'If-Match': before.body.etag! },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e) => e.path).sort()).toEqual([
+      'nonWorkingDates.byOffice.0.dates',
+      'nonWorkingDates.byOffice.0.office',
+      'nonWorkingDates.everyone',
+      'nonWorkingDates.everyone.0',
+      'stretch.latest',
+    ]);
+    expect(
+      refused.body.errors.find((e) => e.path === 'nonWorkingDates.everyone.0')?.message,
+    ).toMatch(/2027-04-02.*12-25/);
+    expect((await stack.call<TenantSettingsView>('/settings', { as: admin })).body).toEqual(
+      before.body,
+    );
+    const saved = await stack.call<TenantSettingsView>('/settings', {
+      as: admin,
+      method: 'PUT',
+      body: {
+        stretch: { enabled: false, earliest: '07:00', latest: '21:00' },
+        nonWorkingDates: {
+          everyone: ['12-25', '2027-04-02'],
+          byOffice: [{ office: 'Bengaluru', dates: ['01-26'] }],
+        },
+      },
+      headers: { 'If-Match': before.body.etag! },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      stretch: { enabled: false, earliest: '07:00', latest: '21:00' },
+      nonWorkingDates: { byOffice: [{ office: 'Bengaluru', dates: ['01-26'] }] },
+    });
+  });
+
   it('people without the Admin role are refused, managers included', async () => {
     const result = await stack.call<{ detail: string }>('/settings', { as: DEMO.contoso.manager });
     expect(result.status).toBe(403);
