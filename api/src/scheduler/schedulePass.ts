@@ -202,14 +202,11 @@ async function bookTenant(
     `Tenant ${tenantId}: ${pairs.length} pairs; ${toFollow.length} booked to check, ${toResume.length} to resume, ${toBook.length} to book.`,
   );
   const agendaFor = (pair: Pair) => () =>
-    agendaForPair(
-      pass.services,
-      tenantId,
-      pair.employee,
-      pair.manager,
-      pair.reason === 'new-manager',
-      (id) => pass.people.get(id)?.displayName,
-    );
+    agendaForPair(pass.services, tenantId, pair.employee, pair.manager, {
+      newManager: pair.reason === 'new-manager',
+      nameOf: (id) => pass.people.get(id)?.displayName,
+      now: pass.now,
+    });
   const rebook = (pair: Pair, record: Stored<ConversationRecord>) => {
     // Its old time is no longer held: the slot finder may give it (or anyone) that time again.
     pass.holds.release(holdKey(record));
