@@ -142,6 +142,8 @@ async function passForTenant(
   const calendar = createCalendarGateway(services.graphFor(tenantId), services.mailboxLimiter);
   const quarter = quarterOf(now);
   const quarters: QuarterKey[] = [quarter, nextQuarter(quarter)];
+  // Before the records are read: refreshing an invite writes its record (the agenda it sent).
+  await refreshAgendas({ ...run, services, calendar, tenantId, people: sync.people });
   const listed = await services.conversations.listForTenant(tenantId, quarters);
   const pass: TenantPass = {
     ...run,
@@ -156,7 +158,6 @@ async function passForTenant(
     ),
   };
   try {
-    await refreshAgendas(pass);
     await bookTenant(pass, await reconcileManagers(pass, listed), quarter);
   } finally {
     summary.graphRequests += calendar.requestCount();
