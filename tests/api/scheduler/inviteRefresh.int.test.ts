@@ -24,6 +24,7 @@ const RENAMED = `Rn${run}`;
 const GONE = `Gn${run}`;
 const LATER = `Lt${run}`;
 const LAST_HOUR = `Lh${run}`;
+const ACTION = `Ac${run}`;
 
 let stack: SchedulerStack;
 beforeAll(async () => {
@@ -55,6 +56,31 @@ async function organizerBody(eventId: string): Promise<string> {
   return event.body.content;
 }
 
+/** Meeting updates sent beyond those before the test's first change (a move is one too). */
+let baseUpdates = 0;
+const updates = (n: number) => baseUpdates + n;
+
+/**
+ * The timeline below needs the meeting more than four days out. Whatever day the slot finder
+ * chose, move it (as the organizer would in Outlook) a week later at the same time if it is
+ * sooner, and let a pass record the move.
+ */
+async function meetingWellAhead(event: DevEvent): Promise<DevEvent> {
+  if (Date.parse(event.start) > NOW.getTime() + 5 * DAY) return event;
+  const shift = (iso: string) => new Date(Date.parse(iso) + 7 * DAY).toISOString();
+  const moved = await fetch(
+    `${stack.urls.dev}/dev/calendar-events/${encodeURIComponent(event.id)}/move`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ start: shift(event.start), end: shift(event.end) }),
+    },
+  );
+  expect(moved.status).toBe(200);
+  expect((await runPass(stack)).failed).toEqual({});
+  return careerConversations(await niaEvents())[0];
+}
+
 async function rename(id: string, title: string): Promise<void> {
   const current = (await readBoardAs(stack, nia, nia)).aspirations.find((a) => a.id === id)!;
   const result = await stack.call<AspirationView>(`/boards/${nia}/aspirations/${id}`, {
@@ -83,9 +109,10 @@ it('rename and delete reach the same invite as one update; no second invite; del
     horizon: '1y',
   });
   expect((await runPass(stack)).failed).toEqual({});
-  const [booked] = careerConversations(await niaEvents());
+  const booked = await meetingWellAhead(careerConversations(await niaEvents())[0]);
   expect(booked.organizer.id).toBe(tobias);
-  expect(booked.sent).toEqual({ requests: 1, updates: 0, cancellations: 0 });
+  expect(booked.sent).toMatchObject({ requests: 1, cancellations: 0 });
+  baseUpdates = booked.sent.updates;
   const before = await organizerBody(booked.id);
   // The searches below can fail: before the changes, both titles are in the invite.
   expect(before).toContain(KEEP);
@@ -114,11 +141,11 @@ it('rename and delete reach the same invite as one update; no second invite; del
     isOnlineMeeting: true,
     joinUrl: booked.joinUrl,
     isCancelled: false,
-    sent: { requests: 1, updates: 1, cancellations: 0 },
+    sent: { requests: 1, updates: updates(1), cancellations: 0 },
   });
   // Nothing more to do: a second run sends nothing.
   expect(await refreshInvites()).toMatchObject({ boards: 0, replaced: 0 });
-  expect((await niaEvents())[0].sent.updates).toBe(1);
+  expect((await niaEvents())[0].sent.updates).toBe(updates(1));
 });
 
 it('a second edit the same day waits for the next day; a deletion does not wait', async () => {
@@ -131,20 +158,24 @@ it('a second edit the same day waits for the next day; a deletion does not wait'
   const waiting = await refreshInvites();
   expect(waiting).toMatchObject({ boards: 1, replaced: 0, waiting: 1 });
   expect(await organizerBody(booked.id)).not.toContain(LATER);
-  expect((await niaEvents())[0].sent.updates).toBe(1);
+  expect((await niaEvents())[0].sent.updates).toBe(updates(1));
 
   // The daily pass a day later carries it (the pass refreshes invites too).
   stack.setNow(new Date(NOW.getTime() + 2 * DAY + 2 * HOUR));
   expect((await runPass(stack)).failed).toEqual({});
   expect(await organizerBody(booked.id)).toContain(LATER);
-  expect((await niaEvents())[0].sent).toEqual({ requests: 1, updates: 2, cancellations: 0 });
+  expect((await niaEvents())[0].sent).toEqual({
+    requests: 1,
+    updates: updates(2),
+    cancellations: 0,
+  });
 
   // Added and deleted again before any update: the invite never had it, so nothing is sent.
   const extra = await addAspiration(stack, nia, { title: `${GONE} second try`, horizon: '3y' });
   expect(await refreshInvites()).toMatchObject({ replaced: 0, waiting: 1 });
   await remove(extra.id);
   expect(await refreshInvites()).toMatchObject({ boards: 1, replaced: 0, waiting: 0 });
-  expect((await niaEvents())[0].sent.updates).toBe(2);
+  expect((await niaEvents())[0].sent.updates).toBe(updates(2));
 
   // A deletion within the same day as the last update goes through at once: deleted text never
   // waits in an invite.
@@ -155,7 +186,33 @@ it('a second edit the same day waits for the next day; a deletion does not wait'
   expect(body).not.toContain(GONE);
   const [event] = await niaEvents();
   expect(event).toMatchObject({ id: booked.id, transactionId: booked.transactionId });
-  expect(event.sent).toEqual({ requests: 1, updates: 3, cancellations: 0 });
+  expect(event.sent).toEqual({ requests: 1, updates: updates(3), cancellations: 0 });
+});
+
+it("an action agreed on the conversation reaches the invite's carried-over actions", async () => {
+  const [booked] = careerConversations(await niaEvents());
+  const listed = await stack.call<{ conversations: { id: string; etag: string }[] }>(
+    `/boards/${nia}/conversations`,
+    { as: tobias },
+  );
+  expect(listed.status).toBe(200);
+  const conversation = listed.body.conversations[0];
+  const patched = await stack.call(`/boards/${nia}/conversations/${conversation.id}`, {
+    as: tobias,
+    method: 'PATCH',
+    body: { actionItems: [{ text: `${ACTION} ask for a mentor`, owner: 'manager', done: false }] },
+    headers: { 'If-Match': conversation.etag },
+  });
+  expect(patched.status).toBe(200);
+  // A day after the deletion's update (the last message), the next run sends it.
+  stack.setNow(new Date(NOW.getTime() + 3 * DAY + 3 * HOUR));
+  expect(await refreshInvites()).toMatchObject({ boards: 1, replaced: 1 });
+  expect(await organizerBody(booked.id)).toContain(`${ACTION} ask for a mentor (Tobias`);
+  expect((await niaEvents())[0].sent).toEqual({
+    requests: 1,
+    updates: updates(4),
+    cancellations: 0,
+  });
 });
 
 it('no update in the last hour before the meeting', async () => {
@@ -166,5 +223,5 @@ it('no update in the last hour before the meeting', async () => {
   expect(await refreshInvites()).toMatchObject({ boards: 1, replaced: 0, waiting: 0 });
   expect(await refreshInvites()).toMatchObject({ boards: 0 });
   expect(await organizerBody(booked.id)).not.toContain(LAST_HOUR);
-  expect((await niaEvents())[0].sent.updates).toBe(3);
+  expect((await niaEvents())[0].sent.updates).toBe(updates(4));
 });

@@ -49,13 +49,18 @@ export function inviteRefreshDecision(
   return 'update';
 }
 
-/** When the attendee last heard about this conversation: its last body update, else its booking. */
+/**
+ * When the attendee last heard about this conversation: the latest of its booking, a move the
+ * pass noticed (the organizer's Outlook sent that update) and our last body update.
+ */
 function lastSentAt(
   record: Pick<ConversationRecord, 'log'> & { agenda?: SentAgenda | null },
 ): string | null {
-  if (record.agenda) return record.agenda.sentAt;
-  const booked = record.log.filter((entry) => entry.what === 'booked').map((entry) => entry.at);
-  return booked.length > 0 ? booked.sort()[booked.length - 1] : null;
+  const heard = record.log
+    .filter((entry) => entry.what === 'booked' || entry.what === 'moved')
+    .map((entry) => entry.at);
+  if (record.agenda) heard.push(record.agenda.sentAt);
+  return heard.length > 0 ? heard.sort()[heard.length - 1] : null;
 }
 
 export function agendaHash(agendaHtml: string): string {

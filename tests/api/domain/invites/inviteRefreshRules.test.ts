@@ -29,6 +29,11 @@ describe('when an invite already sent gets a new body', () => {
     expect(inviteRefreshDecision(updatedToday, false, NOW)).toBe('later');
     const updatedYesterday = booked({ agenda: { hash: 'h', sentAt: at(-24 * HOUR) } });
     expect(inviteRefreshDecision(updatedYesterday, false, NOW)).toBe('update');
+    const movedToday = booked({
+      log: [...booked().log, { at: at(-2 * HOUR), what: 'moved', detail: '' }],
+      agenda: { hash: 'h', sentAt: at(-30 * HOUR) },
+    });
+    expect(inviteRefreshDecision(movedToday, false, NOW)).toBe('later');
   });
 
   it('no edit in the last hour before the start, nor after it', () => {
