@@ -202,11 +202,12 @@ async function bookTenant(
   progress(
     `Tenant ${tenantId}: ${pairs.length} pairs; ${toFollow.length} booked to check, ${toResume.length} to resume, ${toBook.length} to book.`,
   );
-  const agendaFor = (pair: Pair) => () =>
+  const agendaFor = (pair: Pair) => (conversation?: ConversationRecord) =>
     agendaForPair(pass.services, tenantId, pair.employee, pair.manager, {
       newManager: pair.reason === 'new-manager',
       nameOf: (id) => pass.people.get(id)?.displayName,
       now: pass.now,
+      conversation,
     });
   const rebook = (pair: Pair, record: Stored<ConversationRecord>) => {
     // Its old time is no longer held: the slot finder may give it (or anyone) that time again.

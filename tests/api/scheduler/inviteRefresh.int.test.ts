@@ -118,6 +118,14 @@ it('rename and delete reach the same invite as one update; no second invite; del
   expect(before).toContain(KEEP);
   expect(before).toContain(GONE);
   expect(before).toContain(booked.joinUrl!);
+  // The time on both clocks, and the board through the Teams deep link the notifications use.
+  expect(before).toMatch(/When: \w+day \d+ \w+ 2027 at \d\d:\d\d \(/);
+  const link = /<a href="([^"]+)">Open [^<]*career board in Teams<\/a>/.exec(before)?.[1] ?? '';
+  const url = new URL(link.replace(/&amp;/g, '&'));
+  expect(url.origin + url.pathname).toMatch(
+    /^https:\/\/teams\.microsoft\.com\/l\/entity\/[^/]+\/board$/,
+  );
+  expect(JSON.parse(url.searchParams.get('context') ?? '{}')).toEqual({ subEntityId: nia });
 
   // The next day (past the daily limit), Nia renames one aspiration and deletes the other.
   stack.setNow(new Date(NOW.getTime() + DAY + HOUR));

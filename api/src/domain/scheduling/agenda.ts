@@ -135,7 +135,7 @@ function renderWhen(input: AgendaInput, meeting: AgendaMeeting): string {
   if (!stretch) return when;
   const early = stretch.earlySide === 'employee' ? employee : manager;
   const late = stretch.earlySide === 'employee' ? manager : employee;
-  return `${when}<p><strong>Outside working hours:</strong> ${employee}'s and ${manager}'s working days never overlap, so this time stretches them: it starts at ${escapeHtml(
+  return `${when}<p><strong>Outside working hours:</strong> no time inside both people's working hours could be booked, so this one stretches the day: it starts at ${escapeHtml(
     stretch.employeeLocalStart,
   )} for ${employee} and ${escapeHtml(stretch.managerLocalStart)} for ${manager}. ${early} takes the early side this quarter; next quarter ${late} does.</p>`;
 }
@@ -181,11 +181,9 @@ function renderAspiration(aspiration: AgendaAspiration, input: AgendaInput): str
 }
 
 function renderAction(action: AgendaAction, now: string): string {
-  const late = action.dueDate && action.dueDate.slice(0, 10) < now.slice(0, 10);
-  const due = action.dueDate
-    ? `, due ${day(action.dueDate)}${late ? ' <strong>(past due)</strong>' : ''}`
-    : '';
-  return `${escapeHtml(action.text)} (${escapeHtml(action.owner)}${due})`;
+  const late = !!action.dueDate && action.dueDate.slice(0, 10) < now.slice(0, 10);
+  const due = action.dueDate ? `, due ${day(action.dueDate)}` : '';
+  return `${escapeHtml(action.text)} (${escapeHtml(action.owner)}${due})${late ? ' <strong>past due</strong>' : ''}`;
 }
 
 /** What waits for the manager: never acknowledged, or changed since they acknowledged it. */

@@ -109,7 +109,7 @@ describe('the conversation agenda', () => {
     });
     expect(html).toContain('target date 14 February 2027 <strong>has passed</strong>');
     expect(html).toContain(
-      'Book the course (Ada Lovelace, due 31 January 2027 <strong>(past due)</strong>)',
+      'Book the course (Ada Lovelace, due 31 January 2027) <strong>past due</strong>',
     );
     // Today is not past.
     expect(
