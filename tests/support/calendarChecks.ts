@@ -20,6 +20,8 @@ export interface DevEvent {
   isCancelled: boolean;
   transactionId: string | null;
   joinUrl: string | null;
+  /** Meeting messages the simulator counted as sent to the attendees. */
+  sent: { requests: number; updates: number; cancellations: number };
 }
 
 export async function calendarEvents(stack: TestStack): Promise<DevEvent[]> {

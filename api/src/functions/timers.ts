@@ -1,3 +1,4 @@
+import { runInviteRefresh } from '../scheduler/refreshInvites';
 import { runSchedulePass } from '../scheduler/schedulePass';
 import type { TimerDefinition } from './timer';
 
@@ -8,5 +9,11 @@ export const timers: TimerDefinition[] = [
     // Daily at 06:00 UTC (NCRONTAB: second minute hour day month day-of-week).
     schedule: '0 0 6 * * *',
     run: ({ services, progress }) => runSchedulePass(services, { progress }),
+  },
+  {
+    name: 'refreshInvites',
+    // Every 10 minutes: board changes reach the invites soon, within their noise limits.
+    schedule: '0 */10 * * * *',
+    run: ({ services, progress }) => runInviteRefresh(services, { progress }),
   },
 ];

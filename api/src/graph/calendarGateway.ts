@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Event } from '@microsoft/microsoft-graph-types';
 
+import { fencedAgenda, spliceAgenda } from '../domain/invites/inviteBody';
 import type { GraphScheduleInformation } from '../domain/scheduling';
 import { readEventsBatched } from './batchedEventReads';
 import type { MailboxLimiter } from './mailboxLimiter';
@@ -51,8 +52,10 @@ export interface CalendarGateway {
   ): Promise<BookedEvent | null>;
   cancelEvent(organizerId: string, eventId: string): Promise<void>;
   /**
-   * Replaces the body of an event the organizer already sent: same event, same transactionId, no
-   * new invite (https://learn.microsoft.com/graph/api/event-update). False if the event is gone.
+   * Replaces the agenda in the body of an event the organizer already sent: same event, same
+   * transactionId, no new invite (https://learn.microsoft.com/graph/api/event-update). The body is
+   * read first and only our fenced part replaced, keeping the Teams meeting blob, as that page
+   * asks. Two requests. False if the event is gone.
    */
   updateEventBody(organizerId: string, eventId: string, agendaHtml: string): Promise<boolean>;
   /** Graph requests made so far (each retry counts). */
@@ -92,7 +95,7 @@ export function createCalendarGateway(client: Client, limiter: MailboxLimiter): 
           .headers(UTC)
           .post({
             subject: event.subject,
-            body: { contentType: 'html', content: event.agendaHtml },
+            body: { contentType: 'html', content: fencedAgenda(event.agendaHtml) },
             start: { dateTime: stripZ(event.start), timeZone: 'UTC' },
             end: { dateTime: stripZ(event.end), timeZone: 'UTC' },
             attendees: [
@@ -171,9 +174,15 @@ export function createCalendarGateway(client: Client, limiter: MailboxLimiter): 
     updateEventBody: (organizerId, eventId, agendaHtml) =>
       call(organizerId, async () => {
         try {
-          await client
-            .api(`${user(organizerId)}/events/${encodeURIComponent(eventId)}`)
-            .patch({ body: { contentType: 'html', content: agendaHtml } });
+          const path = `${user(organizerId)}/events/${encodeURIComponent(eventId)}`;
+          const current = (await client.api(path).select(['body', 'onlineMeeting']).get()) as Event;
+          requests++;
+          const content = spliceAgenda(
+            current.body?.content ?? '',
+            agendaHtml,
+            current.onlineMeeting?.joinUrl ?? null,
+          );
+          await client.api(path).patch({ body: { contentType: 'html', content } });
           return true;
         } catch (error) {
           if (graphStatus(error) === 404) return false;

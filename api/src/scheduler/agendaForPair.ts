@@ -1,46 +1,74 @@
-import type { AgendaAction, AgendaInput } from '../domain/scheduling';
+import type { AgendaAction, AgendaInput, AgendaMeeting } from '../domain/scheduling';
 import { renderAgenda } from '../domain/scheduling';
+import { sortAspirations } from '../domain/board/boardView';
 import type { ConversationRecord } from '../domain/conversations/records';
+import { personalTabLink } from '../domain/notifications/activityFeed';
 import type { Services } from '../services';
 import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
+import { teamsLinks } from './passNotifications';
+
+export interface AgendaOptions {
+  /** A new pair: the agenda tells the board's story so far. */
+  newManager: boolean;
+  /** Names of earlier managers, for actions they agreed to. */
+  nameOf?: (personId: string) => string | undefined;
+  /** The booked conversation, when there is one: its time on both clocks and any stretch. */
+  conversation?: Pick<ConversationRecord, 'start' | 'timeZones' | 'stretch'> | null;
+  /** The calendar's now (default services.now()). */
+  now?: Date;
+}
 
 /**
- * The meeting body for one pair, drawn from the employee's board: aspirations by horizon, open
- * steps, evidence since the last conversation, open actions carried over, and for a new manager
- * the board's recent story. "Last conversation" and "open actions" come from the employee's whole
- * conversation history (one partition), so last quarter's are never forgotten, whoever the manager
- * was then.
+ * The meeting body for one pair, drawn from the employee's board: aspirations by horizon with
+ * acknowledgement, support notes and target dates, open steps, evidence since the last
+ * conversation, open actions carried over, and for a new manager the board's recent story. "Last
+ * conversation" and "open actions" come from the employee's whole conversation history (one
+ * partition), so last quarter's are never forgotten, whoever the manager was then. The board link
+ * is the Teams deep link the activity-feed notifications use, with the employee's board as the
+ * page context, so it opens in Teams from Outlook.
  */
 export async function agendaForPair(
   services: Services,
   tenantId: string,
   employee: DirectoryPerson,
   manager: DirectoryPerson,
-  newManager: boolean,
-  nameOf: (personId: string) => string | undefined = () => undefined,
+  options: AgendaOptions,
 ): Promise<string> {
+  const nameOf = options.nameOf ?? (() => undefined);
+  const now = options.now ?? services.now();
   const [{ records }, previous] = await Promise.all([
     services.boards.readBoard(tenantId, employee.id),
     services.conversations.listForEmployee(tenantId, employee.id),
   ]);
   // Evidence dated the day of the last conversation may have come after it: keep it.
   const since = lastHeldDate(previous);
+  const acknowledgements = new Map(records.acknowledgements.map((a) => [a.aspirationId, a]));
   const input: AgendaInput = {
     employeeName: employee.displayName,
     managerName: manager.displayName,
-    boardUrl: `${services.config.tabPublicUrl}#/board/${employee.id}`,
-    aspirations: records.aspirations.map((a) => ({
-      title: a.title,
-      horizon: a.horizon,
-      kind: a.kind,
-      openSteps: a.steps.filter((s) => s.status === 'open').map((s) => s.text),
-      evidenceSinceLast: a.evidence
-        .filter((e) => since === null || e.date >= since)
-        .map((e) => ({ text: e.text, date: e.date })),
-    })),
+    boardUrl: personalTabLink(teamsLinks(services.config), 'board', employee.id),
+    now: now.toISOString(),
+    meeting: meetingOf(options.conversation),
+    aspirations: sortAspirations(records.aspirations).map((a) => {
+      const ack = acknowledgements.get(a.id);
+      return {
+        title: a.title,
+        horizon: a.horizon,
+        kind: a.kind,
+        targetDate: a.targetDate,
+        createdAt: a.createdAt,
+        acknowledgement: ack
+          ? { at: ack.at, note: ack.note, changedSince: a.version > ack.acknowledgedVersion }
+          : null,
+        openSteps: a.steps.filter((s) => s.status === 'open').map((s) => s.text),
+        evidenceSinceLast: a.evidence
+          .filter((e) => since === null || e.date >= since)
+          .map((e) => ({ text: e.text, date: e.date })),
+      };
+    }),
     carriedActions: carriedActions(previous, employee, manager, nameOf),
   };
-  if (newManager) {
+  if (options.newManager) {
     const history = await services.boards.readHistory(tenantId, employee.id, 15);
     return renderAgenda({
       ...input,
@@ -48,6 +76,16 @@ export async function agendaForPair(
     });
   }
   return renderAgenda(input);
+}
+
+function meetingOf(conversation: AgendaOptions['conversation']): AgendaMeeting | undefined {
+  if (!conversation?.start) return undefined;
+  return {
+    start: conversation.start,
+    employeeTimeZone: conversation.timeZones?.employee ?? null,
+    managerTimeZone: conversation.timeZones?.manager ?? null,
+    stretch: conversation.stretch ?? null,
+  };
 }
 
 /** The day (UTC) of the employee's last held conversation, or null if they never had one. */

@@ -19,7 +19,8 @@ export async function completeBooking(
   calendar: CalendarGateway,
   record: Stored<ConversationRecord>,
   people: { employee: DirectoryPerson; manager: DirectoryPerson },
-  agendaHtml: () => Promise<string>,
+  /** Given the pending record, so the agenda can show its time on both clocks and any stretch. */
+  agendaHtml: (conversation?: ConversationRecord) => Promise<string>,
   options: { lookUpFirst: boolean; leases: PassLeases; now: Date },
 ): Promise<Stored<ConversationRecord>> {
   if (record.start === null || record.end === null)
@@ -34,7 +35,7 @@ export async function completeBooking(
         organizerId: record.managerId,
         attendee: { mail: people.employee.mail ?? '', displayName: people.employee.displayName },
         subject: `Career conversation: ${people.employee.displayName} & ${people.manager.displayName}`,
-        agendaHtml: await agendaHtml(),
+        agendaHtml: await agendaHtml(record),
         start: record.start,
         end: record.end,
         transactionId: record.transactionId,

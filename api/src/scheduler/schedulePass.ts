@@ -142,6 +142,8 @@ async function passForTenant(
   const calendar = createCalendarGateway(services.graphFor(tenantId), services.mailboxLimiter);
   const quarter = quarterOf(now);
   const quarters: QuarterKey[] = [quarter, nextQuarter(quarter)];
+  // Before the records are read: refreshing an invite writes its record (the agenda it sent).
+  await refreshAgendas({ ...run, services, calendar, tenantId, people: sync.people });
   const listed = await services.conversations.listForTenant(tenantId, quarters);
   const pass: TenantPass = {
     ...run,
@@ -156,7 +158,6 @@ async function passForTenant(
     ),
   };
   try {
-    await refreshAgendas(pass);
     await bookTenant(pass, await reconcileManagers(pass, listed), quarter);
   } finally {
     summary.graphRequests += calendar.requestCount();
@@ -201,15 +202,13 @@ async function bookTenant(
   progress(
     `Tenant ${tenantId}: ${pairs.length} pairs; ${toFollow.length} booked to check, ${toResume.length} to resume, ${toBook.length} to book.`,
   );
-  const agendaFor = (pair: Pair) => () =>
-    agendaForPair(
-      pass.services,
-      tenantId,
-      pair.employee,
-      pair.manager,
-      pair.reason === 'new-manager',
-      (id) => pass.people.get(id)?.displayName,
-    );
+  const agendaFor = (pair: Pair) => (conversation?: ConversationRecord) =>
+    agendaForPair(pass.services, tenantId, pair.employee, pair.manager, {
+      newManager: pair.reason === 'new-manager',
+      nameOf: (id) => pass.people.get(id)?.displayName,
+      now: pass.now,
+      conversation,
+    });
   const rebook = (pair: Pair, record: Stored<ConversationRecord>) => {
     // Its old time is no longer held: the slot finder may give it (or anyone) that time again.
     pass.holds.release(holdKey(record));

@@ -1,15 +1,11 @@
-import type { AspirationKind, AspirationView, Horizon } from '@contract/boardContract';
+import type { AspirationView, Horizon } from '@contract/boardContract';
+import { KIND_LABELS } from '@contract/boardLabels';
 import { HORIZON_ORDER } from '../common/boardText';
 
 /** Pure board rules the screen needs: grouping, ordering, and where a moved card lands. */
 
-export const KIND_TEXT: Record<AspirationKind, string> = {
-  title: 'Title or role',
-  project: 'Project',
-  account: 'Client account',
-  skill: 'Skill',
-  other: 'Other goal',
-};
+/** The kinds' labels are shared with the invite's agenda (the API) through the contract. */
+export const KIND_TEXT = KIND_LABELS;
 
 /** Gap left between neighbours when a card is placed first or last. */
 export const POSITION_STEP = 1024;

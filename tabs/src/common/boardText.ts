@@ -1,4 +1,5 @@
 import type { BoardPerson, Horizon, ViewerRole } from '@contract/boardContract';
+import { HORIZON_LABELS } from '@contract/boardLabels';
 import { firstName } from './format';
 
 /**
@@ -7,9 +8,9 @@ import { firstName } from './format';
  */
 
 export const HORIZON_TEXT: Record<Horizon, { title: string; hint: string }> = {
-  next: { title: 'Next', hint: 'Your next opportunity, position or title.' },
-  '1y': { title: 'In 1 year', hint: 'Where you want to be a year from now.' },
-  '3y': { title: 'In 3 years', hint: 'The role, expertise and name you want.' },
+  next: { title: HORIZON_LABELS.next, hint: 'Your next opportunity, position or title.' },
+  '1y': { title: HORIZON_LABELS['1y'], hint: 'Where you want to be a year from now.' },
+  '3y': { title: HORIZON_LABELS['3y'], hint: 'The role, expertise and name you want.' },
 };
 
 /**

@@ -90,7 +90,7 @@ it("an open action from last quarter is on this quarter's agenda, and evidence f
       .get()) as { body: { content: string } }
   ).body.content;
   expect(body).toContain('Book the AWS course (Tobias');
-  expect(body).toContain('due 2027-01-31');
+  expect(body).toContain('due 31 January 2027');
   // Still open from two quarters ago: carried too.
   expect(body).toContain('Shadow the SRE rota');
   expect(body).not.toContain('Finish the RFC draft');

@@ -89,9 +89,11 @@ export interface AspirationSlotRecord {
 }
 
 /**
- * Left on the board by a finished deletion: invites already sent may carry the deleted
- * aspiration's text, so the next scheduling pass re-renders the bodies of the pair's booked events
- * and then removes this. Carries no content; one per board (fixed id), however many deletions.
+ * Left on the board by every change that the invite's agenda shows (an aspiration added, edited,
+ * moved or deleted, a step or evidence, an acknowledgement, an action of a conversation): invites
+ * already sent carry what the board said then, so the invite refresh re-renders the bodies of the
+ * pair's booked events and then removes this. Carries no content; one per board (fixed id),
+ * however many changes, which is what coalesces them into one update.
  */
 export interface AgendaRefreshRecord {
   type: 'agenda-refresh';
@@ -100,6 +102,14 @@ export interface AgendaRefreshRecord {
   tenantId: string;
   employeeId: string;
   requestedAt: string;
+  /**
+   * `changed`: an edit, subject to the noise limits. Absent: a deletion (the only writer that
+   * upserts the whole flag), whose text must leave the invites at the next refresh whatever the
+   * limits; an edit after it only touches `changedAt`, so it never weakens that.
+   */
+  reason?: 'changed';
+  /** The latest edit flagged; each one changes the flag's ETag, so a refresh racing it keeps the flag. */
+  changedAt?: string;
 }
 export const AGENDA_REFRESH_ID = 'agenda-refresh';
 

@@ -5,6 +5,7 @@ import type {
   StretchView,
   UnbookedView,
 } from '../../contract/conversationContract';
+import type { SentAgenda } from '../invites/inviteRefreshRules';
 import type { QuarterKey } from '../scheduling';
 
 /** What is stored in the `conversations` container (partition `{tenantId}|{employeeId}`). */
@@ -104,6 +105,8 @@ export interface ConversationRecord {
   unbooked?: UnbookedView | null;
   /** Set when the booked slot is outside someone's working hours, inside the stretch limits. */
   stretch?: StretchView | null;
+  /** The agenda the invite's body last got from the invite refresh; absent until the first one. */
+  agenda?: SentAgenda | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { ConversationRecord } from '../conversations/records';
-import { resolveTimeZone, utcToZonedTime } from '../scheduling';
+import { resolveTimeZone, utcToZonedTime } from '../scheduling/timeZones';
 
 /**
  * Teams activity-feed notifications as plain data: the types the app sends, the words people see
@@ -100,6 +100,20 @@ export function formatWhen(startIso: string, timeZone: string | null | undefined
   const local = utcToZonedTime(Date.parse(startIso), zone);
   const [year, month, day] = local.date.split('-').map(Number);
   return `${WEEKDAYS[local.dayOfWeek]} ${day} ${MONTHS[month - 1]} ${year} at ${local.time.slice(0, 5)} (${zone})`;
+}
+
+/**
+ * A calendar date spelled out, "26 January 2027", so no reader takes 03/04 for the wrong month.
+ * A date-time is read on `timeZone`'s clock (UTC when unknown); a plain date stays that date.
+ */
+export function formatDate(value: string, timeZone?: string | null): string {
+  const plain = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const instant = Date.parse(value);
+  if (!plain && Number.isNaN(instant)) return value;
+  const zone = resolveTimeZone(timeZone) ?? resolveTimeZone('UTC')!;
+  const date = plain ? value : utcToZonedTime(instant, zone).date;
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 function preview(text: string): string {

@@ -55,13 +55,15 @@ export type {
 } from './availability';
 export { parseScheduleInformation } from './availability';
 export type {
+  AgendaAcknowledgement,
   AgendaAction,
   AgendaAspiration,
   AgendaEvidence,
   AgendaInput,
+  AgendaMeeting,
   AspirationHorizon,
 } from './agenda';
-export { CONVERSATION_STARTERS, escapeHtml, renderAgenda } from './agenda';
+export { conversationStarters, escapeHtml, renderAgenda } from './agenda';
 export type { ConversationHold, ConversationHolds } from './conversationHolds';
 export { createConversationHolds } from './conversationHolds';
 export type { StretchedSlot, StretchRules } from './slotFinder';

@@ -70,6 +70,9 @@ export async function updateConversation(input: CallerRouteInput): Promise<HttpR
       updatedAt: now,
     };
     record = await services.conversations.replace(next, record._etag);
+    // Open actions are carried over into the next invite's agenda.
+    if (body.actionItems !== undefined)
+      await services.boards.markAgendaChanged(board.tenantId, board.employeeId, now);
   }
   if (body.privateNotes !== undefined) {
     await services.conversations.upsertPrivateNotes({

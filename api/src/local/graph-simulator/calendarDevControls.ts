@@ -6,7 +6,7 @@ import { sendJson } from '../http-utils';
 import type { DevHandler } from './devHttp';
 import { methodNotAllowed, readValidBody, safeDecode, sendProblem } from './devHttp';
 import { EventStoreError } from './eventStore';
-import type { EventStore, StoredEvent } from './eventStore';
+import type { EventStore, MeetingMessages, StoredEvent } from './eventStore';
 
 /**
  * Local-only `/dev/calendar-events`: every event the simulator holds (all tenants), and what
@@ -33,6 +33,8 @@ export interface DevCalendarEvent {
   transactionId: string | null;
   isOnlineMeeting: boolean;
   joinUrl: string | null;
+  /** Meeting messages sent to the attendees: requests (invites), updates, cancellations. */
+  sent: MeetingMessages;
 }
 
 const respondBody = z.strictObject({
@@ -65,6 +67,7 @@ export function toDevCalendarEvent(event: StoredEvent): DevCalendarEvent {
     transactionId: event.transactionId,
     isOnlineMeeting: event.isOnlineMeeting,
     joinUrl: event.joinUrl,
+    sent: { ...event.sent },
   };
 }
 

@@ -181,9 +181,10 @@ function updateEvent(context: GraphRequestContext, [mailbox, eventId]: string[])
       "After you set transactionId when creating an event, you can't change it in a later update.",
     );
   }
-  // A body-only update (https://learn.microsoft.com/graph/api/event-update) keeps the event, its
-  // id and transactionId; Outlook sends attendees an update only if the organizer's client does,
-  // so the simulator stores the body and records no new invite (only a new time asks again).
+  // An update (https://learn.microsoft.com/graph/api/event-update) keeps the event, its id and
+  // transactionId. It reaches the attendees as a meeting update (counted in the event's `sent`),
+  // never a new invite; only an attendees-only update is limited to the attendees that changed.
+  // A body without the Teams meeting blob disables the online meeting, as that page warns.
   const patch: EventPatch = {
     subject: body.subject,
     body: body.body,

@@ -24,6 +24,14 @@ import type {
  * - Moving a meeting resets the attendees' responses: they are asked again.
  * - A declined meeting leaves the attendee's calendar view and free/busy (Outlook's default moves
  *   declined meetings to Deleted Items); the organizer still sees the decline on the attendee.
+ * - Creating an online meeting appends Teams' join information (the "meeting blob") to an HTML
+ *   body; an update whose body drops the join link disables the online meeting ("Inadvertently
+ *   removing the meeting blob from the body would disable meeting online",
+ *   https://learn.microsoft.com/graph/api/event-update).
+ * - Messages to attendees (`sent`): the create is one meeting request; an organizer's update is
+ *   one meeting update to them all (the same page: only an attendees-only update is limited to the
+ *   attendees that changed, who get a request); a cancellation is one cancellation. A body-only
+ *   update is an update, never a new request.
  */
 
 export type AttendeeResponse = 'none' | 'accepted' | 'declined' | 'tentativelyAccepted';
@@ -69,6 +77,14 @@ export interface StoredEvent {
   isCancelled: boolean;
   /** Gone from the organizer's calendar (deleted or cancelled there). */
   organizerDeleted: boolean;
+  /** Meeting messages the organizer's mailbox sent the attendees, each counted once. */
+  sent: MeetingMessages;
+}
+
+export interface MeetingMessages {
+  requests: number;
+  updates: number;
+  cancellations: number;
 }
 
 export interface NewAttendee {
@@ -209,6 +225,9 @@ export function createEventStore(now: () => Date = () => new Date()): EventStore
       }
       const createdAt = now().toISOString();
       const id = newEventId();
+      const joinUrl = input.isOnlineMeeting
+        ? newJoinUrl(input.tenantId, input.organizer.userId)
+        : null;
       const event: StoredEvent = {
         id,
         tenantId: input.tenantId,
@@ -218,7 +237,7 @@ export function createEventStore(now: () => Date = () => new Date()): EventStore
         lastModifiedDateTime: createdAt,
         organizer: { ...input.organizer },
         subject: input.subject,
-        body: { ...input.body },
+        body: input.isOnlineMeeting ? withMeetingBlob(input.body, joinUrl) : { ...input.body },
         startMs: input.startMs,
         endMs: input.endMs,
         originalStartTimeZone: input.startTimeZone,
@@ -228,11 +247,12 @@ export function createEventStore(now: () => Date = () => new Date()): EventStore
         attendees: input.attendees.map(freshAttendee),
         isOnlineMeeting: input.isOnlineMeeting,
         onlineMeetingProvider: input.isOnlineMeeting ? input.onlineMeetingProvider : 'unknown',
-        joinUrl: input.isOnlineMeeting ? newJoinUrl(input.tenantId, input.organizer.userId) : null,
+        joinUrl,
         allowNewTimeProposals: input.allowNewTimeProposals,
         transactionId: input.transactionId,
         isCancelled: false,
         organizerDeleted: false,
+        sent: { requests: input.attendees.length > 0 ? 1 : 0, updates: 0, cancellations: 0 },
       };
       events.set(id, event);
       order.set(event, eventCount++);
@@ -271,7 +291,14 @@ export function createEventStore(now: () => Date = () => new Date()): EventStore
         (patch.startMs !== undefined && patch.startMs !== event.startMs) ||
         (patch.endMs !== undefined && patch.endMs !== event.endMs);
       if (patch.subject !== undefined) event.subject = patch.subject;
-      if (patch.body !== undefined) event.body = { ...patch.body };
+      if (patch.body !== undefined) {
+        event.body = { ...patch.body };
+        if (event.joinUrl !== null && !patch.body.content.includes(event.joinUrl)) {
+          event.isOnlineMeeting = false;
+          event.onlineMeetingProvider = 'unknown';
+          event.joinUrl = null;
+        }
+      }
       if (patch.startMs !== undefined) event.startMs = patch.startMs;
       if (patch.endMs !== undefined) event.endMs = patch.endMs;
       if (patch.startTimeZone !== undefined) event.originalStartTimeZone = patch.startTimeZone;
@@ -290,6 +317,12 @@ export function createEventStore(now: () => Date = () => new Date()): EventStore
         event.attendees = mergeAttendees(event, patch.attendees);
         for (const attendee of event.attendees) involve(event, attendee.userId);
       }
+      const onlyAttendees = Object.entries(patch).every(
+        ([key, value]) => key === 'attendees' || value === undefined,
+      );
+      if (onlyAttendees) {
+        if (patch.attendees !== undefined) event.sent.requests++;
+      } else event.sent.updates++;
       if (moved) {
         // A new time is a new question: everyone is asked again.
         for (const attendee of event.attendees) {
@@ -306,6 +339,7 @@ export function createEventStore(now: () => Date = () => new Date()): EventStore
       if (!event.organizerDeleted) {
         event.organizerDeleted = true;
         event.isCancelled = true;
+        if (event.attendees.length > 0) event.sent.cancellations++;
         touch(event);
       }
       return event;
@@ -385,6 +419,27 @@ function newEventId(): string {
 
 function newChangeKey(): string {
   return randomBytes(12).toString('base64');
+}
+
+/**
+ * Teams' join information as Exchange appends it to an online meeting's HTML body: a rule of
+ * underscores, the heading and the join link. A text body gets the link on its own line.
+ */
+function withMeetingBlob(
+  body: { contentType: 'text' | 'html'; content: string },
+  joinUrl: string | null,
+): { contentType: 'text' | 'html'; content: string } {
+  if (joinUrl === null) return { ...body };
+  if (body.contentType === 'text') {
+    return { ...body, content: `${body.content}\n\nMicrosoft Teams meeting\nJoin: ${joinUrl}\n` };
+  }
+  const blob =
+    '<div style="width:100%"><span style="white-space:nowrap;color:#5F5F5F;opacity:.36;">' +
+    '________________________________________________________________________________</span></div>' +
+    '<div class="me-email-text"><div style="margin-bottom:24px;"><span style="font-size:24px;">' +
+    `Microsoft Teams meeting</span></div><div><a class="me-email-headline" href="${joinUrl}">` +
+    'Join the meeting now</a></div></div>';
+  return { ...body, content: `${body.content}${blob}` };
 }
 
 function newJoinUrl(tenantId: string, organizerId: string): string {

@@ -98,4 +98,5 @@ export interface DevEvent {
   transactionId: string | null;
   isOnlineMeeting: boolean;
   joinUrl: string | null;
+  sent: { requests: number; updates: number; cancellations: number };
 }

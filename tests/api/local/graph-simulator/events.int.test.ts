@@ -78,7 +78,10 @@ describe('creating an event', () => {
     );
     expect(created).toMatchObject({
       subject: 'Career conversation',
-      bodyPreview: 'Agenda: your board & next steps',
+      // Exchange appends the Teams meeting blob to an online meeting's body.
+      bodyPreview: expect.stringMatching(
+        /^Agenda: your board & next steps .*Microsoft Teams meeting/,
+      ),
       start: { dateTime: `${start}.0000000`, timeZone: 'UTC' },
       end: { dateTime: `${end}.0000000`, timeZone: 'UTC' },
       organizer: { emailAddress: { address: TOBIAS, name: 'Tobias Becker' } },
@@ -247,6 +250,36 @@ describe('reading, updating and deleting', () => {
     expect(newTransaction.statusCode).toBe(400);
   });
 
+  it('a body update by the organizer keeps the event and sends a meeting update, never a new invite', async () => {
+    const { start, end } = nextSlot();
+    const created = await createEvent(
+      contoso.manager,
+      eventBody(NIA, start, end, { transactionId: 'txn-body' }),
+    );
+    const joinUrl = created.onlineMeeting?.joinUrl ?? '';
+    expect(created.body?.content).toContain(joinUrl);
+    const path = `/users/${contoso.manager}/events/${encodeURIComponent(created.id ?? '')}`;
+    const kept = (await graph.api(path).patch({
+      body: { contentType: 'html', content: `<p>New agenda</p>${created.body?.content ?? ''}` },
+    })) as Event;
+    expect(kept).toMatchObject({
+      id: created.id,
+      transactionId: 'txn-body',
+      isOnlineMeeting: true,
+      onlineMeeting: { joinUrl },
+    });
+    let listed = (await devEvents()).find((e) => e.id === created.id)!;
+    expect(listed.sent).toEqual({ requests: 1, updates: 1, cancellations: 0 });
+
+    // Dropping the meeting blob disables the online meeting (Graph's event-update page).
+    const dropped = (await graph.api(path).patch({
+      body: { contentType: 'html', content: '<p>Only an agenda</p>' },
+    })) as Event;
+    expect(dropped).toMatchObject({ id: created.id, isOnlineMeeting: false, onlineMeeting: null });
+    listed = (await devEvents()).find((e) => e.id === created.id)!;
+    expect(listed.sent).toEqual({ requests: 1, updates: 2, cancellations: 0 });
+  });
+
   it('on the organizer’s DELETE: 404 for the organizer, a cancelled copy for the attendee, free time for both', async () => {
     const { start, end } = nextSlot();
     const created = await createEvent(contoso.manager, eventBody(NIA, start, end));
@@ -356,6 +389,7 @@ describe('dev controls', () => {
       transactionId: 'txn-dev-list',
       isOnlineMeeting: true,
       joinUrl: created.onlineMeeting?.joinUrl,
+      sent: { requests: 1, updates: 0, cancellations: 0 },
     });
   });
 
