@@ -167,10 +167,13 @@ function api(r: ApiSection): string[] {
     'Ratio req/s / p99',
   ];
   const single = r.asShipped.singleRequestCosmosOps;
+  const t = r.teamViewVsContainer;
   const out = [
     `${r.setup.orgSize}-person org, team of ${r.setup.teamSize}, ${r.setup.durationSec} s per run, org-chart cache ${r.setup.orgChartCacheSeconds} s. Cosmos operations of one request alone: board read ${single.boardRead}, aspiration write ${single.aspirationWrite}, team view ${single.teamView}, health ${single.health}.`,
     '',
     `**Target: board read p99 < 50 ms at 10 connections: ${r.targets.boardReadP99At10Ms} ms, ${mark(r.targets.boardReadP99At10Under50Ms)}.**`,
+    '',
+    `**Target: team view stack CPU per request @10 with 10× ballast within 1.2× of no ballast (same run): ${t.tenfoldBallastCpuMs ?? '–'} ms vs ${t.noBallastCpuMs ?? '–'} ms, ${x(t.ratio)}, ${mark(t.within120Percent)}.**`,
     '',
     `### ${r.asShipped.name} (${r.asShipped.ballastAspirations} other aspirations in the container)`,
     '',
