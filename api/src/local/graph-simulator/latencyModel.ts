@@ -76,6 +76,12 @@ export function createLatencySampler(model: GraphLatencyModel): LatencySampler {
   };
 }
 
+/** The mean of the log-normal (ignoring the cap): median × e^(σ²/2), above the median. */
+export function meanMs(latency: LogNormalLatency): number {
+  const sigma = Math.log(latency.p99Ms / latency.medianMs) / Z99;
+  return latency.medianMs * Math.exp((sigma * sigma) / 2);
+}
+
 /** Draws from the log-normal whose median and 99th percentile are the given ones. */
 export function logNormal(latency: LogNormalLatency, uniform: () => number): () => number {
   const mu = Math.log(latency.medianMs);

@@ -2,6 +2,7 @@ import {
   DEFAULT_GRAPH_LATENCY,
   createLatencySampler,
   logNormal,
+  meanMs,
 } from '../../../../api/src/local/graph-simulator/latencyModel';
 import { latencyClassOf } from '../../../../api/src/local/graph-simulator/dispatcher';
 import { createPrng } from '../../../../api/src/local/demo-org/prng';
@@ -22,6 +23,10 @@ describe('Graph latency model', () => {
     expect(percentile(values, 0.99)).toBeGreaterThan(1350);
     expect(percentile(values, 0.99)).toBeLessThan(1650);
     expect(Math.min(...values)).toBeGreaterThan(0);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const expected = meanMs({ medianMs: 200, p99Ms: 1500 });
+    expect(expected).toBeGreaterThan(280);
+    expect(Math.abs(mean - expected) / expected).toBeLessThan(0.05);
   });
 
   it('gives the same sequence for the same seed, another for another seed', () => {
