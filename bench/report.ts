@@ -124,15 +124,16 @@ function scheduler(r: SchedulerSection): string[] {
   );
   const w = r.whatIfStockCosmos;
   const asShipped = r.sizes[r.sizes.length - 1].product;
-  rows.push([
-    `${w.people} people, what-if`,
-    'Pass time on the stock embedded server (before), pairs booked',
-    `${s(w.passMs)}, ${w.booked} booked`,
-    `as shipped: ${s(asShipped.passMs)}, ${asShipped.booked} booked`,
-    x(w.passTimeVsAsShipped),
-    '',
-    '',
-  ]);
+  if (w)
+    rows.push([
+      `${w.people} people, what-if`,
+      'Pass time on the stock embedded server (before), pairs booked',
+      `${s(w.passMs)}, ${w.booked} booked`,
+      `as shipped: ${s(asShipped.passMs)}, ${asShipped.booked} booked`,
+      x(w.passTimeVsAsShipped),
+      '',
+      '',
+    ]);
   return [...out, ...table(['Org', 'Figure', 'Product', 'Baseline', 'Ratio', 'Target', ''], rows)];
 }
 

@@ -105,10 +105,12 @@ async function main(): Promise<void> {
   );
 
   const scheduler = await attempt('scheduler', plan, () =>
-    benchScheduler(plan.schedulerSizes, plan.latencySize),
+    benchScheduler(plan.schedulerSizes, plan.latencySize, { whatIfs: plan.mode === 'full' }),
   );
   const orgSync = await attempt('orgSync', plan, () => benchOrgSync(plan.orgSyncSize));
-  const api = await attempt('api', plan, () => benchApi(plan.apiSeconds));
+  const api = await attempt('api', plan, () =>
+    benchApi(plan.apiSeconds, { stockCosmosWhatIf: plan.mode === 'full' }),
+  );
   const tab = await attempt('tab', plan, () => benchTab());
 
   const results: BenchResults = {
