@@ -99,7 +99,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tabs/src/**/*.{ts,tsx}', 'tests/tabs/**/*.{ts,tsx}'],
+    files: ['tabs/src/**/*.{ts,tsx}', 'tests/tabs/**/*.{ts,tsx}', 'tabs/public/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -76,46 +76,80 @@ export interface ApiSection {
   asShipped: ApiVariantResult;
   whatIf: ApiVariantResult[];
   targets: { boardReadP99At10Ms: number; boardReadP99At10Under50Ms: boolean };
+  /**
+   * Team view stack CPU per request at 10 connections with ten times the ballast against none,
+   * both measured in this run: whether its cost follows the team or the container.
+   */
+  teamViewVsContainer: {
+    noBallastCpuMs: number | null;
+    tenfoldBallastCpuMs: number | null;
+    ratio: number | null;
+    /** Target: ten times the ballast costs at most 1.2× no ballast. */
+    within120Percent: boolean | null;
+  };
 }
 
 interface Variant {
   name: string;
   description: string;
   stockCosmos: boolean;
-  ballast: boolean;
+  /** Copies of the org's ballast boards: 0 none, 1 the tenant's own, more are other tenants'. */
+  ballastCopies: number;
   connections: readonly number[];
+  endpoints: readonly EndpointName[];
 }
 
 const AS_SHIPPED: Variant = {
   name: 'as shipped',
   description: 'the local stack as `npm start` runs it; every person has a board (ballast)',
   stockCosmos: false,
-  ballast: true,
+  ballastCopies: 1,
   connections: CONNECTIONS,
+  endpoints: ENDPOINTS,
 };
 /** Each what-if changes one thing from "as shipped", so its difference is that thing's cost. */
+const NO_BALLAST = 'no ballast';
+const TENFOLD_BALLAST = '10× ballast';
 const WHAT_IFS: Variant[] = [
   {
     name: 'stock embedded server (before)',
     description:
       'the stock embedded server, as before: the SDK’s query-plan requests run as full queries, and every query runs over the whole container; same ballast',
     stockCosmos: true,
-    ballast: true,
+    ballastCopies: 1,
     connections: [10],
+    endpoints: ENDPOINTS,
   },
   {
-    name: 'no ballast',
+    name: NO_BALLAST,
     description: 'as shipped, with only the measured boards in the container',
     stockCosmos: false,
-    ballast: false,
+    ballastCopies: 0,
     connections: [10],
+    endpoints: ENDPOINTS,
+  },
+  {
+    name: TENFOLD_BALLAST,
+    description:
+      'as shipped, with ten times the ballast in the container (nine other tenants the size of this one); team view only',
+    stockCosmos: false,
+    ballastCopies: 10,
+    connections: [10],
+    endpoints: ['teamView'],
   },
 ];
 
-export async function benchApi(durationSec: number): Promise<ApiSection> {
+export async function benchApi(
+  durationSec: number,
+  options: { stockCosmosWhatIf: boolean },
+): Promise<ApiSection> {
   const asShipped = await runVariant(AS_SHIPPED, durationSec);
   const whatIf: ApiVariantResult[] = [];
-  for (const variant of WHAT_IFS) whatIf.push(await runVariant(variant, durationSec));
+  for (const variant of WHAT_IFS) {
+    // --quick leaves the historical stock-server what-if to the full run (five-minute budget).
+    if (variant.stockCosmos && !options.stockCosmosWhatIf) continue;
+    whatIf.push(await runVariant(variant, durationSec));
+  }
   const boardAt10 = asShipped.runs.find((r) => r.endpoint === 'boardRead' && r.connections === 10)!;
   return {
     setup: {
@@ -131,6 +165,24 @@ export async function benchApi(durationSec: number): Promise<ApiSection> {
       boardReadP99At10Ms: boardAt10.p99Ms,
       boardReadP99At10Under50Ms: boardAt10.p99Ms < 50,
     },
+    teamViewVsContainer: teamViewVsContainer(whatIf),
+  };
+}
+
+function teamViewVsContainer(whatIf: ApiVariantResult[]): ApiSection['teamViewVsContainer'] {
+  const cpu = (name: string) =>
+    whatIf
+      .find((v) => v.name === name)
+      ?.runs.find((r) => r.endpoint === 'teamView' && r.connections === 10)
+      ?.serverCpuMsPerRequest ?? null;
+  const none = cpu(NO_BALLAST);
+  const tenfold = cpu(TENFOLD_BALLAST);
+  const r = none === null || tenfold === null ? null : ratio(tenfold, none);
+  return {
+    noBallastCpuMs: none,
+    tenfoldBallastCpuMs: tenfold,
+    ratio: r,
+    within120Percent: r === null ? null : r <= 1.2,
   };
 }
 
@@ -148,7 +200,7 @@ async function runVariant(variant: Variant, durationSec: number): Promise<ApiVar
       },
       async (stack) => {
         const seeded = await seedApi(stack, managerId, CONNECTIONS[CONNECTIONS.length - 1] + 1, {
-          ballast: variant.ballast,
+          ballastCopies: variant.ballastCopies,
         });
         const cosmos = countCosmosRequests(cosmosServer?.port ?? stack.ports.cosmos);
         try {
@@ -170,7 +222,7 @@ async function runVariant(variant: Variant, durationSec: number): Promise<ApiVar
             progress(
               `api [${variant.name}]: health @${connections}: ${baseline.figures.requestsPerSecond} req/s, p99 ${baseline.figures.p99Ms} ms`,
             );
-            for (const endpoint of ENDPOINTS) {
+            for (const endpoint of variant.endpoints) {
               runs.push(
                 await measureEndpoint(
                   stack,

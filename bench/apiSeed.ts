@@ -42,7 +42,7 @@ export async function seedApi(
   stack: Stack,
   managerId: string,
   writersNeeded: number,
-  options: { ballast: boolean },
+  options: { ballastCopies: number },
 ): Promise<SeededApi> {
   const users = stack.orgStore.listUsers(BENCH_TENANT.tenantId).filter(bookable);
   const tokens = new Map<string, string>();
@@ -55,12 +55,20 @@ export async function seedApi(
     .filter((u) => u.managerId !== null && u.managerId !== managerId && u.id !== managerId)
     .slice(0, writersNeeded);
   // Without ballast, only the boards the benchmark touches get content.
-  const withBoards = options.ballast
-    ? users.filter((u) => u.id !== reader && u.managerId !== null)
-    : [...team.filter((u) => u.id !== reader), ...writers];
-
-  progress(`api: bulk-writing ${withBoards.length * 2} aspirations`);
-  const records = withBoards.flatMap((person) => ballastFor(person.id));
+  const withBoards =
+    options.ballastCopies > 0
+      ? users.filter((u) => u.id !== reader && u.managerId !== null)
+      : [...team.filter((u) => u.id !== reader), ...writers];
+  // Copies past the first belong to other tenants sharing the container, as in production: the
+  // measured tenant's own data stays the same, only what else the container holds grows.
+  const tenants = [
+    BENCH_TENANT.tenantId,
+    ...Array.from({ length: Math.max(0, options.ballastCopies - 1) }, (_, i) => `ballast-${i + 1}`),
+  ];
+  const records = tenants.flatMap((tenantId) =>
+    withBoards.flatMap((person) => ballastFor(tenantId, person.id)),
+  );
+  progress(`api: bulk-writing ${records.length} aspirations`);
   await bulkCreate(stack, records);
 
   progress('api: writing the measured boards through the API');
@@ -130,8 +138,8 @@ export async function seedApi(
   };
 }
 
-function ballastFor(employeeId: string): AspirationRecord[] {
-  const owner = { tenantId: BENCH_TENANT.tenantId, employeeId };
+function ballastFor(tenantId: string, employeeId: string): AspirationRecord[] {
+  const owner = { tenantId, employeeId };
   const ids = { next: () => randomUUID() };
   const now = BENCH_NOW.toISOString();
   const first = createAspiration(

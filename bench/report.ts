@@ -53,6 +53,7 @@ function scheduler(r: SchedulerSection): string[] {
   const l = r.limits;
   const out = [
     `Simulator limits: ${l.concurrentPerMailbox} concurrent and ${l.requestsPerWindow} requests per ${l.windowMs / 60000} min per mailbox, ${l.latencyMs} ms per mailbox request. Baseline: naive pass (getSchedule for one pair, then one event, sequentially) on a fresh stack with the same org.`,
+    `Graph latency on (one pass, beside the same size's latency-off pass): log-normal service time, calendar median ${r.latencyOn.model.calendar.medianMs} ms / p99 ${r.latencyOn.model.calendar.p99Ms} ms (mean ${r.latencyOn.calendarMeanMs} ms) on top of the ${l.latencyMs} ms, directory median ${r.latencyOn.model.directory.medianMs} ms / p99 ${r.latencyOn.model.directory.p99Ms} ms, seed "${r.latencyOn.model.seed}"; the numbers are an assumption (api/src/local/graph-simulator/latencyModel.ts).`,
     '',
   ];
   const rows: (string | number)[][] = [];
@@ -98,17 +99,41 @@ function scheduler(r: SchedulerSection): string[] {
       ],
     );
   }
+  const lat = r.latencyOn;
+  const on = lat.product;
+  const off = lat.latencyOff;
+  rows.push(
+    [
+      `${lat.people} people, Graph latency on`,
+      'Pass time (CPU time), pairs booked',
+      `${s(on.passMs)} (${s(on.cpuMs)}), ${on.booked} booked${on.stoppedEarly ? ', stopped at its budget' : ''}`,
+      `latency off: ${s(off.passMs)} (${s(off.cpuMs)}), ${off.booked} booked`,
+      `${x(lat.ratios.passTimeVsLatencyOff)} (CPU ${x(lat.ratios.cpuVsLatencyOff)})`,
+      '',
+      '',
+    ],
+    [
+      '',
+      'Graph requests per booked pair · throttled · lower bound from limits with latency',
+      `${on.requestsPerBookedPair} · ${on.throttled} · ${s(lat.lowerBoundMs)}`,
+      `${off.requestsPerBookedPair} · ${off.throttled}`,
+      `pass ${x(lat.ratios.passTimeVsLowerBound)} the bound`,
+      '',
+      '',
+    ],
+  );
   const w = r.whatIfStockCosmos;
   const asShipped = r.sizes[r.sizes.length - 1].product;
-  rows.push([
-    `${w.people} people, what-if`,
-    'Pass time on the stock embedded server (before), pairs booked',
-    `${s(w.passMs)}, ${w.booked} booked`,
-    `as shipped: ${s(asShipped.passMs)}, ${asShipped.booked} booked`,
-    x(w.passTimeVsAsShipped),
-    '',
-    '',
-  ]);
+  if (w)
+    rows.push([
+      `${w.people} people, what-if`,
+      'Pass time on the stock embedded server (before), pairs booked',
+      `${s(w.passMs)}, ${w.booked} booked`,
+      `as shipped: ${s(asShipped.passMs)}, ${asShipped.booked} booked`,
+      x(w.passTimeVsAsShipped),
+      '',
+      '',
+    ]);
   return [...out, ...table(['Org', 'Figure', 'Product', 'Baseline', 'Ratio', 'Target', ''], rows)];
 }
 
@@ -167,10 +192,13 @@ function api(r: ApiSection): string[] {
     'Ratio req/s / p99',
   ];
   const single = r.asShipped.singleRequestCosmosOps;
+  const t = r.teamViewVsContainer;
   const out = [
     `${r.setup.orgSize}-person org, team of ${r.setup.teamSize}, ${r.setup.durationSec} s per run, org-chart cache ${r.setup.orgChartCacheSeconds} s. Cosmos operations of one request alone: board read ${single.boardRead}, aspiration write ${single.aspirationWrite}, team view ${single.teamView}, health ${single.health}.`,
     '',
     `**Target: board read p99 < 50 ms at 10 connections: ${r.targets.boardReadP99At10Ms} ms, ${mark(r.targets.boardReadP99At10Under50Ms)}.**`,
+    '',
+    `**Target: team view stack CPU per request @10 with 10× ballast within 1.2× of no ballast (same run): ${t.tenfoldBallastCpuMs ?? '–'} ms vs ${t.noBallastCpuMs ?? '–'} ms, ${x(t.ratio)}, ${mark(t.within120Percent)}.**`,
     '',
     `### ${r.asShipped.name} (${r.asShipped.ballastAspirations} other aspirations in the container)`,
     '',

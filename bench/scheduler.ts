@@ -1,4 +1,6 @@
 import type { DevCalendarEvent } from '../api/src/local/graph-simulator/calendarDevControls';
+import { DEFAULT_GRAPH_LATENCY, meanMs } from '../api/src/local/graph-simulator/latencyModel';
+import type { GraphLatencyModel } from '../api/src/local/graph-simulator/latencyModel';
 import type { GraphStatsSnapshot } from '../api/src/local/graph-simulator/graphStats';
 import { runSchedulePass } from '../api/src/scheduler/schedulePass';
 import type { OutlookLimits } from './graphMinimum';
@@ -82,21 +84,53 @@ export interface SchedulerSizeResult {
   };
 }
 
+/**
+ * The product's pass again with the simulator's Graph latency model on (the documented default,
+ * an assumption: latencyModel.ts), beside the same size's latency-off pass of this run.
+ */
+export interface LatencyOnResult {
+  people: number;
+  model: GraphLatencyModel;
+  /** Mean service time of a calendar request the model draws, on top of the 20 ms. */
+  calendarMeanMs: number;
+  product: SchedulerPassFigures;
+  /** The same size's product pass of this run, with latency off. */
+  latencyOff: SchedulerPassFigures;
+  /** The busiest mailbox's requests against the limits with the model's mean service time. */
+  lowerBoundMs: number;
+  ratios: {
+    passTimeVsLatencyOff: number | null;
+    cpuVsLatencyOff: number | null;
+    passTimeVsLowerBound: number | null;
+  };
+}
+
 export interface SchedulerSection {
   limits: OutlookLimits;
   sizes: SchedulerSizeResult[];
-  /** The largest size again on the stock embedded server (before its two local fixes). */
+  latencyOn: LatencyOnResult;
+  /**
+   * The largest size again on the stock embedded server (before its two local fixes); null in
+   * --quick, which leaves the historical what-ifs to the full run to stay under five minutes.
+   */
   whatIfStockCosmos: {
     people: number;
     passMs: number;
     booked: number;
     passTimeVsAsShipped: number | null;
-  };
+  } | null;
 }
 
-export async function benchScheduler(sizes: number[]): Promise<SchedulerSection> {
+export async function benchScheduler(
+  sizes: number[],
+  latencySize: number,
+  options: { whatIfs: boolean },
+): Promise<SchedulerSection> {
   const results: SchedulerSizeResult[] = [];
   for (const size of sizes) results.push(await benchSize(size));
+  const latencyOn = await benchLatencyOn(latencySize, results);
+  if (!options.whatIfs)
+    return { limits: BENCH_LIMITS, sizes: results, latencyOn, whatIfStockCosmos: null };
   const largest = sizes[sizes.length - 1];
   progress(`scheduler ${largest}: what-if, the product pass on the stock embedded Cosmos`);
   const { figures } = await productPass(largest, true);
@@ -104,6 +138,7 @@ export async function benchScheduler(sizes: number[]): Promise<SchedulerSection>
   return {
     limits: BENCH_LIMITS,
     sizes: results,
+    latencyOn,
     whatIfStockCosmos: {
       people: largest,
       passMs: figures.passMs,
@@ -148,13 +183,49 @@ async function benchSize(size: number): Promise<SchedulerSizeResult> {
   return summarise(size, product, baseline, plan, BENCH_LIMITS);
 }
 
+async function benchLatencyOn(
+  size: number,
+  sizes: SchedulerSizeResult[],
+): Promise<LatencyOnResult> {
+  const off = sizes.find((z) => z.people === size);
+  if (!off) throw new Error(`The latency-on pass needs a latency-off pass at ${size} people`);
+  const model = DEFAULT_GRAPH_LATENCY;
+  progress(
+    `scheduler ${size}: product pass with Graph latency on (calendar median ${model.calendar.medianMs} ms, p99 ${model.calendar.p99Ms} ms)`,
+  );
+  const { figures: product, plan } = await productPass(size, false, model);
+  progress(
+    `scheduler ${size}: latency on, booked ${product.booked} in ${(product.passMs / 1000).toFixed(1)} s`,
+  );
+  const calendarMeanMs = meanMs(model.calendar);
+  const lowerBoundMs = limitsLowerBoundMs(plan.busiestMailbox.requests, {
+    ...BENCH_LIMITS,
+    latencyMs: BENCH_LIMITS.latencyMs + calendarMeanMs,
+  });
+  return {
+    people: size,
+    model,
+    calendarMeanMs: round(calendarMeanMs, 0),
+    product,
+    latencyOff: off.product,
+    lowerBoundMs: round(lowerBoundMs, 0),
+    ratios: {
+      passTimeVsLatencyOff: ratio(product.passMs, off.product.passMs),
+      cpuVsLatencyOff: ratio(product.cpuMs, off.product.cpuMs),
+      passTimeVsLowerBound: ratio(product.passMs, lowerBoundMs),
+    },
+  };
+}
+
 /**
  * The product's pass on a fresh stack. `stockCosmos` swaps in the stock embedded Cosmos server,
- * without the local fixes (see whatIfCosmos.ts), for the what-if figure.
+ * without the local fixes (see whatIfCosmos.ts), for the what-if figure; `graphLatency` turns the
+ * simulator's latency model on.
  */
 async function productPass(
   size: number,
   stockCosmos: boolean,
+  graphLatency?: GraphLatencyModel,
 ): Promise<{ figures: SchedulerPassFigures; plan: MinimumPlan }> {
   const cosmosServer = stockCosmos ? await startStockCosmos() : null;
   try {
@@ -162,6 +233,7 @@ async function productPass(
       {
         directory: benchOrg(size),
         graphCalendarLimits: { ...BENCH_LIMITS },
+        graphLatency,
         ...(cosmosServer ? { env: { COSMOS_ENDPOINT: cosmosServer.endpoint } } : {}),
       },
       async (stack) => {

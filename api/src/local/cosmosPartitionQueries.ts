@@ -5,6 +5,8 @@ import type { Server } from 'node:https';
 import Items from '@vercel/cosmosdb-server/lib/account/items';
 
 import { interceptRequests } from './interceptRequests';
+import { partitionsNamedBy } from './partitionKeyFilter';
+import type { QueryParameter } from './partitionKeyFilter';
 
 /**
  * Cosmos DB runs a query sent with a partition key inside that partition only: it returns that
@@ -12,7 +14,9 @@ import { interceptRequests } from './interceptRequests';
  * embedded server ignores the key and runs every query over the whole container, so each
  * single-partition query cost O(container) locally and a scheduling pass, whose conversations
  * container grows as it books, went quadratic (bench/README.md). This scopes such queries to
- * their partition, as the service does; cross-partition queries still see everything.
+ * their partition, as the service does. A cross-partition query whose filter names its partitions
+ * (`c.pk IN (…)`, partitionKeyFilter.ts) runs over those partitions, as the service routes it;
+ * other cross-partition queries still see everything.
  */
 const requestPartition = new AsyncLocalStorage<string | number>();
 let itemsPatched = false;
@@ -58,19 +62,28 @@ function patchItemsQueryOnce(): void {
   itemsPatched = true;
   const query = Items.prototype.query;
   Items.prototype.query = function scopedQuery(this: Items<never, never>, ...args) {
-    const partition = requestPartition.getStore();
-    if (partition === undefined) return query.apply(this, args);
+    const named = requestPartition.getStore();
+    const partitions =
+      named === undefined ? partitionsNamedInFilter(this, args[0]) : new Set<unknown>([named]);
+    if (partitions === undefined) return query.apply(this, args);
     const everything = this._data;
-    const inPartition = new Map<string, never>();
+    const inPartitions = new Map<string, never>();
     for (const [rid, item] of everything) {
-      if (partitionOf(this, item) === partition) inPartition.set(rid, item);
+      if (partitions.has(partitionOf(this, item))) inPartitions.set(rid, item);
     }
     // query() is synchronous, so nothing else can see the narrowed map while it runs.
-    this._data = inPartition;
+    this._data = inPartitions;
     try {
       return query.apply(this, args);
     } finally {
       this._data = everything;
     }
   };
+}
+
+function partitionsNamedInFilter(
+  items: Items<never, never>,
+  params: { query: string; parameters?: QueryParameter[] },
+): Set<unknown> | undefined {
+  return partitionsNamedBy(params.query, params.parameters, items._getPartitionKeyPath());
 }

@@ -18,7 +18,7 @@ import { chainDevHandlers } from './graph-simulator/devHttp';
 import { createDevUsersHandler } from './graph-simulator/devUsers';
 import { createGraphDevControls } from './graph-simulator/graphDevControls';
 import { createGraphSimulator } from './graph-simulator/graphSimulator';
-import type { CalendarLimits } from './graph-simulator/graphSimulator';
+import type { CalendarLimits, GraphLatencyModel } from './graph-simulator/graphSimulator';
 import { createOrgStore } from './graph-simulator/orgStore';
 import type { OrgStore } from './graph-simulator/orgStore';
 import { createIdentityIssuer } from './identityIssuer';
@@ -45,6 +45,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Outlook limits the Graph simulator applies (e.g. `latencyMs: 20` in benchmarks). */
   graphCalendarLimits?: Partial<CalendarLimits>;
+  /** Graph's simulated service time (graph-simulator/latencyModel.ts); off when absent. */
+  graphLatency?: GraphLatencyModel;
   /** Keep the embedded Cosmos DB's data in this folder across restarts (localData.ts). */
   dataDir?: string;
 }
@@ -126,6 +128,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       verifyToken: (authorization) => issuer.verifyGraphToken(authorization),
       publicBaseUrl: `${urls.dev}/graph`,
       calendarLimits: options.graphCalendarLimits,
+      latency: options.graphLatency,
     });
     devGate.serve(
       devServicesListener({

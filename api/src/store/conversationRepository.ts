@@ -7,6 +7,7 @@ import type {
 import type { QuarterKey } from '../domain/scheduling';
 import { staleWrite } from '../errors/storeOutcome';
 import { cosmosStatus, withoutSystemProperties } from './cosmosErrors';
+import { partitionKeyIn } from './partitionKeyIn';
 import type { Stored } from '../domain/stored';
 
 /** Conversation records, one partition per employee, found for a whole tenant in one query. */
@@ -109,10 +110,12 @@ export function createConversationRepository(container: Container): Conversation
     },
     async listForEmployees(tenantId, employeeIds) {
       if (employeeIds.length === 0) return [];
+      // Routed to these employees' partitions only: the team view's cost follows the team.
+      const named = partitionKeyIn(employeeIds.map((id) => pk(tenantId, id)));
       const { resources } = await container.items
         .query<ConversationRecord>({
-          query: "SELECT * FROM c WHERE ARRAY_CONTAINS(@pks, c.pk) AND c.type = 'conversation'",
-          parameters: [{ name: '@pks', value: employeeIds.map((id) => pk(tenantId, id)) }],
+          query: `SELECT * FROM c WHERE ${named.clause} AND c.type = 'conversation'`,
+          parameters: named.parameters,
         })
         .fetchAll();
       return resources;

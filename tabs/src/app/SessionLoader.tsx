@@ -8,6 +8,8 @@ import type { Session } from '../common/session';
 import type { MeView } from '@contract/boardContract';
 import { createApiClient } from '../api/apiClient';
 import { createCareerBoardApi } from '../api/careerBoardApi';
+import type { CareerBoardApi } from '../api/careerBoardApi';
+import { withFirstReads } from '../api/firstReads';
 import { describeProblem } from '../api/describeProblem';
 import { ConsentNeeded } from '../auth/ConsentNeeded';
 import { SignInProblem } from '../auth/signInProblem';
@@ -16,6 +18,7 @@ import { ProblemState, RetryButton } from '../common/ProblemState';
 import type { RuntimeConfig } from '../config/runtimeConfig';
 import type { HostConnection } from '../teams/teamsHost';
 import { useLoad } from '../common/useLoad';
+import { parseRoute } from '../routing/routes';
 
 export interface SessionLoaderProps {
   config: RuntimeConfig;
@@ -25,7 +28,9 @@ export interface SessionLoaderProps {
 }
 
 type MeState =
-  { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'ready'; me: MeView };
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'ready'; me: MeView; api: CareerBoardApi };
 
 /** Asks the API who the caller is (and who their manager and reports are), then opens the app. */
 export function SessionLoader({ config, host, tokens, switchUser }: SessionLoaderProps) {
@@ -36,7 +41,9 @@ export function SessionLoader({ config, host, tokens, switchUser }: SessionLoade
   const [state, setState] = useState<MeState>({ kind: 'loading' });
 
   const reload = useLoad(() => api.me(), [api], {
-    loaded: (me) => setState({ kind: 'ready', me }),
+    // Opening on one's own board: its data is asked for now, while the board screen loads.
+    loaded: (me) =>
+      setState({ kind: 'ready', me, api: opensOwnBoard() ? withFirstReads(api, me.id) : api }),
     failed: (error) => setState({ kind: 'failed', error }),
   });
 
@@ -47,8 +54,10 @@ export function SessionLoader({ config, host, tokens, switchUser }: SessionLoade
 
   const session = useMemo<Session | null>(
     () =>
-      state.kind === 'ready' ? { api, me: state.me, host, mode: config.mode, switchUser } : null,
-    [api, state, host, config.mode, switchUser],
+      state.kind === 'ready'
+        ? { api: state.api, me: state.me, host, mode: config.mode, switchUser }
+        : null,
+    [state, host, config.mode, switchUser],
   );
 
   if (state.kind === 'loading') return <AppSkeleton />;
@@ -81,4 +90,9 @@ export function SessionLoader({ config, host, tokens, switchUser }: SessionLoade
       <AppShell />
     </SessionContext.Provider>
   );
+}
+
+function opensOwnBoard(): boolean {
+  const route = parseRoute(window.location.hash);
+  return route.name === 'board' && route.employeeId === null;
 }

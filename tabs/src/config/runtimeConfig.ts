@@ -61,12 +61,29 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig | null {
   };
 }
 
+/**
+ * The `/config.json` request index.html started before the entry bundle ran, taken once: a later
+ * load (after a failure, or in another screen) asks again.
+ */
+export function takeEarlyConfigRequest(
+  holder: { careerBoardEarlyConfig?: Promise<Response> } = globalThis as {
+    careerBoardEarlyConfig?: Promise<Response>;
+  },
+): Promise<Response> | undefined {
+  const early = holder.careerBoardEarlyConfig;
+  delete holder.careerBoardEarlyConfig;
+  return early;
+}
+
 export async function loadRuntimeConfig(
   fetchImpl: typeof fetch = (...args) => fetch(...args),
+  early: Promise<Response> | undefined = takeEarlyConfigRequest(),
 ): Promise<RuntimeConfig> {
   let response: Response;
   try {
-    response = await fetchImpl('/config.json', { cache: 'no-store' });
+    const ask = () => fetchImpl('/config.json', { cache: 'no-store' });
+    // If the early request failed on the network, one fresh attempt before giving up.
+    response = await (early ? early.catch(ask) : ask());
   } catch {
     throw new RuntimeConfigError(
       'Career Board could not load its settings. Check your connection, then reload.',

@@ -1,3 +1,5 @@
+import Documents from '@vercel/cosmosdb-server/lib/account/documents';
+
 import { withEmbeddedStore } from './embeddedCosmosKit';
 
 /**
@@ -85,5 +87,51 @@ describe('queries on the embedded Cosmos DB', () => {
       // Point reads and writes are untouched.
       const { resource } = await boards.item('a4', 't|p1').read<{ n: number }>();
       expect(resource?.n).toBe(4);
+    }));
+
+  it('a query naming its partitions with IN runs over those partitions and answers the same', () =>
+    withEmbeddedStore('partition-in', async ({ store }) => {
+      const boards = store.containers.boards;
+      for (let i = 0; i < 12; i++)
+        await boards.items.create({ id: `a${i}`, pk: `t|p${i % 4}`, n: i, odd: i % 2 === 1 });
+      // How many documents the server's query engine was handed, per query.
+      const handed: number[] = [];
+      const udfs = Documents.prototype._userDefinedFunctions;
+      const spy = jest
+        .spyOn(Documents.prototype, '_userDefinedFunctions')
+        .mockImplementation(function (this: Documents) {
+          handed.push(this._data.size);
+          return udfs.call(this);
+        });
+      try {
+        const named = async (query: string) =>
+          (
+            await boards.items
+              .query<{ n: number }>({
+                query,
+                parameters: [
+                  { name: '@a', value: 't|p1' },
+                  { name: '@b', value: 't|p3' },
+                ],
+              })
+              .fetchAll()
+          ).resources.map((r) => r.n);
+
+        expect(await named('SELECT c.n FROM c WHERE c.pk IN (@a, @b) ORDER BY c.n')).toEqual([
+          1, 3, 5, 7, 9, 11,
+        ]);
+        expect(handed.at(-1)).toBe(6);
+        expect(
+          await named('SELECT c.n FROM c WHERE c.pk IN (@a) AND (c.n > 8 OR c.n < 2) ORDER BY c.n'),
+        ).toEqual([1, 9]);
+        expect(handed.at(-1)).toBe(3);
+        // A top-level OR can match any partition: the whole container is searched.
+        expect(
+          await named('SELECT c.n FROM c WHERE c.pk IN (@a) AND c.n > 8 OR c.n = 0 ORDER BY c.n'),
+        ).toEqual([0, 9]);
+        expect(handed.at(-1)).toBe(12);
+      } finally {
+        spy.mockRestore();
+      }
     }));
 });

@@ -1,4 +1,8 @@
-import { parseRuntimeConfig } from '../../../tabs/src/config/runtimeConfig';
+import {
+  loadRuntimeConfig,
+  parseRuntimeConfig,
+  takeEarlyConfigRequest,
+} from '../../../tabs/src/config/runtimeConfig';
 
 describe('runtime config', () => {
   test('is accepted when complete, trimmed of trailing slashes', () => {
@@ -46,5 +50,36 @@ describe('runtime config', () => {
       }),
     ).toBeNull();
     expect(parseRuntimeConfig(null)).toBeNull();
+  });
+});
+
+describe('the settings request index.html starts early', () => {
+  const settings = { mode: 'local', apiBaseUrl: 'http://localhost:7071/api', devServicesUrl: null };
+  const answer = (body: unknown) =>
+    ({ ok: true, status: 200, json: () => Promise.resolve(body) }) as unknown as Response;
+
+  test('is used instead of asking again', async () => {
+    const fetchImpl = jest.fn<Promise<Response>, Parameters<typeof fetch>>();
+    const config = await loadRuntimeConfig(fetchImpl, Promise.resolve(answer(settings)));
+    expect(config.apiBaseUrl).toBe('http://localhost:7071/api');
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+
+  test('failed on the network, is asked for once more', async () => {
+    const fetchImpl = jest
+      .fn<Promise<Response>, Parameters<typeof fetch>>()
+      .mockResolvedValue(answer(settings));
+    const config = await loadRuntimeConfig(fetchImpl, Promise.reject(new TypeError('offline')));
+    expect(config.mode).toBe('local');
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
+  test('is taken once, so a later load asks afresh', () => {
+    const early = Promise.resolve(answer(settings));
+    const holder: { careerBoardEarlyConfig?: Promise<Response> } = {
+      careerBoardEarlyConfig: early,
+    };
+    expect(takeEarlyConfigRequest(holder)).toBe(early);
+    expect(takeEarlyConfigRequest(holder)).toBeUndefined();
   });
 });

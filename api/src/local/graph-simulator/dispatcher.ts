@@ -19,6 +19,7 @@ import { readQueryOptions } from './odataQuery';
 import type { OrgStore } from './orgStore';
 import type { PageTokens } from './pageTokens';
 import type { CalendarLimits, MailboxThrottle, ThrottleVerdict } from './throttling';
+import type { GraphRequestClass, LatencySampler } from './latencyModel';
 
 /**
  * The path every Graph request takes once its caller is known, whether it came alone or as a
@@ -61,6 +62,8 @@ export interface GraphDispatcherOptions {
   throttle: MailboxThrottle;
   faults: FaultInjector;
   stats: GraphStats;
+  /** Graph's service time for calendar and directory requests (latencyModel.ts); null: none. */
+  latency?: LatencySampler | null;
 }
 
 export interface GraphDispatcher {
@@ -72,9 +75,26 @@ export const ODATA_JSON =
 const ERROR_JSON = 'application/json';
 
 const EVENT_CREATION = /^\/users\/[^/]+(?:\/calendar)?\/events\/?$/i;
+/** Directory reads: users (and their manager, reports, delta pages) and groups. */
+const DIRECTORY_READ = /^\/(?:users|groups)(?:[/?(]|$)/i;
+
+/** Which latency a request gets: mailbox requests are calendar work, GETs of people directory. */
+export function latencyClassOf(
+  method: string,
+  path: string,
+  isMailbox: boolean,
+): GraphRequestClass | null {
+  if (isMailbox) return 'calendar';
+  return method === 'GET' && DIRECTORY_READ.test(path) ? 'directory' : null;
+}
 
 export function createGraphDispatcher(options: GraphDispatcherOptions): GraphDispatcher {
   const { routes, store, faults, stats, throttle, limits } = options;
+  const latency = options.latency ?? null;
+  const serviceTimeMs = (method: string, path: string, isMailbox: boolean): number => {
+    const kind = latency && latencyClassOf(method, path, isMailbox);
+    return (isMailbox ? limits.latencyMs : 0) + (kind ? latency.next(kind) : 0);
+  };
 
   async function dispatch(call: GraphCall, caller: GraphCaller): Promise<DispatchResult> {
     const trace = traceIds(call.headers);
@@ -104,7 +124,9 @@ export function createGraphDispatcher(options: GraphDispatcherOptions): GraphDis
       }
       try {
         // Service time holds the slot, so concurrent requests to one mailbox really overlap.
-        if (verdict) await (limits.latencyMs > 0 ? sleep(limits.latencyMs) : nextTurn());
+        const serviceMs = serviceTimeMs(call.method, call.path, verdict !== null);
+        if (serviceMs > 0) await sleep(serviceMs);
+        else if (verdict) await nextTurn();
         const result = await route.handle(
           {
             method: call.method,

@@ -23,12 +23,15 @@ import type { OrgStore } from './orgStore';
 import { createPageTokens } from './pageTokens';
 import type { PageTokens } from './pageTokens';
 import { scheduleRoutes } from './scheduleRoutes';
+import { createLatencySampler } from './latencyModel';
+import type { GraphLatencyModel } from './latencyModel';
 import { createMailboxThrottle, DEFAULT_CALENDAR_LIMITS } from './throttling';
 import type { CalendarLimits, MailboxThrottle } from './throttling';
 import { userRoutes } from './userRoutes';
 
 export { oneOnOneChatId } from './chatRoutes';
 export type { CalendarLimits } from './throttling';
+export type { GraphLatencyModel } from './latencyModel';
 
 /**
  * A local Microsoft Graph for the subset Career Board calls, served under `/graph/v1.0/`. Every
@@ -63,6 +66,11 @@ export interface GraphSimulatorOptions {
    * 10,000, `windowMs` 600,000, `latencyMs` 0.
    */
   calendarLimits?: Partial<CalendarLimits>;
+  /**
+   * Graph's service time for calendar and directory requests, on top of `latencyMs` and the
+   * limits (latencyModel.ts, DEFAULT_GRAPH_LATENCY). Off unless given: tests stay fast.
+   */
+  latency?: GraphLatencyModel | null;
   /** Activity notifications sent; a new feed that reads appPackage/manifest.json by default. */
   activityFeed?: ActivityFeed;
 }
@@ -125,6 +133,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions): GraphSimul
     throttle: calendar.throttle,
     faults: calendar.faults,
     stats: calendar.stats,
+    latency: options.latency ? createLatencySampler(options.latency) : null,
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { Container } from '@azure/cosmos';
 import type { AdoptionBoardRow } from '../../domain/adoption/adoptionFigures';
 import type { AspirationRecord } from '../../domain/board/records';
 import { boardPartitionKey } from '../../domain/board/records';
+import { partitionKeyIn } from '../partitionKeyIn';
 
 /** What the team view needs of many boards, in one query: no details, comments or notes. */
 export interface TeamBoardRow {
@@ -20,7 +21,7 @@ export interface TeamBoardRow {
 
 /** Reads across many boards at once, each selecting the few fields its view needs. */
 export interface BoardQueries {
-  /** The aspirations and acknowledgements of these employees' boards, in one query. */
+  /** The aspirations and acknowledgements of these employees' boards, in one query over their partitions. */
   readTeamBoards(
     tenantId: string,
     employeeIds: string[],
@@ -36,12 +37,12 @@ export function createBoardQueries(boards: Container): BoardQueries {
   return {
     async readTeamBoards(tenantId, employeeIds) {
       if (employeeIds.length === 0) return { rows: [], requestCharge: 0 };
-      const partitionKeys = employeeIds.map((id) => boardPartitionKey(tenantId, id));
+      // Routed to the team's partitions only, so the cost follows the team, not the container.
+      const team = partitionKeyIn(employeeIds.map((id) => boardPartitionKey(tenantId, id)));
       const response = await boards.items
         .query<TeamBoardRow>({
-          query:
-            "SELECT c.type, c.pk, c.id, c.horizon, c.title, c.position, c.createdAt, c.version, c.aspirationId, c.acknowledgedVersion FROM c WHERE ARRAY_CONTAINS(@pks, c.pk) AND (c.type = 'aspiration' OR c.type = 'acknowledgement')",
-          parameters: [{ name: '@pks', value: partitionKeys }],
+          query: `SELECT c.type, c.pk, c.id, c.horizon, c.title, c.position, c.createdAt, c.version, c.aspirationId, c.acknowledgedVersion FROM c WHERE ${team.clause} AND (c.type = 'aspiration' OR c.type = 'acknowledgement')`,
+          parameters: team.parameters,
         })
         .fetchAll();
       return { rows: response.resources, requestCharge: response.requestCharge };

@@ -4,6 +4,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { createGraphClient } from '../../../../api/src/graph/graphClient';
 import { DEMO, buildDemoDirectory } from '../../../../api/src/local/demo-org/demoDirectory';
 import type { GraphStatsSnapshot } from '../../../../api/src/local/graph-simulator/graphStats';
+import { DEFAULT_GRAPH_LATENCY } from '../../../../api/src/local/graph-simulator/latencyModel';
 import { devRequest, graphRequest, scheduleBody } from './calendarKit';
 import type { GraphErrorJson } from './calendarKit';
 import { startSimulatorServer } from './simulatorServer';
@@ -260,6 +261,20 @@ describe('the sliding request window', () => {
   });
 });
 
+/** Statuses of five concurrent getSchedule calls to one mailbox, then one to another mailbox. */
+async function fiveToOneMailboxOneToAnother(server: SimulatorServer): Promise<number[]> {
+  const [person, other] = mailboxes(server, 2);
+  const call = (mailbox: string, mail: string) =>
+    graphRequest(server, contoso.tenantId, 'POST', `/users/${mailbox}/calendar/getSchedule`, {
+      body: scheduleBody([mail], '2025-05-12T00:00:00', '2025-05-13T00:00:00'),
+    });
+  const results = await Promise.all([
+    ...Array.from({ length: 5 }, () => call(person.id, person.mail)),
+    call(other.id, other.mail),
+  ]);
+  return results.map((r) => r.status);
+}
+
 describe('simulated latency', () => {
   let server: SimulatorServer;
   beforeAll(async () => {
@@ -268,18 +283,30 @@ describe('simulated latency', () => {
   afterAll(() => server.close());
 
   it('holds each request’s slot, so a fifth concurrent request to one mailbox is throttled', async () => {
-    const [person, other] = mailboxes(server, 2);
-    const call = (mailbox: string, mail: string) =>
-      graphRequest(server, contoso.tenantId, 'POST', `/users/${mailbox}/calendar/getSchedule`, {
-        body: scheduleBody([mail], '2025-05-12T00:00:00', '2025-05-13T00:00:00'),
-      });
     const started = Date.now();
-    const results = await Promise.all([
-      ...Array.from({ length: 5 }, () => call(person.id, person.mail)),
-      call(other.id, other.mail),
-    ]);
+    const statuses = await fiveToOneMailboxOneToAnother(server);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    const statuses = results.map((r) => r.status);
+    expect(statuses.slice(0, 5).sort()).toEqual([200, 200, 200, 200, 429]);
+    expect(statuses[5]).toBe(200);
+  });
+});
+
+describe('the latency model on top of the limits', () => {
+  let server: SimulatorServer;
+  beforeAll(async () => {
+    // A degenerate log-normal (median = p99) draws the same 300 ms every time.
+    server = await startSimulatorServer(directory, {
+      latency: {
+        ...DEFAULT_GRAPH_LATENCY,
+        calendar: { medianMs: 300, p99Ms: 300 },
+        directory: { medianMs: 1, p99Ms: 1 },
+      },
+    });
+  });
+  afterAll(() => server.close());
+
+  it('holds the mailbox slot for the drawn service time, so a fifth concurrent request is throttled', async () => {
+    const statuses = await fiveToOneMailboxOneToAnother(server);
     expect(statuses.slice(0, 5).sort()).toEqual([200, 200, 200, 200, 429]);
     expect(statuses[5]).toBe(200);
   });

@@ -11,6 +11,7 @@ import { createGraphSimulator } from '../../../../api/src/local/graph-simulator/
 import type {
   CalendarLimits,
   GraphCalendarControls,
+  GraphLatencyModel,
 } from '../../../../api/src/local/graph-simulator/graphSimulator';
 import { createOrgStore } from '../../../../api/src/local/graph-simulator/orgStore';
 import type { OrgStore } from '../../../../api/src/local/graph-simulator/orgStore';
@@ -24,6 +25,7 @@ import type { OrgStore } from '../../../../api/src/local/graph-simulator/orgStor
 
 export interface SimulatorServerOptions {
   calendarLimits?: Partial<CalendarLimits>;
+  latency?: GraphLatencyModel;
 }
 
 export interface SimulatorServer {
@@ -61,6 +63,7 @@ export async function startSimulatorServer(
     verifyToken: (authorization) => issuer.verifyGraphToken(authorization),
     publicBaseUrl: `${origin}/graph`,
     calendarLimits: options.calendarLimits,
+    latency: options.latency,
   });
   const devUsers = createDevUsersHandler(store);
   const devCalendar = createGraphDevControls(simulator.calendar);
