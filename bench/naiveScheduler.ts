@@ -119,7 +119,9 @@ export async function runNaivePass(
         organizerId: manager.id,
         attendee: { mail: employee.mail!, displayName: employee.displayName },
         subject: `Career conversation: ${employee.displayName} & ${manager.displayName}`,
-        agendaHtml: await agendaForPair(services, tenantId, employee, manager, false),
+        agendaHtml: await agendaForPair(services, tenantId, employee, manager, {
+          newManager: false,
+        }),
         start: outcome.start,
         end: outcome.end,
         transactionId: `naive-${quarterOf(now)}-${manager.id}-${employee.id}`,
