@@ -100,6 +100,71 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
     await context.close();
   });
 
+  test('on a 320 px phone an admin sets the stretch limits and the days off; a bad date is named before anything is sent', async () => {
+    const { page, context, errors } = await openPage(e2e.browser, {
+      viewport: { width: 320, height: 800 },
+    });
+    await signInAs(page, e2e.stack.urls.tab, 'Yuki Tanaka', '#/settings');
+    const stretch = page.getByRole('checkbox', {
+      name: 'Book outside working hours, within these limits',
+    });
+    await expect(stretch.isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Not before').inputValue()).resolves.toBe('07:30');
+    await expect(page.getByLabel('Not after').inputValue()).resolves.toBe('20:00');
+    const everyone = page.getByRole('textbox', { name: 'Days off for everyone' });
+    await expect(everyone.inputValue()).resolves.toContain('12-25');
+
+    let puts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().endsWith('/settings')) puts += 1;
+    });
+    await everyone.fill('12-25, 12-26, 2027-02-30');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page
+      .getByText('Use a date like 2027-04-02, or 12-25 for the same day every year.')
+      .waitFor();
+    expect(puts).toBe(0);
+    await screenshot(page, '25c-settings-days-off-error-320');
+
+    await everyone.fill('12-25, 12-26, 2027-04-02');
+    await page
+      .getByRole('textbox', { name: 'Days off per office' })
+      .fill('Berlin: 2027-10-03\nBengaluru: 01-26');
+    await page.getByLabel('Not after').fill('19:00');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/settings')),
+      page.getByRole('button', { name: 'Save settings' }).click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    await page.getByText('Saved', { exact: true }).waitFor();
+    const stored = await callApi<TenantSettingsView>(e2e.stack, contoso.admin, 'GET', '/settings');
+    expect(stored).toMatchObject({
+      stretch: { enabled: true, earliest: '07:30', latest: '19:00' },
+      nonWorkingDates: {
+        everyone: ['12-25', '12-26', '2027-04-02'],
+        byOffice: [
+          { office: 'Berlin', dates: ['2027-10-03'] },
+          { office: 'Bengaluru', dates: ['01-26'] },
+        ],
+      },
+    });
+    await page.getByRole('textbox', { name: 'Days off per office' }).scrollIntoViewIfNeeded();
+    await screenshot(page, '25d-settings-days-off-saved-320');
+    // Nothing in the new section reaches past the 320 px viewport. (The tab bar and the pilot
+    // group search row of an admin's page do, already before this section: reported, not ours.)
+    const section = page.getByRole('region', {
+      name: 'When working hours never meet, and days off',
+    });
+    const widest = await section.evaluate((root) =>
+      Math.max(
+        ...[root, ...root.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right),
+      ),
+    );
+    expect(widest).toBeLessThanOrEqual(320);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   test('someone who is not an admin has no Settings tab, and a typed link says settings are for admins', async () => {
     const { page, context } = await openPage(e2e.browser);
     await signInAs(page, e2e.stack.urls.tab, 'Nia Adeyemi');
