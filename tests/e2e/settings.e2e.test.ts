@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+
 import type { AdoptionView } from '../../api/src/contract/adoptionContract';
 import { share } from '../../tabs/src/settings/adoptionText';
 import type { TenantSettingsView } from '../../api/src/contract/settingsContract';
@@ -161,6 +163,20 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
       ),
     );
     expect(widest).toBeLessThanOrEqual(320);
+    // No serious or critical axe finding in the section (the full-page sweep is accessibility.e2e).
+    const sectionId = await section.evaluate((root) => {
+      root.setAttribute('data-axe-scope', 'stretch-and-days-off');
+      return root.getAttribute('data-axe-scope');
+    });
+    const { violations } = await new AxeBuilder({ page })
+      .include(`[data-axe-scope="${sectionId}"]`)
+      .exclude('[data-tabster-dummy]')
+      .analyze();
+    expect(
+      violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
