@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+
 import type { AdoptionView } from '../../api/src/contract/adoptionContract';
 import { share } from '../../tabs/src/settings/adoptionText';
 import type { TenantSettingsView } from '../../api/src/contract/settingsContract';
@@ -96,6 +98,85 @@ describe('settings: a Career Board admin sets how conversations are booked', () 
       page.getByRole('spinbutton', { name: /Most conversations/ }).inputValue(),
     ).resolves.toBe('2');
     await page.getByText(/^Last saved by Yuki Tanaka, /).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('on a 320 px phone an admin sets the stretch limits and the days off; a bad date is named before anything is sent', async () => {
+    const { page, context, errors } = await openPage(e2e.browser, {
+      viewport: { width: 320, height: 800 },
+    });
+    await signInAs(page, e2e.stack.urls.tab, 'Yuki Tanaka', '#/settings');
+    const stretch = page.getByRole('checkbox', {
+      name: 'Book outside working hours, within these limits',
+    });
+    await expect(stretch.isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Not before').inputValue()).resolves.toBe('07:30');
+    await expect(page.getByLabel('Not after').inputValue()).resolves.toBe('20:00');
+    const everyone = page.getByRole('textbox', { name: 'Days off for everyone' });
+    await expect(everyone.inputValue()).resolves.toContain('12-25');
+
+    let puts = 0;
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().endsWith('/settings')) puts += 1;
+    });
+    await everyone.fill('12-25, 12-26, 2027-02-30');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page
+      .getByText('Use a date like 2027-04-02, or 12-25 for the same day every year.')
+      .waitFor();
+    expect(puts).toBe(0);
+    await screenshot(page, '25c-settings-days-off-error-320');
+
+    await everyone.fill('12-25, 12-26, 2027-04-02');
+    await page
+      .getByRole('textbox', { name: 'Days off per office' })
+      .fill('Berlin: 2027-10-03\nBengaluru: 01-26');
+    await page.getByLabel('Not after').fill('19:00');
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/settings')),
+      page.getByRole('button', { name: 'Save settings' }).click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    await page.getByText('Saved', { exact: true }).waitFor();
+    const stored = await callApi<TenantSettingsView>(e2e.stack, contoso.admin, 'GET', '/settings');
+    expect(stored).toMatchObject({
+      stretch: { enabled: true, earliest: '07:30', latest: '19:00' },
+      nonWorkingDates: {
+        everyone: ['12-25', '12-26', '2027-04-02'],
+        byOffice: [
+          { office: 'Berlin', dates: ['2027-10-03'] },
+          { office: 'Bengaluru', dates: ['01-26'] },
+        ],
+      },
+    });
+    await page.getByRole('textbox', { name: 'Days off per office' }).scrollIntoViewIfNeeded();
+    await screenshot(page, '25d-settings-days-off-saved-320');
+    // Nothing in the new section reaches past the 320 px viewport. (The tab bar and the pilot
+    // group search row of an admin's page do, already before this section: reported, not ours.)
+    const section = page.getByRole('region', {
+      name: 'When working hours never meet, and days off',
+    });
+    const widest = await section.evaluate((root) =>
+      Math.max(
+        ...[root, ...root.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right),
+      ),
+    );
+    expect(widest).toBeLessThanOrEqual(320);
+    // No serious or critical axe finding in the section (the full-page sweep is accessibility.e2e).
+    const sectionId = await section.evaluate((root) => {
+      root.setAttribute('data-axe-scope', 'stretch-and-days-off');
+      return root.getAttribute('data-axe-scope');
+    });
+    const { violations } = await new AxeBuilder({ page })
+      .include(`[data-axe-scope="${sectionId}"]`)
+      .exclude('[data-tabster-dummy]')
+      .analyze();
+    expect(
+      violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

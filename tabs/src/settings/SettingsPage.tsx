@@ -11,6 +11,7 @@ import {
   Skeleton,
   SkeletonItem,
   Text,
+  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -24,6 +25,7 @@ import {
   DAY_TEXT,
   FIELD,
   WEEK_DAYS,
+  formFieldErrors,
   formFromSettings,
   savedNowHints,
   validateSettings,
@@ -212,7 +214,7 @@ function SettingsForm({
     } catch (error) {
       if (isStaleVersion(error)) setConflict('stale');
       else {
-        setErrors(fieldErrorsFromProblem(error));
+        setErrors(formFieldErrors(fieldErrorsFromProblem(error)));
         setFailure(error);
       }
     } finally {
@@ -372,6 +374,74 @@ function SettingsForm({
             </Field>
           </div>
         </Group>
+      </SettingsSection>
+
+      <SettingsSection title="When working hours never meet, and days off">
+        <Body1>
+          A Bengaluru manager and a Seattle report may share no working hour. Career Board then
+          books the least inconvenient time inside these limits, local for each person, and
+          alternates who starts early. Turned off, or with no time inside them, the manager picks
+          from free slots.
+        </Body1>
+        <Checkbox
+          label="Book outside working hours, within these limits"
+          checked={values.stretchEnabled}
+          onChange={(_, d) => set('stretchEnabled', d.checked === true)}
+        />
+        <Group legend="Limits, local time" error={errors[FIELD.stretch]}>
+          <div className={styles.row}>
+            <Field
+              label="Not before"
+              {...fieldValidation(errors, FIELD.stretchEarliest)}
+              hint={hint('stretchEarliest')}
+            >
+              <Input
+                type="time"
+                value={values.stretchEarliest}
+                onChange={(_, d) => set('stretchEarliest', d.value)}
+              />
+            </Field>
+            <Field
+              label="Not after"
+              {...fieldValidation(errors, FIELD.stretchLatest)}
+              hint={hint('stretchLatest')}
+            >
+              <Input
+                type="time"
+                value={values.stretchLatest}
+                onChange={(_, d) => set('stretchLatest', d.value)}
+              />
+            </Field>
+          </div>
+        </Group>
+        <Field
+          label="Days off for everyone"
+          {...fieldValidation(errors, FIELD.daysOff)}
+          hint={hint(
+            'daysOff',
+            'Nobody is booked on these. Separate with commas: 2027-04-02 for one day, 12-25 for every year.',
+          )}
+        >
+          <Textarea
+            resize="vertical"
+            value={values.daysOff}
+            onChange={(_, d) => set('daysOff', d.value)}
+          />
+        </Field>
+        <Field
+          label="Days off per office"
+          {...fieldValidation(errors, FIELD.officeDaysOff)}
+          hint={hint(
+            'officeDaysOff',
+            'One office a line, as its Outlook office location starts: "Berlin: 2027-10-03, 12-24".',
+          )}
+        >
+          <Textarea
+            resize="vertical"
+            value={values.officeDaysOff}
+            onChange={(_, d) => set('officeDaysOff', d.value)}
+          />
+        </Field>
       </SettingsSection>
 
       <SettingsSection title="Who takes part">

@@ -38,6 +38,14 @@ export interface SettingsFormValues {
   /** The Entra group whose members take part; null until an admin picks one (nobody is booked). */
   pilotGroup: PilotGroup | null;
   leaverRetentionDays: string;
+  /** Book pairs whose working hours never meet inside these local limits. */
+  stretchEnabled: boolean;
+  stretchEarliest: string;
+  stretchLatest: string;
+  /** Days off for everyone, as typed: "12-25, 2027-04-02". */
+  daysOff: string;
+  /** Days off per office, one office a line: "Berlin: 2027-10-03, 12-24". */
+  officeDaysOff: string;
 }
 
 /** Where each field's message lives: the schema's own paths, so API messages land there too. */
@@ -54,6 +62,11 @@ export const FIELD = {
   timeZone: 'workingHoursFallback.timeZone',
   pilotGroup: 'pilot.group',
   leaverRetentionDays: 'leaverRetentionDays',
+  stretch: 'stretch',
+  stretchEarliest: 'stretch.earliest',
+  stretchLatest: 'stretch.latest',
+  daysOff: 'nonWorkingDates.everyone',
+  officeDaysOff: 'nonWorkingDates.byOffice',
 } as const;
 
 export function formFromSettings(settings: TenantSettings): SettingsFormValues {
@@ -69,8 +82,43 @@ export function formFromSettings(settings: TenantSettings): SettingsFormValues {
     timeZone: hours.timeZone,
     pilotGroup: settings.pilot.group,
     leaverRetentionDays: String(settings.leaverRetentionDays),
+    stretchEnabled: settings.stretch.enabled,
+    stretchEarliest: settings.stretch.earliest.slice(0, 5),
+    stretchLatest: settings.stretch.latest.slice(0, 5),
+    daysOff: settings.nonWorkingDates.everyone.join(', '),
+    officeDaysOff: settings.nonWorkingDates.byOffice
+      .map((o) => `${o.office}: ${o.dates.join(', ')}`)
+      .join('\n'),
   };
 }
+
+const dateList = (text: string): string[] => text.split(/[\s,]+/).filter((d) => d.length > 0);
+
+/** "Berlin: 2027-10-03, 12-24" a line; null when a line does not say which office. */
+function officeList(text: string): { office: string; dates: string[] }[] | null {
+  const lines = text.split('\n').filter((line) => line.trim().length > 0);
+  const offices = lines.map((line) => {
+    const colon = line.indexOf(':');
+    return colon < 0
+      ? null
+      : { office: line.slice(0, colon).trim(), dates: dateList(line.slice(colon + 1)) };
+  });
+  return offices.every((o) => o !== null) ? offices : null;
+}
+
+/** A message for a date inside a list belongs to the list's field. */
+function onListFields(errors: FieldErrors): FieldErrors {
+  const result: FieldErrors = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const list = [FIELD.daysOff, FIELD.officeDaysOff].find((f) => path.startsWith(f));
+    const key = list ?? path;
+    result[key] ??= message;
+  }
+  return result;
+}
+
+/** API field errors (problem+json) for this form: list items land on their list. */
+export const formFieldErrors = onListFields;
 
 export type ValidatedSettings =
   { ok: true; value: TenantSettingsInput } | { ok: false; errors: FieldErrors };
@@ -91,6 +139,9 @@ export function validateSettings(values: SettingsFormValues): ValidatedSettings 
   const errors: FieldErrors = {};
   for (const [key, value] of Object.entries(numbers))
     if (value === null) errors[FIELD[key as keyof typeof numbers]] = 'Enter a whole number.';
+  const offices = officeList(values.officeDaysOff);
+  if (offices === null)
+    errors[FIELD.officeDaysOff] = 'Write one office a line, such as "Berlin: 2027-10-03, 12-24".';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const candidate = {
@@ -106,10 +157,19 @@ export function validateSettings(values: SettingsFormValues): ValidatedSettings 
     },
     pilot: { group: values.pilotGroup },
     leaverRetentionDays: numbers.leaverRetentionDays,
+    stretch: {
+      enabled: values.stretchEnabled,
+      earliest: values.stretchEarliest,
+      latest: values.stretchLatest,
+    },
+    nonWorkingDates: { everyone: dateList(values.daysOff), byOffice: offices },
   };
   const parsed = tenantSettingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: withWeekRangeMessages(fieldErrorsFromZod(parsed.error)) };
+  return {
+    ok: false,
+    errors: withWeekRangeMessages(onListFields(fieldErrorsFromZod(parsed.error))),
+  };
 }
 
 /** The schema says "Too small: expected number to be >=1" for weeks; say what a week is here. */
@@ -132,11 +192,16 @@ export function savedNowHints(
     const theirs = JSON.stringify(current[key]);
     if (mine === theirs) continue;
     const value = current[key];
-    hints[key] = Array.isArray(value)
-      ? value.map((d) => DAY_TEXT[d]).join(', ') || '(none)'
-      : value === null || typeof value === 'object'
-        ? (value?.displayName ?? '(no group)')
-        : String(value).replace(/\n/g, ', ') || '(empty)';
+    hints[key] =
+      typeof value === 'boolean'
+        ? value
+          ? 'on'
+          : 'off'
+        : Array.isArray(value)
+          ? value.map((d) => DAY_TEXT[d]).join(', ') || '(none)'
+          : value === null || typeof value === 'object'
+            ? (value?.displayName ?? '(no group)')
+            : String(value).replace(/\n/g, ', ') || '(empty)';
   }
   return hints;
 }

@@ -78,6 +78,34 @@ describe.each(cases)('on $when ($now)', ({ now, from, kavyaInPlannedWeeks }) => 
   });
 });
 
+it('a catch-up pass late in December spreads over the days left, never on a weekend, 24–26 or 31 December', async () => {
+  const now = '2026-12-14T06:00:00.000Z';
+  const stack = await startSchedulerStack(new Date(now));
+  try {
+    const summary = await runPass(stack);
+    const pairs = eligiblePairs(stack.orgStore.snapshot());
+    expect(summary.failed).toEqual({});
+    expect(summary.booked).toBe(pairs.length);
+    const events = careerConversations(await calendarEvents(stack));
+    expect(await bookingRuleBreaches(stack, events)).toEqual([]);
+    // Spread, not crammed: each manager's conversations fill the earliest free days first, at
+    // most the daily cap a day, so a team of five is done in the first week of the catch-up.
+    const { settings } = await stack.services.settings.read(DEMO.contoso.tenantId);
+    const byManager = new Map<string, string[]>();
+    for (const e of events)
+      byManager.set(e.organizer.id, [...(byManager.get(e.organizer.id) ?? []), e.start]);
+    for (const [, starts] of byManager) {
+      const perDay = new Map<string, number>();
+      for (const start of starts)
+        perDay.set(start.slice(0, 10), (perDay.get(start.slice(0, 10)) ?? 0) + 1);
+      expect(Math.max(...perDay.values())).toBeLessThanOrEqual(2 * settings.dailyCap);
+      if (starts.length <= 5) expect(starts.every((s) => s < '2026-12-23')).toBe(true);
+    }
+  } finally {
+    await stack.close();
+  }
+});
+
 it('on the last day of a quarter nothing is booked, and every pair is told why and what happens next', async () => {
   const stack = await startSchedulerStack(new Date('2026-12-31T06:00:00.000Z'));
   try {

@@ -164,12 +164,15 @@ export async function bookingRuleBreaches(stack: TestStack, events: DevEvent[]):
   const directory = stack.orgStore.snapshot();
   const users = new Map(directory.users.map((u) => [u.id, u]));
   const breaches: string[] = [];
-  const quarters = [quarterOf(NOW), nextQuarter(quarterOf(NOW))];
   for (const event of careerConversations(events)) {
     const manager = users.get(event.organizer.id)!;
     const employee = users.get(event.attendees[0].id!)!;
     const { settings } = await stack.services.settings.read(manager.tenantId);
-    const records = await stack.services.conversations.listForTenant(manager.tenantId, quarters);
+    const quarter = quarterOf(event.start);
+    const records = await stack.services.conversations.listForTenant(manager.tenantId, [
+      quarter,
+      nextQuarter(quarter),
+    ]);
     const record = records.find((r) => r.transactionId === event.transactionId);
     const window = { start: event.start, end: event.end };
     for (const person of [manager, employee]) {

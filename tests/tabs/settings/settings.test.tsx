@@ -46,6 +46,34 @@ describe('settings rules, from the API’s own schema', () => {
     }
   });
 
+  test('stretch limits and days off round-trip, and a bad one is named at its list', () => {
+    const mine = {
+      ...DEFAULT_TENANT_SETTINGS,
+      stretch: { enabled: false, earliest: '07:00', latest: '21:00' },
+      nonWorkingDates: {
+        everyone: ['12-25', '2027-04-02'],
+        byOffice: [{ office: 'Berlin', dates: ['2027-10-03', '12-24'] }],
+      },
+    };
+    const form = formFromSettings(mine);
+    expect(form.officeDaysOff).toBe('Berlin: 2027-10-03, 12-24');
+    expect(validateSettings(form)).toEqual({ ok: true, value: mine });
+    const errors = (overrides: Partial<typeof form>) => {
+      const checked = validateSettings({ ...form, ...overrides });
+      return checked.ok ? {} : checked.errors;
+    };
+    expect(errors({ daysOff: '12-25, 2027-02-30' })).toEqual({
+      'nonWorkingDates.everyone':
+        'Use a date like 2027-04-02, or 12-25 for the same day every year.',
+    });
+    expect(errors({ officeDaysOff: 'Berlin 2027-10-03' })).toEqual({
+      'nonWorkingDates.byOffice': 'Write one office a line, such as "Berlin: 2027-10-03, 12-24".',
+    });
+    expect(errors({ stretchEarliest: '21:00', stretchLatest: '07:00' })).toEqual({
+      stretch: 'The earliest time must come before the latest.',
+    });
+  });
+
   test('each bad value is named at its field, in words a person can act on', () => {
     const form = formFromSettings(DEFAULT_TENANT_SETTINGS);
     const errors = (overrides: Partial<typeof form>) => {

@@ -18,12 +18,14 @@ import type { NoSlotReason } from '../scheduling';
  * the handlers describe what happened (a slot was found, the invite was declined) and store what
  * `advance` returns; none of them writes a status of its own. Pure: no clock, no I/O.
  *
- *   (new) ──slot-chosen──▶ pending ──invite-sent──▶ scheduled ──held──▶ held
- *     │                      ▲  │                     │  ▲
- *     └──no-slot──▶ unbooked │  └─slot-lapsed─▶ pending│  └─moved
- *                   needs-manager-pick ─manager-picked─┘  ├─declined/cancelled─▶ pending (rebook)
- *                                                        │    … after MAX_ATTEMPTS ─▶ needs-manager-pick
- *   pending/scheduled/unbooked/needs-manager-pick ─manager-changed─▶ cancelled ─back-with-manager─▶ pending
+ *   new ─slot-chosen→ pending ─invite-sent→ scheduled ─held→ held
+ *   new, pending, unbooked ─no-slot→ unbooked (next pass retries) | needs-manager-pick
+ *   unbooked, needs-manager-pick ─slot-chosen | manager-picked→ pending
+ *   pending ─slot-lapsed→ pending (new attempt, no slot)
+ *   scheduled ─moved→ scheduled; ─declined | cancelled→ pending (new attempt), or after
+ *     MAX_ATTEMPTS → needs-manager-pick (declined-too-often)
+ *   pending, scheduled, unbooked, needs-manager-pick ─manager-changed→ cancelled
+ *   cancelled ─back-with-manager→ pending (new attempt)
  */
 
 /** A conversation is booked this many times at most (the first and two rebookings). */
