@@ -11,6 +11,8 @@ export interface MeetingPanelView {
   board: BoardView;
   /** The conversation this meeting is for, with the caller's own private notes only. */
   conversation: ConversationView;
+  /** When the pair's previous conversation ended: the agenda's "what changed" is since then. */
+  previousConversationEnd: string | null;
   /** Actions still open from earlier conversations of the pair, oldest first. */
   carriedActions: {
     conversationId: string;

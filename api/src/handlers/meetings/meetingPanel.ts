@@ -72,6 +72,12 @@ export async function readMeetingPanel(input: CallerRouteInput): Promise<HttpRes
       { id: caller.userId, role: board.role },
     ),
     conversation: await conversationView(services, board, record),
+    previousConversationEnd:
+      all
+        .filter((r) => r.status === 'held' && r.quarter < record.quarter && r.end)
+        .map((r) => r.end!)
+        .sort()
+        .at(-1) ?? null,
     carriedActions: all
       .filter((r) => r.id !== record.id && r.status !== 'cancelled' && r.quarter < record.quarter)
       .sort((a, b) => a.quarter.localeCompare(b.quarter))
