@@ -11,10 +11,8 @@ const load = {
   team: () => import('../team/TeamPage').then((m) => ({ default: m.TeamPage })),
   chatConfig: () => import('../chat/ChatConfigPage').then((m) => ({ default: m.ChatConfigPage })),
   settings: () => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
-  meeting: () =>
-    import('../conversations/meeting/MeetingPanelPage').then((m) => ({
-      default: m.MeetingPanelPage,
-    })),
+  // Through the board's chunk, which holds the conversation screens the panel reuses (BoardPage.tsx).
+  meeting: () => import('./BoardPage').then((m) => m.loadMeetingScreen()),
 };
 
 export const BoardScreen = lazy(load.board);
