@@ -96,6 +96,12 @@ export const tenantSettingsSchema = z.strictObject({
   pilot: pilotSchema.default({ group: null }),
   /** Days a person's data is kept after they leave the org chart, then erased (README: Leavers). */
   leaverRetentionDays: leaverRetentionDaysSchema,
+  /**
+   * The daily pass installs Career Board and pins the pair's board in each pair's 1:1 chat and in
+   * their booked meeting's chat. Off by default: it needs three more Graph permissions the admin
+   * grants first (docs/deploy.md: Auto-pinning); while off, no chat, app or tab call is made.
+   */
+  autoPinning: z.boolean().default(false),
 });
 
 /**

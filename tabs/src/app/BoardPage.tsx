@@ -16,6 +16,7 @@ export function BoardScreen(props: Omit<BoardPageProps, 'useCompanion'>) {
  * leave them in this chunk instead of splitting them out (which grew the first visit).
  */
 export const loadMeetingScreen = () =>
-  import('../conversations/meeting/MeetingPanelPage').then((m) => ({
+  // `.js`: the tests' node16 type check wants an extension on a dynamic import; Vite maps it to .tsx.
+  import('../conversations/meeting/MeetingPanelPage.js').then((m) => ({
     default: m.MeetingPanelPage,
   }));
