@@ -38,6 +38,8 @@ export interface SettingsFormValues {
   /** The Entra group whose members take part; null until an admin picks one (nobody is booked). */
   pilotGroup: PilotGroup | null;
   leaverRetentionDays: string;
+  /** Pin the board in each pair's 1:1 chat and meeting chat (needs the permissions in the guide). */
+  autoPinning: boolean;
 }
 
 /** Where each field's message lives: the schema's own paths, so API messages land there too. */
@@ -54,6 +56,7 @@ export const FIELD = {
   timeZone: 'workingHoursFallback.timeZone',
   pilotGroup: 'pilot.group',
   leaverRetentionDays: 'leaverRetentionDays',
+  autoPinning: 'autoPinning',
 } as const;
 
 export function formFromSettings(settings: TenantSettings): SettingsFormValues {
@@ -69,6 +72,7 @@ export function formFromSettings(settings: TenantSettings): SettingsFormValues {
     timeZone: hours.timeZone,
     pilotGroup: settings.pilot.group,
     leaverRetentionDays: String(settings.leaverRetentionDays),
+    autoPinning: settings.autoPinning,
   };
 }
 
@@ -106,6 +110,7 @@ export function validateSettings(values: SettingsFormValues): ValidatedSettings 
     },
     pilot: { group: values.pilotGroup },
     leaverRetentionDays: numbers.leaverRetentionDays,
+    autoPinning: values.autoPinning,
   };
   const parsed = tenantSettingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data };
@@ -132,11 +137,16 @@ export function savedNowHints(
     const theirs = JSON.stringify(current[key]);
     if (mine === theirs) continue;
     const value = current[key];
-    hints[key] = Array.isArray(value)
-      ? value.map((d) => DAY_TEXT[d]).join(', ') || '(none)'
-      : value === null || typeof value === 'object'
-        ? (value?.displayName ?? '(no group)')
-        : String(value).replace(/\n/g, ', ') || '(empty)';
+    hints[key] =
+      typeof value === 'boolean'
+        ? value
+          ? 'on'
+          : 'off'
+        : Array.isArray(value)
+          ? value.map((d) => DAY_TEXT[d]).join(', ') || '(none)'
+          : value === null || typeof value === 'object'
+            ? (value?.displayName ?? '(no group)')
+            : String(value).replace(/\n/g, ', ') || '(empty)';
   }
   return hints;
 }
