@@ -105,6 +105,10 @@ describe('the board in the career conversation’s Teams meeting side panel', ()
       shared,
       { timeout: LIVE_MS },
     );
+    await tobiasPanel
+      .getByRole('region', { name: 'Notes and actions' })
+      .getByRole('button', { name: /Save shared notes/i })
+      .scrollIntoViewIfNeeded();
     await screenshot(tobias.page, '42-meeting-panel-manager-live');
     expect(nia.errors).toEqual([]);
     expect(tobias.errors).toEqual([]);

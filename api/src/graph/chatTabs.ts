@@ -8,9 +8,9 @@ import { graphStatus } from './graphStatus';
  * auto-pinning on (docs/deploy.md: Auto-pinning). Each is idempotent in the way Graph allows:
  * - `POST /chats` for a oneOnOne chat returns the existing chat of the two, if any (Chat.Create;
  *   learn.microsoft.com/graph/api/chat-post).
- * - `GET|POST /chats/{id}/installedApps` lists and adds our app; adding it twice is a 409
- *   Conflict, read here as "already there" (TeamsAppInstallation.ReadWriteSelfForChat.All;
- *   learn.microsoft.com/graph/api/chat-post-installedapps).
+ * - `GET|POST /chats/{id}/installedApps` lists and adds our app, read first so it is added once;
+ *   a 409 Conflict from a concurrent install is read as "already there"
+ *   (TeamsAppInstallation.ReadWriteSelfForChat.All; learn.microsoft.com/graph/api/chat-post-installedapps).
  * - `GET|POST|DELETE /chats/{id}/tabs` lists, pins and removes our tabs; a tab needs the app
  *   installed in the chat first, and a meeting's chat pins it in the meeting
  *   (TeamsTab.ReadWriteSelfForChat.All; learn.microsoft.com/graph/api/chat-post-tabs).

@@ -15,8 +15,9 @@ import { parseBody } from './requestBody';
  * makes. Modelled on the Graph reference pages:
  * - Create chat (learn.microsoft.com/graph/api/chat-post): a oneOnOne chat of two people of the
  *   tenant; if they already have one, that chat is returned and none is created.
- * - Add app to chat (learn.microsoft.com/graph/api/chat-post-installedapps): an app already
- *   installed in the chat is a 409 Conflict.
+ * - Add app to chat (learn.microsoft.com/graph/api/chat-post-installedapps; in a meeting's chat
+ *   the app is installed in the meeting): the page documents no answer for an app installed
+ *   twice; the simulator gives 409 Conflict, which the gateway reads as "already there".
  * - Add tab to chat (learn.microsoft.com/graph/api/chat-post-tabs): the app must already be
  *   installed in the chat (here a 400 otherwise); in a meeting's chat the tab shows in the meeting.
  * - List / delete tab (chat-list-tabs, chat-delete-tabs): our filter `teamsApp/id eq '…'` with

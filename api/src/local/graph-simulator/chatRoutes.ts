@@ -69,9 +69,10 @@ function member(
 }
 
 /**
- * A Teams meeting's chat (`19:meeting_…@thread.v2`, the thread in its join URL) has the meeting's
- * organizer and invitees as members: "Meeting chat" in Teams, learn.microsoft.com/microsoftteams/
- * meeting-chat. Only the caller's tenant's meetings are found; a dropped invitee is no longer in it.
+ * A Teams meeting's chat (`19:meeting_…@thread.v2`, the thread in its join URL): the simulator's
+ * model gives it the meeting's organizer and invitees as members, the people Teams puts in a
+ * scheduled meeting's chat. Only the caller's tenant's meetings are found; a dropped invitee is
+ * no longer in it.
  */
 function meetingChatMembers(context: GraphRequestContext, chatId: string): DemoUser[] | null {
   const event = context.events
