@@ -1,3 +1,4 @@
+import { renderMeeting } from './meeting';
 import type { ApiSection, EndpointRun } from './api';
 import type { OrgSyncSection } from './orgSync';
 import type { BenchResults } from './results';
@@ -40,6 +41,7 @@ export function renderReport(results: BenchResults): string {
   lines.push('## orgSync', '', ...section(results.orgSync, orgSync), '');
   lines.push('## api', '', ...section(results.api, api), '');
   lines.push('## tab', '', ...section(results.tab, tab), '');
+  lines.push('## meeting', '', ...section(results.meeting ?? null, renderMeeting), '');
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,5 @@
 import type { ApiSection } from './api';
+import type { MeetingSection } from './meeting';
 import type { OrgSyncSection } from './orgSync';
 import type { SchedulerSection } from './scheduler';
 import type { TabSection } from './tab';
@@ -25,6 +26,8 @@ export interface BenchResults {
   orgSync: OrgSyncSection | SectionError | null;
   api: ApiSection | SectionError | null;
   tab: TabSection | SectionError | null;
+  /** Absent in results written before the meeting side panel. */
+  meeting?: MeetingSection | SectionError | null;
 }
 
 export function isError(section: unknown): section is SectionError {

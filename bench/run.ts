@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { format } from 'prettier';
 
 import { benchApi } from './api';
+import { benchMeeting } from './meeting';
 import { benchOrgSync } from './orgSync';
 import { progress } from './progress';
 import { renderReport } from './report';
@@ -21,7 +22,7 @@ import { benchTab } from './tab';
  * Progress goes to stderr, the tables to stdout.
  */
 
-const SECTIONS = ['scheduler', 'orgSync', 'api', 'tab'] as const;
+const SECTIONS = ['scheduler', 'orgSync', 'api', 'tab', 'meeting'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Plan {
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     benchApi(plan.apiSeconds, { stockCosmosWhatIf: plan.mode === 'full' }),
   );
   const tab = await attempt('tab', plan, () => benchTab());
+  const meeting = await attempt('meeting', plan, () => benchMeeting());
 
   const results: BenchResults = {
     meta: {
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
     orgSync,
     api,
     tab,
+    meeting,
   };
   const report = renderReport(results);
   // Formatted as the repository's Prettier would, so `npm run lint` stays clean if it is committed.
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
   writeFileSync(join(__dirname, 'results.md'), report);
   process.stdout.write(`\n${report}`);
   progress(`wrote bench/results.json and bench/results.md in ${results.meta.durationSec} s`);
-  const failed = [scheduler, orgSync, api, tab].some(
+  const failed = [scheduler, orgSync, api, tab, meeting].some(
     (r) => r !== null && typeof r === 'object' && 'error' in r,
   );
   // Stacks hold keep-alive sockets and timers; the run is over, so leave deliberately.

@@ -15,7 +15,7 @@ interface Manifest {
   $schema: string;
   manifestVersion: string;
   staticTabs: { entityId: string; name: string; contentUrl: string; scopes: string[] }[];
-  configurableTabs: { configurationUrl: string; scopes: string[] }[];
+  configurableTabs: { configurationUrl: string; scopes: string[]; context: string[] }[];
   webApplicationInfo: { id: string; resource: string };
   authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } };
   activities: { activityTypes: { type: string; description: string; templateText: string }[] };
@@ -85,6 +85,21 @@ describe('appPackage/manifest.json', () => {
         configurationUrl: 'https://tab.example.net/#/config',
         scopes: ['groupChat'],
       }),
+    ]);
+  });
+
+  it('also opens in the Teams meetings Career Board books: chat, details and side panel', () => {
+    // A meeting tab is a configurable tab in the groupChat scope whose context names each meeting
+    // surface it serves; the side panel needs `meetingSidePanel` ("Build tabs for meeting",
+    // learn.microsoft.com/microsoftteams/platform/apps-in-teams-meetings/build-tabs-for-meeting;
+    // the manifest schema: learn.microsoft.com/microsoft-365/extensibility/schema/root-configurable-tabs).
+    const [tab] = manifest.configurableTabs;
+    expect(tab.scopes).toEqual(['groupChat']);
+    expect(tab.context).toEqual([
+      'privateChatTab',
+      'meetingChatTab',
+      'meetingDetailsTab',
+      'meetingSidePanel',
     ]);
   });
 

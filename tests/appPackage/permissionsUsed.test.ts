@@ -10,7 +10,8 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
-type Grant = 'entra' | 'teams-rsc' | 'exchange-rbac';
+/** `entra-opt-in`: granted by the admin only to turn on a setting that is off by default. */
+type Grant = 'entra' | 'teams-rsc' | 'exchange-rbac' | 'entra-opt-in';
 
 interface Permission {
   grant: Grant;
@@ -40,6 +41,16 @@ const PERMISSIONS: Record<string, Permission> = {
     ],
   },
   'ChatMember.Read.Chat': { grant: 'teams-rsc', calls: ['/chats/{id}/members'] },
+  // Auto-pinning (tenant setting, off by default): docs/deploy.md says when and how to grant them.
+  'Chat.Create': { grant: 'entra-opt-in', calls: ['/chats'] },
+  'TeamsAppInstallation.ReadWriteSelfForChat.All': {
+    grant: 'entra-opt-in',
+    calls: ['/chats/{id}/installedApps'],
+  },
+  'TeamsTab.ReadWriteSelfForChat.All': {
+    grant: 'entra-opt-in',
+    calls: ['/chats/{id}/tabs', '/chats/{id}/tabs/{id}'],
+  },
   'TeamsActivity.Send.User': {
     grant: 'teams-rsc',
     calls: ['/users/{id}/teamwork/sendActivityNotification'],
@@ -83,6 +94,8 @@ const entraPermissions = aad.requiredResourceAccess.flatMap((r) =>
 );
 const rscPermissions = teams.authorization.permissions.resourceSpecific.map((p) => p.name);
 const guide = read('docs/deploy.md');
+/** The guide's auto-pinning section: where an opt-in permission must be named to count as granted. */
+const optInSection = /### Auto-pinning[\s\S]*?(?=\n### )/.exec(guide)?.[0] ?? '';
 
 describe('permissions and the Graph calls that need them', () => {
   it('finds the API’s Graph calls', () => {
@@ -109,10 +122,21 @@ describe('permissions and the Graph calls that need them', () => {
         ? entraPermissions.includes(name)
         : p.grant === 'teams-rsc'
           ? rscPermissions.includes(name)
-          : guide.includes(`-Role "Application ${name}"`),
+          : p.grant === 'entra-opt-in'
+            ? optInSection.includes(`| \`${name}\``)
+            : guide.includes(`-Role "Application ${name}"`),
     );
     const uncovered = calls.filter((call) => !granted.some(([, p]) => p.calls.includes(call)));
     expect(uncovered).toEqual([]);
+  });
+
+  it('asks for no opt-in permission up front: the admin grants those to turn the setting on', () => {
+    const optIn = Object.entries(PERMISSIONS)
+      .filter(([, p]) => p.grant === 'entra-opt-in')
+      .map(([name]) => name);
+    expect(optIn.length).toBeGreaterThan(0);
+    expect(optIn.filter((name) => entraPermissions.includes(name))).toEqual([]);
+    expect(optInSection).toContain('off by default');
   });
 
   it('justifies each permission in the guide, next to the call that needs it', () => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import AxeBuilder from '@axe-core/playwright';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 
+import { seriousViolations, settled } from './support/axe';
 import { openPage, screenshot } from './support/browser';
 import { browserSuite } from './support/browserSuite';
 import type { BoardView } from '../../api/src/contract/boardContract';
@@ -22,33 +22,6 @@ const TEAMS_THEME: Record<Theme, TeamsTheme> = {
   dark: 'dark',
   contrast: 'contrast',
 };
-
-/** Waits until nothing is mid-transition (a half-faded dialog is not what a person reads). */
-async function settled(target: Page | Frame): Promise<void> {
-  await target.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-}
-
-/** Serious and critical axe violations on the page and its frames, described for a person. */
-async function seriousViolations(page: Page, screen: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page })
-    // Tabster (Fluent's focus manager) puts aria-hidden, focusable sentinels around focus groups
-    // and dialogs; they hand focus straight on and are never read or shown.
-    .exclude('[data-tabster-dummy]')
-    .exclude(['iframe', '[data-tabster-dummy]'])
-    .analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${screen}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes
-          .map((n) => `${n.target.join(' ')} [${n.any.map((c) => c.message).join('; ')}]`)
-          .join(', ')}`,
-    );
-}
 
 describe('accessibility: no serious or critical axe violations on any screen, in every theme', () => {
   const e2e = browserSuite({

@@ -153,6 +153,12 @@ export const tenantSettingsSchema = z.strictObject({
         .max(50, 'At most 50 offices.'),
     })
     .default({ everyone: [...DEFAULT_NON_WORKING_DATES.everyone], byOffice: [] }),
+  /**
+   * The daily pass installs Career Board and pins the pair's board in each pair's 1:1 chat and in
+   * their booked meeting's chat. Off by default: it needs three more Graph permissions the admin
+   * grants first (docs/deploy.md: Auto-pinning); while off, no chat, app or tab call is made.
+   */
+  autoPinning: z.boolean().default(false),
 });
 
 /**

@@ -20,6 +20,7 @@ import { exportMyData } from '../handlers/privacy/exportMyData';
 import { readAdoption } from '../handlers/settings/adoption';
 import { searchPilotGroups } from '../handlers/settings/pilotGroupSearch';
 import { readSettings, writeSettings } from '../handlers/settings/tenantSettings';
+import { readMeetingPanel } from '../handlers/meetings/meetingPanel';
 import { readChatPair } from '../handlers/team/chatPair';
 import { readTeam } from '../handlers/team/readTeam';
 import type { RouteDefinition } from '../http/route';
@@ -37,6 +38,13 @@ export const routes: RouteDefinition[] = [
     route: 'chats/{chatId}/pair',
     auth: 'caller',
     handler: readChatPair,
+  },
+  {
+    name: 'meetingPanel',
+    methods: ['GET'],
+    route: 'meetings/{chatId}/panel',
+    auth: 'caller',
+    handler: readMeetingPanel,
   },
   {
     name: 'board',

@@ -249,7 +249,10 @@ function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigin: str
   if (req.headers.origin !== allowedOrigin) return;
   res.setHeader('Access-Control-Allow-Origin', allowedOrigin);
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
-  res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, If-Match');
+  res.setHeader(
+    'Access-Control-Allow-Headers',
+    'Authorization, Content-Type, If-Match, If-None-Match',
+  );
   res.setHeader('Access-Control-Expose-Headers', 'ETag, Location, Retry-After');
   res.setHeader('Access-Control-Max-Age', '600');
 }

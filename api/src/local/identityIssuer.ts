@@ -20,6 +20,10 @@ const APP_ROLES = [
   'Calendars.Read',
   'Calendars.ReadWrite',
   'TeamsActivity.Send',
+  // Auto-pinning's permissions (docs/deploy.md), as an admin who turned it on has granted them.
+  'Chat.Create',
+  'TeamsAppInstallation.ReadWriteSelfForChat.All',
+  'TeamsTab.ReadWriteSelfForChat.All',
 ];
 const TOKEN_LIFETIME_SECONDS = 3600;
 const nowSeconds = () => Math.floor(Date.now() / 1000);

@@ -12,6 +12,7 @@ import type { Services } from '../services';
 import type { Stored } from '../domain/stored';
 import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
 import { agendaForPair } from './agendaForPair';
+import { pinBoards } from './autoPinning';
 import { refreshAgendas } from './agendaRefresh';
 import { followUpBooked } from './followUpBooked';
 import type { PassLeases } from './leases';
@@ -159,6 +160,7 @@ async function passForTenant(
   };
   try {
     await bookTenant(pass, await reconcileManagers(pass, listed), quarter);
+    await pinBoards(pass, eligiblePairs(pass.people, settings, pass.pilotMembers, now));
   } finally {
     summary.graphRequests += calendar.requestCount();
   }

@@ -28,6 +28,11 @@ export interface ConversationRepository {
   listForEmployee(tenantId: string, employeeId: string): Promise<Stored<ConversationRecord>[]>;
   listForTenant(tenantId: string, quarters: QuarterKey[]): Promise<Stored<ConversationRecord>[]>;
   listForEmployees(tenantId: string, employeeIds: string[]): Promise<ConversationRecord[]>;
+  /**
+   * The tenant's conversations whose stored join URL contains `token` (a meeting chat's opaque
+   * part): candidates only, the caller confirms the exact chat id from each join URL.
+   */
+  findByMeetingToken(tenantId: string, token: string): Promise<Stored<ConversationRecord>[]>;
   readPrivateNotes(
     tenantId: string,
     employeeId: string,
@@ -116,6 +121,19 @@ export function createConversationRepository(container: Container): Conversation
         .query<ConversationRecord>({
           query: `SELECT * FROM c WHERE ${named.clause} AND c.type = 'conversation'`,
           parameters: named.parameters,
+        })
+        .fetchAll();
+      return resources;
+    },
+    async findByMeetingToken(tenantId, token) {
+      const { resources } = await container.items
+        .query<Stored<ConversationRecord>>({
+          query:
+            "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'conversation' AND CONTAINS(c.event.joinUrl, @token)",
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@token', value: token },
+          ],
         })
         .fetchAll();
       return resources;

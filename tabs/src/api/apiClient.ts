@@ -10,6 +10,8 @@ export interface ApiRequest {
   body?: unknown;
   /** The ETag this change is based on: a stale one gets 412 and nothing is overwritten. */
   ifMatch?: string | null;
+  /** A poll's last ETag: 304 (data null) while nothing changed since. */
+  ifNoneMatch?: string | null;
 }
 
 export interface ApiResult<T> {
@@ -44,6 +46,7 @@ export function createApiClient(
     };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     if (request.ifMatch) headers['If-Match'] = request.ifMatch;
+    if (request.ifNoneMatch) headers['If-None-Match'] = request.ifNoneMatch;
     try {
       return await fetchImpl(`${root}${path}`, {
         method,
@@ -67,6 +70,8 @@ export function createApiClient(
       // A file download (the Markdown export) is text; everything else the API sends is JSON.
       const isFile = /^text\/markdown\b/i.test(response.headers.get('Content-Type') ?? '');
       const body: unknown = text ? (isFile ? text : safeJson(text)) : null;
+      if (response.status === 304)
+        return { data: null as T, etag: response.headers.get('ETag'), status: 304 };
       if (!response.ok) throw problemFromResponse(response.status, body);
       return { data: body as T, etag: response.headers.get('ETag'), status: response.status };
     },

@@ -20,6 +20,7 @@ import type {
   TenantSettingsView,
 } from '@contract/settingsContract';
 import type { AdoptionView } from '@contract/adoptionContract';
+import type { MeetingPanelView } from '@contract/meetingContract';
 import type { ExportFormat } from '@contract/exportContract';
 import type { ApiClient } from './apiClient';
 
@@ -78,6 +79,14 @@ export interface CareerBoardApi {
   ): Promise<ConversationView>;
   team(cursor?: string | null): Promise<TeamView>;
   chatPair(chatId: string): Promise<ChatPairView>;
+  /**
+   * The board in the Teams meeting whose chat is `chatId`; with the last ETag, `panel` is null
+   * while nothing changed (304).
+   */
+  meetingPanel(
+    chatId: string,
+    etag: string | null,
+  ): Promise<{ panel: MeetingPanelView | null; etag: string | null }>;
   /** Admins only (403 otherwise). */
   settings(): Promise<TenantSettingsView>;
   /** Once saved, a change needs the ETag it was made from: 428 without, 412 if stale. */
@@ -169,6 +178,14 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
           ifMatch: aspiration.etag,
         }),
       ),
+    meetingPanel: async (chatId, etag) => {
+      const result = await client.send<MeetingPanelView | null>(
+        'GET',
+        `/meetings/${seg(chatId)}/panel`,
+        { ifNoneMatch: etag },
+      );
+      return { panel: result.status === 304 ? null : result.data, etag: result.etag ?? etag };
+    },
     addComment: async (employeeId, aspiration, text) =>
       aspirationOrNull(
         await client.send('POST', `${aspirationPath(employeeId, aspiration.id)}/comments`, {

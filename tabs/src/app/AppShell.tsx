@@ -3,7 +3,13 @@ import { Suspense, useEffect } from 'react';
 
 import { AppHeader } from './AppHeader';
 import { BoardScreenSkeleton } from './BoardScreenSkeleton';
-import { BoardScreen, ChatConfigPage, SettingsPage, TeamPage } from './lazyScreens';
+import {
+  BoardScreen,
+  ChatConfigPage,
+  MeetingPanelPage,
+  SettingsPage,
+  TeamPage,
+} from './lazyScreens';
 import { useSession } from '../common/session';
 import { ProblemState } from '../common/ProblemState';
 import { deepLinkRoute, hrefFor, parseRoute } from '../routing/routes';
@@ -20,6 +26,7 @@ const TITLES = {
   settings: 'Settings',
   config: 'Set up Career board',
   chat: 'Career board',
+  meeting: 'Career conversation',
   'not-found': 'Not found',
 };
 
@@ -44,6 +51,13 @@ export function AppShell() {
     return (
       <Suspense fallback={<BoardScreenSkeleton />}>
         <ChatConfigPage />
+      </Suspense>
+    );
+  }
+  if (route.name === 'meeting') {
+    return (
+      <Suspense fallback={<BoardScreenSkeleton />}>
+        <MeetingPanelPage />
       </Suspense>
     );
   }

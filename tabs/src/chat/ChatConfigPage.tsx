@@ -12,9 +12,10 @@ import {
 import { OpenRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 
-import { chatTabSettings } from './chatTabSettings';
+import { chatTabSettings, isMeetingChat, meetingTabSettings } from './chatTabSettings';
 import type { ChatPairView } from '@contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
+import type { CareerBoardApi } from '../api/careerBoardApi';
 import { describeProblem } from '../api/describeProblem';
 import { Panel } from '../common/Panel';
 import { useSession } from '../common/session';
@@ -67,18 +68,23 @@ function PairConfiguration({ host, chatId }: { host: TeamsHost; chatId: string }
   const { api } = useSession();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
 
-  const retry = useLoad(() => api.chatPair(chatId), [api, chatId], {
-    loaded: (pair) => setLoad({ kind: 'ready', pair }),
-    failed: (error) => {
-      // A chat the org chart doesn't know as a manager–report pair: say so, like any other non-pair.
-      if (error instanceof ApiProblem && (error.isNotFound || error.isForbidden)) {
-        setLoad({
-          kind: 'ready',
-          pair: { isPair: false, employee: null, manager: null, reason: error.detail || null },
-        });
-      } else setLoad({ kind: 'failed', error });
+  const inMeeting = isMeetingChat(chatId);
+  const retry = useLoad(
+    () => (inMeeting ? meetingPair(api, chatId) : api.chatPair(chatId)),
+    [api, chatId, inMeeting],
+    {
+      loaded: (pair) => setLoad({ kind: 'ready', pair }),
+      failed: (error) => {
+        // A chat the org chart doesn't know as a manager–report pair: say so, like any other non-pair.
+        if (error instanceof ApiProblem && (error.isNotFound || error.isForbidden)) {
+          setLoad({
+            kind: 'ready',
+            pair: { isPair: false, employee: null, manager: null, reason: error.detail || null },
+          });
+        } else setLoad({ kind: 'failed', error });
+      },
     },
-  });
+  );
 
   const employeeId =
     load.kind === 'ready' && load.pair.isPair ? (load.pair.employee?.id ?? null) : null;
@@ -90,16 +96,19 @@ function PairConfiguration({ host, chatId }: { host: TeamsHost; chatId: string }
       return;
     }
     host.onConfigSave((saveEvent) => {
-      host.setConfig(chatTabSettings(window.location.origin, employeeId)).then(
-        () => saveEvent.notifySuccess(),
-        (error: unknown) =>
-          saveEvent.notifyFailure(
-            error instanceof Error ? error.message : 'Teams could not save the tab.',
-          ),
-      );
+      const origin = window.location.origin;
+      host
+        .setConfig(inMeeting ? meetingTabSettings(origin) : chatTabSettings(origin, employeeId))
+        .then(
+          () => saveEvent.notifySuccess(),
+          (error: unknown) =>
+            saveEvent.notifyFailure(
+              error instanceof Error ? error.message : 'Teams could not save the tab.',
+            ),
+        );
     });
     host.setConfigValidity(true);
-  }, [host, employeeId, load.kind]);
+  }, [host, employeeId, load.kind, inMeeting]);
 
   if (load.kind === 'loading') {
     return (
@@ -135,13 +144,13 @@ function PairConfiguration({ host, chatId }: { host: TeamsHost; chatId: string }
 
   const { pair } = load;
   if (!pair.isPair || !pair.employee) {
-    return <NotAPair host={host} reason={pair.reason} />;
+    return <NotAPair host={host} reason={pair.reason} inMeeting={inMeeting} />;
   }
 
   return (
     <main className={styles.page}>
       <Text as="h1" size={600} weight="semibold" className={styles.title}>
-        Pin the career board to this chat
+        {inMeeting ? 'Add the career board to this meeting' : 'Pin the career board to this chat'}
       </Text>
       <Panel as="section" aria-label="Who will see this board">
         <Person
@@ -160,7 +169,15 @@ function PairConfiguration({ host, chatId }: { host: TeamsHost; chatId: string }
 }
 
 /** Not an employee and their manager: say why, and offer the way to the person's own board. */
-function NotAPair({ host, reason }: { host: TeamsHost; reason: string | null }) {
+function NotAPair({
+  host,
+  reason,
+  inMeeting,
+}: {
+  host: TeamsHost;
+  reason: string | null;
+  inMeeting: boolean;
+}) {
   const styles = useStyles();
   const [failed, setFailed] = useState(false);
   const open = host.openPersonalApp;
@@ -168,7 +185,11 @@ function NotAPair({ host, reason }: { host: TeamsHost; reason: string | null }) 
     <main className={styles.page}>
       <ProblemState
         kind="info"
-        title="Career board works in a chat between an employee and their manager"
+        title={
+          inMeeting
+            ? 'Career board works in the career conversation it booked for an employee and their manager'
+            : 'Career board works in a chat between an employee and their manager'
+        }
         message={`${reason ?? 'The people in this chat are not an employee and their manager.'} Boards are private to the employee and their manager, so this chat can’t show one. Your own board is in the Career Board personal app${open ? '.' : ': find it under Apps in Teams.'}`}
         actions={
           open ? (
@@ -206,4 +227,16 @@ function Person({ name, role }: { name: string; role: string }) {
       </div>
     </div>
   );
+}
+
+/** In a meeting the API finds the pair from its own record of the meeting it booked. */
+async function meetingPair(api: CareerBoardApi, chatId: string): Promise<ChatPairView> {
+  const { panel } = await api.meetingPanel(chatId, null);
+  if (!panel) throw new Error('The API sent no panel for a first read.');
+  return {
+    isPair: true,
+    employee: panel.board.employee,
+    manager: panel.board.manager,
+    reason: null,
+  };
 }

@@ -7,6 +7,8 @@ export type AppRoute =
   | { name: 'settings' }
   | { name: 'config' }
   | { name: 'chat'; employeeId: string }
+  /** In a Teams meeting Career Board booked: the pair comes from the meeting, not the URL. */
+  | { name: 'meeting' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): AppRoute {
@@ -28,6 +30,8 @@ export function parseRoute(hash: string): AppRoute {
       return second ? { name: 'not-found', path: `/${path}` } : { name: 'settings' };
     case 'config':
       return { name: 'config' };
+    case 'meeting':
+      return second ? { name: 'not-found', path: `/${path}` } : { name: 'meeting' };
     case 'chat':
       return second
         ? { name: 'chat', employeeId: second }
@@ -49,6 +53,8 @@ export function hrefFor(route: AppRoute): string {
       return '#/config';
     case 'chat':
       return `#/chat/${encodeURIComponent(route.employeeId)}`;
+    case 'meeting':
+      return '#/meeting';
     case 'not-found':
       return '#/board';
   }

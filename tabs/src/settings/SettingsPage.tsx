@@ -475,6 +475,20 @@ function SettingsForm({
         </Field>
       </SettingsSection>
 
+      <SettingsSection title="Career Board in chats and meetings">
+        <Checkbox
+          label="Pin each pair’s board in their 1:1 chat and in their booked meeting"
+          checked={values.autoPinning}
+          onChange={(_, d) => set('autoPinning', d.checked === true)}
+        />
+        <Caption1>
+          {hint(
+            'autoPinning',
+            'Off: people add the tab themselves. On: the daily pass adds it for them. Grant the three permissions in the deployment guide (Auto-pinning) first.',
+          )}
+        </Caption1>
+      </SettingsSection>
+
       <div className={styles.actions}>
         <Button
           type="submit"

@@ -46,6 +46,8 @@ export interface SettingsFormValues {
   daysOff: string;
   /** Days off per office, one office a line: "Berlin: 2027-10-03, 12-24". */
   officeDaysOff: string;
+  /** Pin the board in each pair's 1:1 chat and meeting chat (needs the permissions in the guide). */
+  autoPinning: boolean;
 }
 
 /** Where each field's message lives: the schema's own paths, so API messages land there too. */
@@ -67,6 +69,7 @@ export const FIELD = {
   stretchLatest: 'stretch.latest',
   daysOff: 'nonWorkingDates.everyone',
   officeDaysOff: 'nonWorkingDates.byOffice',
+  autoPinning: 'autoPinning',
 } as const;
 
 export function formFromSettings(settings: TenantSettings): SettingsFormValues {
@@ -89,6 +92,7 @@ export function formFromSettings(settings: TenantSettings): SettingsFormValues {
     officeDaysOff: settings.nonWorkingDates.byOffice
       .map((o) => `${o.office}: ${o.dates.join(', ')}`)
       .join('\n'),
+    autoPinning: settings.autoPinning,
   };
 }
 
@@ -163,6 +167,7 @@ export function validateSettings(values: SettingsFormValues): ValidatedSettings 
       latest: values.stretchLatest,
     },
     nonWorkingDates: { everyone: dateList(values.daysOff), byOffice: offices },
+    autoPinning: values.autoPinning,
   };
   const parsed = tenantSettingsSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, value: parsed.data };

@@ -4,6 +4,7 @@ import { routes } from '../../../api/src/functions/routes';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import { oneOnOneChatId } from '../../../api/src/local/graph-simulator/graphSimulator';
 import { addAspiration, addConversation, clearBoard } from '../../support/boardFixtures';
+import { addMeetingConversation } from '../../support/meetingFixtures';
 import { startTestStack } from '../../support/testStack';
 import type { ApiCall, TestStack } from '../../support/testStack';
 
@@ -128,6 +129,15 @@ async function withConversation(): Promise<{ id: string; etag: string }> {
   return conversation;
 }
 
+let meetingChat: string | undefined;
+/** The pair's Teams meeting, booked in the simulator: its chat id is what the side panel sends. */
+async function withMeeting(): Promise<string> {
+  meetingChat ??= (
+    await addMeetingConversation(stack, E(), DEMO.contoso.manager, { quarter: '2026-Q3' })
+  ).chatId;
+  return meetingChat;
+}
+
 const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Request> }> = {
   health: {
     expect: { ...anyoneSignedIn(200), noToken: 200, expiredToken: 200 },
@@ -138,6 +148,11 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
   chatPair: {
     expect: readers(200),
     request: async () => ({ params: { chatId: oneOnOneChatId(E(), DEMO.contoso.manager) } }),
+  },
+  // The pair comes from the stored record of the meeting; the other tenant has no such meeting.
+  meetingPanel: {
+    expect: readers(200),
+    request: async () => ({ params: { chatId: await withMeeting() } }),
   },
   board: { expect: readers(200), request: async () => ({ params: board() }) },
   history: {

@@ -16,7 +16,10 @@ export type TeamsTheme = 'default' | 'dark' | 'contrast';
 export interface HostScenario {
   /** The tab page Teams would load: `${tab}#/config` or the saved contentUrl. */
   tabUrl: string;
-  frameContext: 'settings' | 'content';
+  /** `sidePanel` and `meetingStage` are a meeting's surfaces (with `meetingId` and its chat). */
+  frameContext: 'settings' | 'content' | 'sidePanel' | 'meetingStage';
+  /** In a meeting: its id, as teams-js reports it in `context.meeting.id`. */
+  meetingId?: string;
   token: string;
   /** What getAuthToken fails with instead, e.g. `resourceRequiresConsent`. */
   authError?: string;
@@ -68,6 +71,7 @@ function hostPage(scenario: HostScenario): string {
       scenario.personalTab?.entityId ?? (scenario.frameContext === 'content' ? 'board' : ''),
     subEntityId: scenario.personalTab?.subEntityId,
     chatId: scenario.chatId ?? undefined,
+    meetingId: scenario.meetingId,
     userObjectId: scenario.user.id,
     userPrincipalName: scenario.user.userPrincipalName,
     loginHint: scenario.user.userPrincipalName,

@@ -22,8 +22,16 @@ export interface OpenBoard {
  * board in another tenant is simply not found.
  */
 export async function openBoard(input: CallerRouteInput, action: BoardAction): Promise<OpenBoard> {
-  const { caller, services, request } = input;
-  const employeeId = guidParam(request, 'employeeId');
+  return openBoardOf(input, guidParam(input.request, 'employeeId'), action);
+}
+
+/** The same rule for a board the server found itself (a meeting's stored record), not a URL. */
+export async function openBoardOf(
+  input: CallerRouteInput,
+  employeeId: string,
+  action: BoardAction,
+): Promise<OpenBoard> {
+  const { caller, services } = input;
   const [employee, manager] = await Promise.all([
     services.directory.getPerson(caller.tenantId, employeeId),
     services.directory.getManager(caller.tenantId, employeeId),

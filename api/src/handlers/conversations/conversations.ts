@@ -91,7 +91,8 @@ export async function updateConversation(input: CallerRouteInput): Promise<HttpR
   return ok(result, { ETag: result.etag });
 }
 
-async function view(
+/** One conversation as `board.caller` sees it: their own private notes, nobody else's. */
+export async function view(
   services: Services,
   board: OpenBoard,
   record: Stored<ConversationRecord>,

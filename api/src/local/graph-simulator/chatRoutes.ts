@@ -1,5 +1,6 @@
 import type { AadUserConversationMember } from '@microsoft/microsoft-graph-types';
 
+import { meetingChatIdOf } from '../../domain/conversations/meetingChat';
 import type { DemoUser } from '../demo-org/types';
 import { resourceNotFound } from './graphErrors';
 import { ok } from './graphRoute';
@@ -7,7 +8,7 @@ import type { GraphRequestContext, GraphResult, GraphRoute } from './graphRoute'
 import { assertOnlyOptions } from './odataQuery';
 
 /**
- * Teams 1:1 chats, where the Career Board tab is pinned. As in Teams, any two people of the same
+ * Teams 1:1 chats, where the Career Board tab is pinned, and Teams meeting chats. As in Teams, any two people of the same
  * tenant can have a 1:1 chat, whatever they are to each other (peers, skip-levels, former pairs),
  * and its id is built from their two ids. Reading the members is how the API learns who is in a
  * chat; whether they are an employee and their manager is the API's question to answer from the
@@ -40,6 +41,7 @@ function listChatMembers(context: GraphRequestContext, [chatId]: string[]): Grap
 }
 
 function chatMembers(context: GraphRequestContext, chatId: string): DemoUser[] | null {
+  if (chatId.startsWith('19:meeting_')) return meetingChatMembers(context, chatId);
   const match = ONE_ON_ONE.exec(chatId);
   if (!match || oneOnOneChatId(match[1], match[2]) !== chatId) return null;
   // Both people must be in the caller's tenant: a chat id naming someone elsewhere is not found.
@@ -64,4 +66,26 @@ function member(
     email: user.mail,
     tenantId: user.tenantId,
   };
+}
+
+/**
+ * A Teams meeting's chat (`19:meeting_…@thread.v2`, the thread in its join URL): the simulator's
+ * model gives it the meeting's organizer and invitees as members, the people Teams puts in a
+ * scheduled meeting's chat. Only the caller's tenant's meetings are found; a dropped invitee is
+ * no longer in it.
+ */
+function meetingChatMembers(context: GraphRequestContext, chatId: string): DemoUser[] | null {
+  const event = context.events
+    .all()
+    .find((e) => e.tenantId === context.tenantId && meetingChatIdOf(e.joinUrl) === chatId);
+  if (!event) return null;
+  const ids = [
+    event.organizer.userId,
+    ...event.attendees.filter((a) => !a.dropped).map((a) => a.userId),
+  ];
+  const people = [...new Set(ids)].flatMap((id) => {
+    const user = id ? context.store.getUser(context.tenantId, id) : undefined;
+    return user ? [user] : [];
+  });
+  return people;
 }

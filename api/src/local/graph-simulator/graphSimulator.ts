@@ -5,6 +5,7 @@ import { BodyTooLargeError, parseJson, readBody, sendJson } from '../http-utils'
 import { activityRoutes, createActivityFeed } from './activityFeed';
 import type { ActivityFeed } from './activityFeed';
 import { runBatch } from './batchRoute';
+import { chatAppRoutes } from './chatAppRoutes';
 import { chatRoutes } from './chatRoutes';
 import { deltaRoutes } from './deltaRoutes';
 import { asGraphError, createGraphDispatcher, errorResult } from './dispatcher';
@@ -103,6 +104,7 @@ export function createGraphSimulator(options: GraphSimulatorOptions): GraphSimul
     ...userRoutes(),
     ...groupRoutes(),
     ...chatRoutes(),
+    ...chatAppRoutes(),
     ...scheduleRoutes(),
     ...eventRoutes(),
     ...activityRoutes(activityFeed),

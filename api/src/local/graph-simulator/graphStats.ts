@@ -64,7 +64,7 @@ function empty(): GraphStatsSnapshot {
 }
 
 /** Segments that follow these collection names are ids; naming them `{id}` groups the routes. */
-const ID_AFTER = new Set(['users', 'events', 'chats', 'calendars', 'members']);
+const ID_AFTER = new Set(['users', 'events', 'chats', 'calendars', 'members', 'tabs']);
 
 /** Graph functions that sit where an id would (`/users/delta`): they are routes, not ids. */
 const FUNCTIONS = new Set(['delta']);
