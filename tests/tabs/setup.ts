@@ -17,6 +17,8 @@ import * as deleteAspirationDialogModule from '../../tabs/src/board/DeleteAspira
 import * as ownerMenuModule from '../../tabs/src/board/OwnerMenu';
 import * as actionItemFormModule from '../../tabs/src/conversations/ActionItemForm';
 import { actionItemForm } from '../../tabs/src/conversations/deferredConversations';
+import { pickTimeDialog } from '../../tabs/src/common/deferredPickTime';
+import * as pickTimeDialogModule from '../../tabs/src/common/PickTimeDialog';
 import { boardContract, conversationContract } from '../../tabs/src/forms/contractSchemas';
 
 // What the app loads on demand (main.tsx), here already loaded: the same modules.
@@ -27,6 +29,7 @@ acknowledgeDialog.provide(async () => acknowledgeDialogModule);
 deleteAspirationDialog.provide(async () => deleteAspirationDialogModule);
 ownerMenu.provide(async () => ownerMenuModule);
 actionItemForm.provide(async () => actionItemFormModule);
+pickTimeDialog.provide(async () => pickTimeDialogModule);
 
 globalThis.fetch = (() => Promise.reject(new Error('No network in tab tests.'))) as typeof fetch;
 

@@ -14,8 +14,9 @@ import {
 } from '@fluentui/react-icons';
 
 import { conversationStatus, formatConversationTime } from './conversationLogic';
-import type { StatusTone } from './conversationLogic';
+import type { ConversationPeople, StatusTone } from './conversationLogic';
 import type { ConversationView } from '@contract/conversationContract';
+import { PickTimeButton } from '../common/PickTimeButton';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
@@ -35,10 +36,13 @@ const EMPTY =
 
 export interface NextConversationProps {
   conversation: ConversationView | null;
+  /** Who is looking: the manager of a pair waiting for a time picks it here. */
+  people?: ConversationPeople;
+  onBooked?(conversation: ConversationView): void;
 }
 
 /** The conversation the two are heading for: when (in the viewer's own time zone), its state, and how to join. */
-export function NextConversation({ conversation }: NextConversationProps) {
+export function NextConversation({ conversation, people, onBooked }: NextConversationProps) {
   const styles = useStyles();
   const now = new Date();
 
@@ -54,7 +58,18 @@ export function NextConversation({ conversation }: NextConversationProps) {
               {formatConversationTime(conversation.start, conversation.end, now)}
             </Text>
           ) : null}
-          <StatusLine conversation={conversation} now={now} />
+          <StatusLine conversation={conversation} now={now} people={people} />
+          {people?.viewer === 'manager' &&
+          (conversation.status === 'needs-manager-pick' || conversation.status === 'unbooked') ? (
+            <div className={styles.join}>
+              <PickTimeButton
+                employeeId={people.employee.id}
+                employeeName={people.employee.displayName}
+                conversationId={conversation.id}
+                onBooked={(booked) => onBooked?.(booked)}
+              />
+            </div>
+          ) : null}
           {conversation.status === 'scheduled' && conversation.joinUrl ? (
             <Button
               as="a"
@@ -83,9 +98,17 @@ const TONE_ICON: Record<StatusTone, typeof CalendarCheckmarkRegular> = {
   danger: CalendarErrorRegular,
 };
 
-function StatusLine({ conversation, now }: { conversation: ConversationView; now: Date }) {
+function StatusLine({
+  conversation,
+  now,
+  people,
+}: {
+  conversation: ConversationView;
+  now: Date;
+  people?: ConversationPeople;
+}) {
   const styles = useStyles();
-  const { label, detail, tone } = conversationStatus(conversation, now);
+  const { label, detail, tone } = conversationStatus(conversation, now, people);
   const Icon = TONE_ICON[tone];
   return (
     <div className={styles.status}>

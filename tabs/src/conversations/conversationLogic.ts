@@ -2,6 +2,7 @@ import type { BoardPerson, ViewerRole } from '@contract/boardContract';
 import type { ConversationView } from '@contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
 import { firstName, formatDay, quarterText } from '../common/format';
+import { nextText, reasonClause } from '../common/notBookedText';
 
 /** Pure rules of the conversations section: which one is next, what to call it, who owns what. */
 
@@ -30,6 +31,8 @@ export function isUpcoming(conversation: ConversationView, now: Date): boolean {
   switch (conversation.status) {
     case 'pending':
     case 'needs-attention':
+    case 'unbooked':
+    case 'needs-manager-pick':
       return true;
     case 'scheduled':
       return conversation.end === null || Date.parse(conversation.end) > now.getTime();
@@ -76,7 +79,19 @@ export function timesDeclined(log: ConversationView['log']): number {
   ).length;
 }
 
-export function conversationStatus(conversation: ConversationView, now: Date): ConversationStatus {
+/**
+ * The state in words. `people` says who is reading: a pair waiting for the manager's pick tells the
+ * manager to pick and the employee who will (never "Career Board will book one").
+ */
+export function conversationStatus(
+  conversation: ConversationView,
+  now: Date,
+  people?: ConversationPeople,
+): ConversationStatus {
+  const reader = people?.viewer ?? 'employee';
+  const managerName = people?.manager ? firstName(people.manager.displayName) : null;
+  const why = () =>
+    `${reasonClause({ status: conversation.status, reason: conversation.unbooked?.reason ?? null })}.`;
   switch (conversation.status) {
     case 'scheduled':
       return isUpcoming(conversation, now)
@@ -85,13 +100,16 @@ export function conversationStatus(conversation: ConversationView, now: Date): C
     case 'unbooked':
       return {
         label: 'Not booked yet',
-        detail: 'Career Board found no time that suits you both yet and will try again.',
+        detail: `${why()} ${nextText(conversation.unbooked?.next ?? 'next-pass-retries', reader, managerName)}`,
         tone: 'warning',
       };
     case 'needs-manager-pick':
       return {
-        label: 'Waiting for the manager to pick a time',
-        detail: 'no time suits you both; the manager picks one of the times Career Board offers.',
+        label:
+          reader === 'manager'
+            ? 'Pick a time'
+            : `Waiting for ${managerName ?? 'your manager'} to pick a time`,
+        detail: `${why()} ${nextText('manager-picks', reader, managerName)}`,
         tone: 'warning',
       };
     case 'pending': {

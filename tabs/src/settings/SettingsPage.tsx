@@ -18,6 +18,7 @@ import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 
 import { AdoptionPanel } from './AdoptionPanel';
+import { UnbookedPairsPanel } from './UnbookedPairsPanel';
 import { PilotGroupPicker } from './PilotGroupPicker';
 import { SettingsSection } from './SettingsSection';
 import {
@@ -135,6 +136,7 @@ export function SettingsPage() {
         </Caption1>
       </div>
       <AdoptionPanel />
+      <UnbookedPairsPanel />
       {load.kind === 'loading' ? (
         <div role="status">
           <span className={srOnly.root}>Loading settings…</span>

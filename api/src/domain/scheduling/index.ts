@@ -64,3 +64,5 @@ export type {
 export { CONVERSATION_STARTERS, escapeHtml, renderAgenda } from './agenda';
 export type { ConversationHold, ConversationHolds } from './conversationHolds';
 export { createConversationHolds } from './conversationHolds';
+export type { PickInput, PickSlot } from './managerPick';
+export { PICK_DAY, stillPickable, suggestPickSlots, widenedHours } from './managerPick';
