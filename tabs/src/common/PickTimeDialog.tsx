@@ -120,7 +120,7 @@ export function PickTimeDialog({
                 </MessageBar>
               ) : null}
               <Text as="p">
-                {`Your working hours and ${name}’s never meet, so Career Board could not book this quarter’s conversation on its own. These times are free on both calendars; the invite goes out as soon as you pick one.`}
+                {`Career Board could not book this quarter’s conversation with ${name} on its own. These times are free on both calendars, each in your time and ${name}’s; the invite goes out as soon as you pick one.`}
               </Text>
               {offer.status === 'loading' ? (
                 <Spinner size="small" label="Reading both calendars…" />

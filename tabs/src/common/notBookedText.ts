@@ -55,21 +55,9 @@ export function reasonClause(notBooked: { status: string; reason: UnbookedReason
     : 'no time suits both of them yet';
 }
 
-/** Why, as a sentence of its own. */
-export function reasonSentence(notBooked: {
-  status: string;
-  reason: UnbookedReason | null;
-}): string {
-  return capitalise(`${reasonClause(notBooked)}.`);
-}
-
 /** The label a not-booked conversation carries wherever it is shown. */
 export function notBookedLabel(notBooked: NotBooked): string {
   return notBooked.status === 'needs-manager-pick'
     ? 'Waiting for a time to be picked'
     : 'Not booked';
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -3,7 +3,7 @@ import { SectionLoadState, useSectionLoad } from './SectionLoad';
 import { SettingsSection } from './SettingsSection';
 import type { UnbookedPairsView } from '@contract/conversationContract';
 import { formatDay, quarterText } from '../common/format';
-import { nextText, notBookedLabel, reasonSentence } from '../common/notBookedText';
+import { nextText, notBookedLabel, reasonClause } from '../common/notBookedText';
 import { useSession } from '../common/session';
 
 const useStyles = makeStyles({
@@ -66,7 +66,7 @@ function Pairs({ view }: { view: UnbookedPairsView }) {
             <Text weight="semibold">{`${pair.employee.displayName} with ${pair.manager.displayName}`}</Text>
             <Text size={200}>
               <Text size={200} weight="semibold">{`${notBookedLabel(pair)}: `}</Text>
-              {reasonSentence(pair)}
+              {`${reasonClause(pair)}.`}
             </Text>
             <Text size={200}>
               <Text size={200} weight="semibold">

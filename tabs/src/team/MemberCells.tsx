@@ -19,7 +19,7 @@ import {
 import { FLAG_TEXT } from './teamLogic';
 import type { TeamFlag, TeamMemberView } from '@contract/boardContract';
 import type { ConversationView } from '@contract/conversationContract';
-import { notBookedLabel, reasonSentence } from '../common/notBookedText';
+import { notBookedLabel, reasonClause } from '../common/notBookedText';
 import { PickTimeButton } from '../common/PickTimeButton';
 import { HORIZON_ORDER as HORIZONS, HORIZON_TEXT } from '../common/boardText';
 import { formatDateTime, formatDay } from '../common/format';
@@ -112,7 +112,7 @@ export function ConversationSummary({
       ) : notBooked ? (
         <Caption1 data-testid="not-booked-reason">
           <Text size={200} weight="semibold">{`${notBookedLabel(notBooked)}: `}</Text>
-          {reasonSentence(notBooked)}
+          {`${reasonClause(notBooked)}.`}
         </Caption1>
       ) : (
         <Caption1>Not booked yet</Caption1>

@@ -21,17 +21,35 @@ export async function readUnbookedPairs(input: CallerRouteInput): Promise<HttpRe
     services.orgChart.readAll(caller.tenantId),
     services.conversations.listForTenant(caller.tenantId, [quarter]),
   ]);
-  const people = new Map(directory.filter((p) => !p.removed).map((p) => [p.id, p]));
+  const people = new Map(
+    directory
+      .filter((p) => !p.removed)
+      .map((p) => [p.id, { displayName: p.displayName, managerId: p.managerId }]),
+  );
+  const waiting = conversations.filter((r) => NOT_BOOKED.has(r.status));
+  // Before the first org-chart sync (records written by hand, a restored store) the names come
+  // from Graph, for just these few people.
+  await Promise.all(
+    [...new Set(waiting.flatMap((r) => [r.employeeId, r.managerId]))]
+      .filter((id) => !people.has(id))
+      .map(async (id) => {
+        const [person, manager] = await Promise.all([
+          services.directory.getPerson(caller.tenantId, id),
+          services.directory.getManager(caller.tenantId, id),
+        ]);
+        if (person)
+          people.set(id, { displayName: person.displayName, managerId: manager?.id ?? null });
+      }),
+  );
   const pairs: UnbookedPairView[] = [];
-  for (const record of conversations) {
-    if (!NOT_BOOKED.has(record.status)) continue;
+  for (const record of waiting) {
     const employee = people.get(record.employeeId);
     const manager = people.get(record.managerId);
     // A record of an earlier manager is history, not a pair waiting now.
-    if (!employee || !manager || employee.managerId !== manager.id) continue;
+    if (!employee || !manager || employee.managerId !== record.managerId) continue;
     pairs.push({
-      employee: { id: employee.id, displayName: employee.displayName },
-      manager: { id: manager.id, displayName: manager.displayName },
+      employee: { id: record.employeeId, displayName: employee.displayName },
+      manager: { id: record.managerId, displayName: manager.displayName },
       quarter: record.quarter,
       status: record.status as UnbookedPairView['status'],
       reason: record.unbooked?.reason ?? null,

@@ -14,6 +14,8 @@ export interface TeamBoardRow {
   position?: number;
   createdAt?: string;
   version?: number;
+  /** The team view flags a passed one; absent on records that never had one. */
+  targetDate?: string | null;
   aspirationId?: string;
   acknowledgedVersion?: number;
 }
@@ -40,7 +42,7 @@ export function createBoardQueries(boards: Container): BoardQueries {
       const response = await boards.items
         .query<TeamBoardRow>({
           query:
-            "SELECT c.type, c.pk, c.id, c.horizon, c.title, c.position, c.createdAt, c.version, c.aspirationId, c.acknowledgedVersion FROM c WHERE ARRAY_CONTAINS(@pks, c.pk) AND (c.type = 'aspiration' OR c.type = 'acknowledgement')",
+            "SELECT c.type, c.pk, c.id, c.horizon, c.title, c.position, c.createdAt, c.version, c.targetDate, c.aspirationId, c.acknowledgedVersion FROM c WHERE ARRAY_CONTAINS(@pks, c.pk) AND (c.type = 'aspiration' OR c.type = 'acknowledgement')",
           parameters: [{ name: '@pks', value: partitionKeys }],
         })
         .fetchAll();
