@@ -88,9 +88,11 @@ describe('conversations that could not be booked: visible, honest, and the manag
     await page.getByRole('heading', { name: 'My board' }).waitFor();
     const next = page.getByTestId('next-conversation');
     await next.getByText('Waiting for Kavya to pick a time').waitFor();
+    await next.getByTestId('waiting-for-time').waitFor();
     const said = (await next.textContent()) ?? '';
-    expect(said).toContain('the two working days never overlap (different time zones).');
-    expect(said).toContain('Kavya picks a time from the ones Career Board offers');
+    expect(said).toContain(
+      'Why: the two working days never overlap (different time zones). Kavya picks a time from the ones Career Board offers; the invite follows.',
+    );
     expect(said).not.toMatch(/Career Board books one/);
     // Only the manager picks: no button for the employee.
     expect(await next.getByRole('button', { name: /Pick a time/ }).count()).toBe(0);
@@ -142,7 +144,19 @@ describe('conversations that could not be booked: visible, honest, and the manag
       locale: 'en-GB',
       timezoneId: 'Asia/Kolkata',
     });
-    await signInAs(page, e2e.stack.urls.tab, 'Kavya Nair', '#/team');
+    // On Jamal's board, Kavya is told why and offered the pick too.
+    await signInAs(page, e2e.stack.urls.tab, 'Kavya Nair', `#/board/${CROSS_ZONE.employee}`);
+    const onBoard = page.getByTestId('next-conversation');
+    await onBoard.getByText('Pick a time', { exact: true }).waitFor();
+    await onBoard
+      .getByText(
+        'Why: the two working days never overlap (different time zones). Pick a time from the ones Career Board offers.',
+      )
+      .waitFor();
+    await onBoard.getByRole('button', { name: 'Pick a time to talk with Jamal Carter' }).waitFor();
+    await screenshot(page, '47-manager-board-pick');
+
+    await page.getByRole('tab', { name: 'My team' }).click();
     const jamal = page.getByTestId('team-member').filter({ hasText: 'Jamal Carter' });
     await jamal.getByRole('button', { name: 'Pick a time to talk with Jamal Carter' }).click();
     const dialog = page.getByRole('dialog', { name: 'Pick a time to talk with Jamal' });

@@ -12,11 +12,12 @@ import {
   CalendarErrorRegular,
   VideoRegular,
 } from '@fluentui/react-icons';
+import { Suspense, lazy } from 'react';
 
 import { conversationStatus, formatConversationTime } from './conversationLogic';
 import type { ConversationPeople, StatusTone } from './conversationLogic';
 import type { ConversationView } from '@contract/conversationContract';
-import { PickTimeButton } from '../common/PickTimeButton';
+import { waitingForTime } from './deferredConversations';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
@@ -30,6 +31,10 @@ const useStyles = makeStyles({
   danger: { color: tokens.colorPaletteRedForeground1 },
   join: { alignSelf: 'flex-start', marginTop: tokens.spacingVerticalXS },
 });
+
+const WaitingForTime = lazy(() =>
+  waitingForTime.load().then((m) => ({ default: m.WaitingForTime })),
+);
 
 const EMPTY =
   'No conversation booked yet. Career Board books one every quarter and sends you both an invite.';
@@ -59,16 +64,11 @@ export function NextConversation({ conversation, people, onBooked }: NextConvers
             </Text>
           ) : null}
           <StatusLine conversation={conversation} now={now} people={people} />
-          {people?.viewer === 'manager' &&
+          {people &&
           (conversation.status === 'needs-manager-pick' || conversation.status === 'unbooked') ? (
-            <div className={styles.join}>
-              <PickTimeButton
-                employeeId={people.employee.id}
-                employeeName={people.employee.displayName}
-                conversationId={conversation.id}
-                onBooked={(booked) => onBooked?.(booked)}
-              />
-            </div>
+            <Suspense fallback={null}>
+              <WaitingForTime conversation={conversation} people={people} onBooked={onBooked} />
+            </Suspense>
           ) : null}
           {conversation.status === 'scheduled' && conversation.joinUrl ? (
             <Button
@@ -115,7 +115,7 @@ function StatusLine({
       <Icon className={mergeClasses(styles.icon, styles[tone])} aria-hidden />
       <Text>
         <Text weight="semibold">{label}</Text>
-        {` — ${detail}`}
+        {detail ? ` — ${detail}` : null}
       </Text>
     </div>
   );

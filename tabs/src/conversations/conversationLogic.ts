@@ -2,7 +2,6 @@ import type { BoardPerson, ViewerRole } from '@contract/boardContract';
 import type { ConversationView } from '@contract/conversationContract';
 import { ApiProblem } from '../api/apiProblem';
 import { firstName, formatDay, quarterText } from '../common/format';
-import { nextText, reasonClause } from '../common/notBookedText';
 
 /** Pure rules of the conversations section: which one is next, what to call it, who owns what. */
 
@@ -90,26 +89,21 @@ export function conversationStatus(
 ): ConversationStatus {
   const reader = people?.viewer ?? 'employee';
   const managerName = people?.manager ? firstName(people.manager.displayName) : null;
-  const why = () =>
-    `${reasonClause({ status: conversation.status, reason: conversation.unbooked?.reason ?? null })}.`;
   switch (conversation.status) {
     case 'scheduled':
       return isUpcoming(conversation, now)
         ? { label: 'Booked', detail: 'the invite is in both your calendars.', tone: 'success' }
         : { label: 'Held', detail: 'the meeting time has passed.', tone: 'informative' };
+    // Why, and what happens next, come with the reason (WaitingForTime.tsx, loaded when needed).
     case 'unbooked':
-      return {
-        label: 'Not booked yet',
-        detail: `${why()} ${nextText(conversation.unbooked?.next ?? 'next-pass-retries', reader, managerName)}`,
-        tone: 'warning',
-      };
+      return { label: 'Not booked yet', detail: '', tone: 'warning' };
     case 'needs-manager-pick':
       return {
         label:
           reader === 'manager'
             ? 'Pick a time'
             : `Waiting for ${managerName ?? 'your manager'} to pick a time`,
-        detail: `${why()} ${nextText('manager-picks', reader, managerName)}`,
+        detail: '',
         tone: 'warning',
       };
     case 'pending': {

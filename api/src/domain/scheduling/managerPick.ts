@@ -111,12 +111,16 @@ function managerDayOf(input: PickInput, instant: string): IsoInterval {
   };
 }
 
-/** Up to `count` slots, one per manager-local day, earliest and least-loaded days first. */
+/**
+ * Up to `count` slots, one per manager-local day, earliest and least-loaded days first; times
+ * inside both people's working hours come before stretched ones.
+ */
 export function suggestPickSlots(input: PickInput, count = PICK_SUGGESTIONS): PickSlot[] {
   const taken: IsoInterval[] = [];
   const slots: PickSlot[] = [];
   while (slots.length < count) {
-    const found = fits(input, input.window, true, taken);
+    // Inside both people's own hours when there is such a time; stretched only when there is not.
+    const found = fits(input, input.window, false, taken) ?? fits(input, input.window, true, taken);
     if (!found) break;
     slots.push(describe(input, found));
     taken.push(managerDayOf(input, found.start));
