@@ -9,7 +9,8 @@ import {
   deleteAspirationDialog,
   ownerMenu,
 } from './board/deferredBoard';
-import { actionItemForm } from './conversations/deferredConversations';
+import { actionItemForm, waitingForTime } from './conversations/deferredConversations';
+import { pickTimeDialog } from './common/deferredPickTime';
 import { boardContract, conversationContract } from './forms/contractSchemas';
 import { parseRoute } from './routing/routes';
 
@@ -21,6 +22,8 @@ acknowledgeDialog.provide(() => import('./board/AcknowledgeDialog'));
 deleteAspirationDialog.provide(() => import('./board/DeleteAspirationDialog'));
 ownerMenu.provide(() => import('./board/OwnerMenu'));
 actionItemForm.provide(() => import('./conversations/ActionItemForm'));
+waitingForTime.provide(() => import('./conversations/WaitingForTime'));
+pickTimeDialog.provide(() => import('./common/PickTimeDialog'));
 
 preloadScreenFor(parseRoute(window.location.hash));
 

@@ -1,5 +1,6 @@
 import type { AspirationView, BoardView } from '../../api/src/contract/boardContract';
 import { conversationId, transactionIdFor } from '../../api/src/domain/conversations/records';
+import type { ConversationRecord } from '../../api/src/domain/conversations/records';
 import type { QuarterKey } from '../../api/src/domain/scheduling';
 import type { TestStack } from './testStack';
 
@@ -58,6 +59,7 @@ export async function addConversation(
   employeeId: string,
   managerId: string,
   quarter: QuarterKey = '2026-Q4',
+  overrides: Partial<ConversationRecord> = {},
 ) {
   const base = {
     tenantId: stack.orgStore.findUser(employeeId)!.tenantId,
@@ -84,6 +86,7 @@ export async function addConversation(
     notesRequested: false,
     createdAt: now,
     updatedAt: now,
+    ...overrides,
   });
   if (!record) throw new Error('conversation exists already');
   return record;

@@ -69,6 +69,7 @@ export function aMember(overrides: Partial<TeamMemberView> = {}): TeamMemberView
     latestByHorizon: { next: null, '1y': null, '3y': null },
     lastConversation: null,
     nextConversation: null,
+    notBooked: null,
     flags: [],
     ...overrides,
   };

@@ -16,7 +16,10 @@ import {
 import * as deleteAspirationDialogModule from '../../tabs/src/board/DeleteAspirationDialog';
 import * as ownerMenuModule from '../../tabs/src/board/OwnerMenu';
 import * as actionItemFormModule from '../../tabs/src/conversations/ActionItemForm';
-import { actionItemForm } from '../../tabs/src/conversations/deferredConversations';
+import { actionItemForm, waitingForTime } from '../../tabs/src/conversations/deferredConversations';
+import * as waitingForTimeModule from '../../tabs/src/conversations/WaitingForTime';
+import { pickTimeDialog } from '../../tabs/src/common/deferredPickTime';
+import * as pickTimeDialogModule from '../../tabs/src/common/PickTimeDialog';
 import { boardContract, conversationContract } from '../../tabs/src/forms/contractSchemas';
 
 // What the app loads on demand (main.tsx), here already loaded: the same modules.
@@ -27,6 +30,8 @@ acknowledgeDialog.provide(async () => acknowledgeDialogModule);
 deleteAspirationDialog.provide(async () => deleteAspirationDialogModule);
 ownerMenu.provide(async () => ownerMenuModule);
 actionItemForm.provide(async () => actionItemFormModule);
+waitingForTime.provide(async () => waitingForTimeModule);
+pickTimeDialog.provide(async () => pickTimeDialogModule);
 
 globalThis.fetch = (() => Promise.reject(new Error('No network in tab tests.'))) as typeof fetch;
 

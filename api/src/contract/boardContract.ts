@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { UnbookedNext, UnbookedReason } from './conversationContract';
+
 /**
  * The board API's request schemas and response shapes, shared by the API (validation) and the
  * tab (forms and inline errors), so both sides agree on every limit.
@@ -225,6 +227,10 @@ export const TEAM_FLAGS = [
   'no-aspirations',
   'needs-acknowledgement',
   'conversation-overdue',
+  /** No time suits the pair; the manager picks one of the offered times. */
+  'conversation-needs-pick',
+  /** An aspiration's target date has passed. */
+  'target-date-passed',
 ] as const;
 export type TeamFlag = (typeof TEAM_FLAGS)[number];
 
@@ -242,7 +248,17 @@ export interface TeamMemberView extends BoardPerson {
   latestByHorizon: Record<Horizon, string | null>;
   lastConversation: ConversationRef | null;
   nextConversation: ConversationRef | null;
+  /** This quarter's conversation when it is not booked: its state and the reason, in codes. */
+  notBooked: NotBookedRef | null;
   flags: TeamFlag[];
+}
+
+export interface NotBookedRef {
+  conversationId: string;
+  status: 'unbooked' | 'needs-manager-pick' | 'needs-attention';
+  reason: UnbookedReason | null;
+  next: UnbookedNext | null;
+  since: string | null;
 }
 
 export interface TeamView {

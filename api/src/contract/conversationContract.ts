@@ -116,3 +116,43 @@ export interface ConversationView {
   etag: string;
   log: { at: string; what: string; detail: string }[];
 }
+
+/** One time a manager can pick for a pair the pass could not book. */
+export interface PickSlotView {
+  start: string;
+  end: string;
+  managerLocalStart: string;
+  employeeLocalStart: string;
+  managerLocalDate: string;
+  employeeLocalDate: string;
+  outsideWorkingHours: boolean;
+}
+
+/** GET …/conversations/{id}/slots, and the `suggestions` of a 409 when a picked time was taken. */
+export interface PickSuggestionsView {
+  conversationId: string;
+  timeZones: { employee: string; manager: string };
+  suggestions: PickSlotView[];
+}
+
+export const pickSlotSchema = z.strictObject({
+  start: z.iso.datetime({ offset: true, error: 'Give the start as an ISO 8601 instant.' }),
+  end: z.iso.datetime({ offset: true, error: 'Give the end as an ISO 8601 instant.' }),
+});
+export type PickSlotInput = z.input<typeof pickSlotSchema>;
+
+/** A pair without a conversation this quarter, for the admin: names and the reason, no board content. */
+export interface UnbookedPairView {
+  employee: { id: string; displayName: string };
+  manager: { id: string; displayName: string };
+  quarter: string;
+  status: 'unbooked' | 'needs-manager-pick' | 'needs-attention';
+  reason: UnbookedReason | null;
+  next: UnbookedNext | null;
+  since: string | null;
+}
+
+export interface UnbookedPairsView {
+  quarter: string;
+  pairs: UnbookedPairView[];
+}

@@ -63,6 +63,8 @@ export class Problem extends Error {
     readonly detail: string,
     readonly errors: FieldProblem[] = [],
     readonly headers: Record<string, string> = {},
+    /** RFC 9457 extension members: what the client needs to act, e.g. fresh suggestions. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail);
   }
@@ -83,12 +85,14 @@ export interface ProblemBody {
   detail: string;
   instance?: string;
   errors?: FieldProblem[];
+  [extension: string]: unknown;
 }
 
 export const PROBLEM_TYPE_BASE = 'https://careerboard.dev/problems/';
 
 export function problemBody(problem: Problem, instance?: string): ProblemBody {
   const body: ProblemBody = {
+    ...problem.extensions,
     type: `${PROBLEM_TYPE_BASE}${problem.type}`,
     title: problem.title,
     status: problem.status,
@@ -103,5 +107,7 @@ export const unauthenticated = (detail: string) =>
   new Problem('unauthenticated', detail, [], { 'WWW-Authenticate': 'Bearer' });
 export const forbidden = (detail: string) => new Problem('forbidden', detail);
 export const notFound = (detail: string) => new Problem('not-found', detail);
+export const conflict = (detail: string, extensions: Record<string, unknown> = {}) =>
+  new Problem('conflict', detail, [], {}, extensions);
 export const validation = (detail: string, errors: FieldProblem[] = []) =>
   new Problem('validation', detail, errors);

@@ -3,6 +3,7 @@ import { addAspiration, deleteAspiration, editAspiration } from '../handlers/boa
 import { addComment } from '../handlers/board/comments';
 import { readHistory } from '../handlers/board/history';
 import { listConversations, updateConversation } from '../handlers/conversations/conversations';
+import { pickSlot, readPickSlots } from '../handlers/conversations/managerPick';
 import { readPrivateNotes, writePrivateNotes } from '../handlers/board/privateNotes';
 import { readBoard } from '../handlers/board/readBoard';
 import {
@@ -18,6 +19,7 @@ import { getMe } from '../handlers/me';
 import { erasePerson } from '../handlers/privacy/erasePerson';
 import { exportMyData } from '../handlers/privacy/exportMyData';
 import { readAdoption } from '../handlers/settings/adoption';
+import { readUnbookedPairs } from '../handlers/settings/unbookedPairs';
 import { searchPilotGroups } from '../handlers/settings/pilotGroupSearch';
 import { readSettings, writeSettings } from '../handlers/settings/tenantSettings';
 import { readMeetingPanel } from '../handlers/meetings/meetingPanel';
@@ -180,6 +182,13 @@ export const routes: RouteDefinition[] = [
     handler: readAdoption,
   },
   {
+    name: 'unbookedPairs',
+    methods: ['GET'],
+    route: 'adoption/unbooked',
+    auth: 'caller',
+    handler: readUnbookedPairs,
+  },
+  {
     name: 'conversations',
     methods: ['GET'],
     route: 'boards/{employeeId}/conversations',
@@ -192,6 +201,20 @@ export const routes: RouteDefinition[] = [
     route: 'boards/{employeeId}/conversations/{conversationId}',
     auth: 'caller',
     handler: updateConversation,
+  },
+  {
+    name: 'conversationSlots',
+    methods: ['GET'],
+    route: 'boards/{employeeId}/conversations/{conversationId}/slots',
+    auth: 'caller',
+    handler: readPickSlots,
+  },
+  {
+    name: 'conversationPick',
+    methods: ['POST'],
+    route: 'boards/{employeeId}/conversations/{conversationId}/pick',
+    auth: 'caller',
+    handler: pickSlot,
   },
   {
     name: 'myDataExport',

@@ -11,6 +11,8 @@ export interface Person {
   jobTitle: string | null;
   mail: string | null;
   department: string | null;
+  /** Graph's officeLocation, for per-office days off; absent where a caller did not read it. */
+  officeLocation?: string | null;
 }
 
 export interface ChatMember {
@@ -27,7 +29,8 @@ export interface OrgDirectory {
   getChatMembers(tenantId: string, chatId: string): Promise<ChatMember[] | null>;
 }
 
-const PERSON_FIELDS = 'id,displayName,jobTitle,mail,department,accountEnabled,userType';
+const PERSON_FIELDS =
+  'id,displayName,jobTitle,mail,department,officeLocation,accountEnabled,userType';
 
 export function createOrgDirectory(clientFor: (tenantId: string) => Client): OrgDirectory {
   return {
@@ -92,6 +95,7 @@ function toPerson(user: User): Person {
     jobTitle: user.jobTitle ?? null,
     mail: user.mail ?? null,
     department: user.department ?? null,
+    officeLocation: user.officeLocation ?? null,
   };
 }
 

@@ -30,8 +30,8 @@ export interface AgendaOptions {
 export async function agendaForPair(
   services: Services,
   tenantId: string,
-  employee: DirectoryPerson,
-  manager: DirectoryPerson,
+  employee: Pick<DirectoryPerson, 'id' | 'displayName'>,
+  manager: Pick<DirectoryPerson, 'id' | 'displayName'>,
   options: AgendaOptions,
 ): Promise<string> {
   const nameOf = options.nameOf ?? (() => undefined);
@@ -100,8 +100,8 @@ export function lastHeldDate(history: readonly ConversationRecord[]): string | n
 /** Open actions of earlier conversations, once each, owners named as they were agreed. */
 function carriedActions(
   history: readonly ConversationRecord[],
-  employee: DirectoryPerson,
-  manager: DirectoryPerson,
+  employee: Pick<DirectoryPerson, 'displayName'>,
+  manager: Pick<DirectoryPerson, 'displayName'>,
   nameOf: (personId: string) => string | undefined,
 ): AgendaAction[] {
   const seen = new Set<string>();

@@ -6,6 +6,7 @@ import type {
 } from '../domain/scheduling';
 import { parseScheduleInformation, splitForGetSchedule } from '../domain/scheduling';
 import type { CalendarGateway } from '../graph/calendarGateway';
+import type { TenantSettings } from '../contract/settingsContract';
 
 /**
  * Availability of a manager and up to 19 reports over a whole window. getSchedule covers less
@@ -56,4 +57,19 @@ export async function readAvailability(
     result.set(key, problem ?? { workingHours: workingHours ?? fallback, busy });
   }
   return result;
+}
+
+/** The tenant's working-hours fallback as the slot finder reads it (HH:mm:ss). */
+export function fallbackWorkingHours(settings: TenantSettings): WorkingHours {
+  const { daysOfWeek, startTime, endTime, timeZone } = settings.workingHoursFallback;
+  return {
+    daysOfWeek,
+    startTime: normaliseClock(startTime),
+    endTime: normaliseClock(endTime),
+    timeZone,
+  };
+}
+
+export function normaliseClock(value: string): string {
+  return value.length === 5 ? `${value}:00` : value;
 }

@@ -8,6 +8,9 @@ import type { PassLeases } from './leases';
 import { release } from './leases';
 import { isPassAborted } from './passAborted';
 
+/** What a booking needs of each person: the pass passes directory people, a manager's pick the org chart's. */
+export type BookingPerson = Pick<DirectoryPerson, 'id' | 'displayName' | 'mail'>;
+
 /**
  * Turns a pending conversation (slot chosen, record written, this pass's lease on it) into a
  * booked one. The record was written before any Graph call, so this can be repeated after a crash
@@ -18,7 +21,7 @@ export async function completeBooking(
   services: Services,
   calendar: CalendarGateway,
   record: Stored<ConversationRecord>,
-  people: { employee: DirectoryPerson; manager: DirectoryPerson },
+  people: { employee: BookingPerson; manager: BookingPerson },
   /** Given the pending record, so the agenda can show its time on both clocks and any stretch. */
   agendaHtml: (conversation?: ConversationRecord) => Promise<string>,
   options: { lookUpFirst: boolean; leases: PassLeases; now: Date },

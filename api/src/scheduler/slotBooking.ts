@@ -18,7 +18,7 @@ import type {
 } from '../domain/scheduling';
 import { bookingWindows, daysOffFor, findSlots, quarterOf } from '../domain/scheduling';
 import type { Stored } from '../domain/stored';
-import { readAvailability } from './availabilityReads';
+import { fallbackWorkingHours, readAvailability } from './availabilityReads';
 import { completeBooking } from './booking';
 import { heldByAnother, newLease } from './leases';
 import { forEachInLanes, rethrowIfAborted } from './passAborted';
@@ -98,12 +98,7 @@ async function bookInWindow(
   agendaFor: (pair: Pair) => () => Promise<string>,
 ): Promise<ToBook[]> {
   const manager = items[0].pair.manager;
-  const fallback: WorkingHours = {
-    daysOfWeek: pass.settings.workingHoursFallback.daysOfWeek,
-    startTime: normaliseClock(pass.settings.workingHoursFallback.startTime),
-    endTime: normaliseClock(pass.settings.workingHoursFallback.endTime),
-    timeZone: pass.settings.workingHoursFallback.timeZone,
-  };
+  const fallback: WorkingHours = fallbackWorkingHours(pass.settings);
   const nextWindow: ToBook[] = [];
   for (let offset = 0; offset < items.length; offset += REPORTS_PER_SCHEDULE_CALL) {
     if (pass.outOfTime()) {
@@ -337,8 +332,4 @@ function stretchRules(pass: TenantPass): StretchRules | null {
     latest: stretch.latest,
     preferEarly: quarterNumber % 2 === 1 ? 'employee' : 'manager',
   };
-}
-
-function normaliseClock(value: string): string {
-  return value.length === 5 ? `${value}:00` : value;
 }

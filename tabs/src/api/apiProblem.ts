@@ -12,6 +12,8 @@ export class ApiProblem extends Error {
     readonly detail: string,
     readonly fieldErrors: { path: string; message: string }[] = [],
     readonly instance: string | null = null,
+    /** The problem's extension members, e.g. the fresh `suggestions` of a 409 on a pick. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail || title);
   }
@@ -44,7 +46,16 @@ export function problemFromResponse(status: number, body: unknown): ApiProblem {
     const errors = Array.isArray(body.errors)
       ? body.errors.filter((e) => typeof e?.path === 'string' && typeof e?.message === 'string')
       : [];
-    return new ApiProblem(status, body.title, body.detail ?? '', errors, body.instance ?? null);
+    const {
+      type: _type,
+      title,
+      status: _status,
+      detail,
+      instance,
+      errors: _errors,
+      ...rest
+    } = body as ProblemView & Record<string, unknown>;
+    return new ApiProblem(status, title, detail ?? '', errors, instance ?? null, rest);
   }
   return new ApiProblem(status, `The request failed (${status})`, '');
 }

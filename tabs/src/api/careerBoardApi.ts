@@ -12,7 +12,13 @@ import type {
   StepPatch,
   TeamView,
 } from '@contract/boardContract';
-import type { ConversationPatch, ConversationView } from '@contract/conversationContract';
+import type {
+  ConversationPatch,
+  ConversationView,
+  PickSlotInput,
+  PickSuggestionsView,
+  UnbookedPairsView,
+} from '@contract/conversationContract';
 import type {
   PilotGroup,
   PilotGroupSearchView,
@@ -77,6 +83,14 @@ export interface CareerBoardApi {
     patch: ConversationPatch,
     etag: string | null,
   ): Promise<ConversationView>;
+  /** The current manager only: times free on both calendars for a pair the pass could not book. */
+  pickSlots(employeeId: string, conversationId: string): Promise<PickSuggestionsView>;
+  /** Books the picked time; 409 with fresh `suggestions` when it is no longer free. */
+  pickSlot(
+    employeeId: string,
+    conversationId: string,
+    slot: PickSlotInput,
+  ): Promise<ConversationView>;
   team(cursor?: string | null): Promise<TeamView>;
   chatPair(chatId: string): Promise<ChatPairView>;
   /**
@@ -93,6 +107,8 @@ export interface CareerBoardApi {
   saveSettings(settings: TenantSettingsInput, etag: string | null): Promise<TenantSettingsView>;
   /** Admins only: counts of who takes part, never anyone's board. */
   adoption(): Promise<AdoptionView>;
+  /** Admins only: this quarter's pairs not booked, with the reason and what happens next. */
+  unbookedPairs(): Promise<UnbookedPairsView>;
   /** Admins only: security groups whose name starts with `text`, for the pilot picker. */
   searchPilotGroups(text: string): Promise<PilotGroup[]>;
   /** The caller's own journal as the file's text (Markdown, or JSON pretty-printed). */
@@ -218,6 +234,21 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
       );
       return { ...result.data, etag: result.data.etag || result.etag || '' };
     },
+    pickSlots: async (employeeId, conversationId) =>
+      (
+        await client.send<PickSuggestionsView>(
+          'GET',
+          `${boardPath(employeeId)}/conversations/${seg(conversationId)}/slots`,
+        )
+      ).data,
+    pickSlot: async (employeeId, conversationId, slot) =>
+      (
+        await client.send<ConversationView>(
+          'POST',
+          `${boardPath(employeeId)}/conversations/${seg(conversationId)}/pick`,
+          { body: slot },
+        )
+      ).data,
     team: async (cursor) =>
       (await client.send<TeamView>('GET', cursor ? `/team?cursor=${seg(cursor)}` : '/team')).data,
     chatPair: async (chatId) =>
@@ -234,6 +265,8 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
       return { ...result.data, etag: result.data.etag ?? result.etag };
     },
     adoption: async () => (await client.send<AdoptionView>('GET', '/adoption')).data,
+    unbookedPairs: async () =>
+      (await client.send<UnbookedPairsView>('GET', '/adoption/unbooked')).data,
     searchPilotGroups: async (text) =>
       (
         await client.send<PilotGroupSearchView>(

@@ -11,6 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import {
+  CalendarErrorRegular,
   CalendarRegular,
   CheckmarkRegular,
   EditRegular,
@@ -31,7 +32,7 @@ import type {
   ViewerRole,
 } from '@contract/boardContract';
 import type { MoveDirection } from './boardLogic';
-import { formatCalendarDate } from '../common/format';
+import { formatCalendarDate, todayIsoDate } from '../common/format';
 import { Panel } from '../common/Panel';
 
 const useStyles = makeStyles({
@@ -94,7 +95,18 @@ export function AspirationCard(props: AspirationCardProps) {
           <Badge appearance="outline" shape="rounded" color="brand">
             {KIND_TEXT[aspiration.kind]}
           </Badge>
-          {aspiration.targetDate ? (
+          {aspiration.targetDate && aspiration.targetDate < todayIsoDate() ? (
+            // A passed target date is worth a word in the next conversation: flag it, never hide it.
+            <Badge
+              appearance="tint"
+              shape="rounded"
+              color="warning"
+              icon={<CalendarErrorRegular />}
+              data-testid="target-date-passed"
+            >
+              {`Target date passed: ${formatCalendarDate(aspiration.targetDate)}`}
+            </Badge>
+          ) : aspiration.targetDate ? (
             <Caption1 className={styles.target}>
               <CalendarRegular aria-hidden />
               {`By ${formatCalendarDate(aspiration.targetDate)}`}

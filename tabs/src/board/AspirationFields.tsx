@@ -18,6 +18,7 @@ import type { Ref } from 'react';
 import { ASPIRATION_KINDS, LIMITS } from '@contract/boardContract';
 import type { AspirationKind, Horizon } from '@contract/boardContract';
 import { HORIZON_ORDER, HORIZON_TEXT } from '../common/boardText';
+import { todayIsoDate } from '../common/format';
 import { fieldValidation } from '../forms/fieldErrors';
 import type { FieldErrors } from '../forms/fieldErrors';
 
@@ -117,7 +118,7 @@ export function AspirationFields({
         <Field
           className={styles.grow}
           label="Target date (optional)"
-          {...fieldValidation(errors, 'targetDate')}
+          {...targetDateValidation(errors, values.targetDate)}
           hint={hint('targetDate')}
         >
           <Input
@@ -195,4 +196,14 @@ function FirstSteps({
       </div>
     </fieldset>
   );
+}
+
+/** An error wins; a date already passed is a warning, not a refusal (it may be a look back). */
+function targetDateValidation(errors: FieldErrors, targetDate: string) {
+  const error = fieldValidation(errors, 'targetDate');
+  if (error.validationState || !targetDate || targetDate >= todayIsoDate()) return error;
+  return {
+    validationState: 'warning' as const,
+    validationMessage: 'This date has passed. Keep it if you mean it, or choose a new one.',
+  };
 }

@@ -186,7 +186,11 @@ function ConversationList({ actions, people, notesRequest, ...props }: Conversat
   return (
     <div className={styles.body}>
       <div className={styles.summary}>
-        <NextConversation conversation={next} />
+        <NextConversation
+          conversation={next}
+          people={people}
+          onBooked={() => void actions.reload().catch(() => undefined)}
+        />
         {carried.length > 0 ? <CarriedActions carried={carried} people={people} /> : null}
       </div>
       {conversations.length > 0 ? (
@@ -202,7 +206,7 @@ function ConversationList({ actions, people, notesRequest, ...props }: Conversat
             onToggle={(_, data) => setOpenItems(data.openItems.map(String))}
           >
             {conversations.map((conversation) => {
-              const status = conversationStatus(conversation, now);
+              const status = conversationStatus(conversation, now, people);
               const own = drafts[conversation.id] ?? {};
               const unsaved =
                 draftState(own.shared, conversation.sharedNotes).dirty ||

@@ -12,10 +12,12 @@ import {
   CalendarErrorRegular,
   VideoRegular,
 } from '@fluentui/react-icons';
+import { Suspense, lazy } from 'react';
 
 import { conversationStatus, formatConversationTime } from './conversationLogic';
-import type { StatusTone } from './conversationLogic';
+import type { ConversationPeople, StatusTone } from './conversationLogic';
 import type { ConversationView } from '@contract/conversationContract';
+import { waitingForTime } from './deferredConversations';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
@@ -30,15 +32,22 @@ const useStyles = makeStyles({
   join: { alignSelf: 'flex-start', marginTop: tokens.spacingVerticalXS },
 });
 
+const WaitingForTime = lazy(() =>
+  waitingForTime.load().then((m) => ({ default: m.WaitingForTime })),
+);
+
 const EMPTY =
   'No conversation booked yet. Career Board books one every quarter and sends you both an invite.';
 
 export interface NextConversationProps {
   conversation: ConversationView | null;
+  /** Who is looking: the manager of a pair waiting for a time picks it here. */
+  people?: ConversationPeople;
+  onBooked?(conversation: ConversationView): void;
 }
 
 /** The conversation the two are heading for: when (in the viewer's own time zone), its state, and how to join. */
-export function NextConversation({ conversation }: NextConversationProps) {
+export function NextConversation({ conversation, people, onBooked }: NextConversationProps) {
   const styles = useStyles();
   const now = new Date();
 
@@ -54,7 +63,13 @@ export function NextConversation({ conversation }: NextConversationProps) {
               {formatConversationTime(conversation.start, conversation.end, now)}
             </Text>
           ) : null}
-          <StatusLine conversation={conversation} now={now} />
+          <StatusLine conversation={conversation} now={now} people={people} />
+          {people &&
+          (conversation.status === 'needs-manager-pick' || conversation.status === 'unbooked') ? (
+            <Suspense fallback={null}>
+              <WaitingForTime conversation={conversation} people={people} onBooked={onBooked} />
+            </Suspense>
+          ) : null}
           {conversation.status === 'scheduled' && conversation.joinUrl ? (
             <Button
               as="a"
@@ -83,16 +98,24 @@ const TONE_ICON: Record<StatusTone, typeof CalendarCheckmarkRegular> = {
   danger: CalendarErrorRegular,
 };
 
-function StatusLine({ conversation, now }: { conversation: ConversationView; now: Date }) {
+function StatusLine({
+  conversation,
+  now,
+  people,
+}: {
+  conversation: ConversationView;
+  now: Date;
+  people?: ConversationPeople;
+}) {
   const styles = useStyles();
-  const { label, detail, tone } = conversationStatus(conversation, now);
+  const { label, detail, tone } = conversationStatus(conversation, now, people);
   const Icon = TONE_ICON[tone];
   return (
     <div className={styles.status}>
       <Icon className={mergeClasses(styles.icon, styles[tone])} aria-hidden />
       <Text>
         <Text weight="semibold">{label}</Text>
-        {` — ${detail}`}
+        {detail ? ` — ${detail}` : null}
       </Text>
     </div>
   );

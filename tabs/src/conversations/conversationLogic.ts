@@ -30,6 +30,8 @@ export function isUpcoming(conversation: ConversationView, now: Date): boolean {
   switch (conversation.status) {
     case 'pending':
     case 'needs-attention':
+    case 'unbooked':
+    case 'needs-manager-pick':
       return true;
     case 'scheduled':
       return conversation.end === null || Date.parse(conversation.end) > now.getTime();
@@ -76,22 +78,32 @@ export function timesDeclined(log: ConversationView['log']): number {
   ).length;
 }
 
-export function conversationStatus(conversation: ConversationView, now: Date): ConversationStatus {
+/**
+ * The state in words. `people` says who is reading: a pair waiting for the manager's pick tells the
+ * manager to pick and the employee who will (never "Career Board will book one").
+ */
+export function conversationStatus(
+  conversation: ConversationView,
+  now: Date,
+  people?: ConversationPeople,
+): ConversationStatus {
+  const reader = people?.viewer ?? 'employee';
+  const managerName = people?.manager ? firstName(people.manager.displayName) : null;
   switch (conversation.status) {
     case 'scheduled':
       return isUpcoming(conversation, now)
         ? { label: 'Booked', detail: 'the invite is in both your calendars.', tone: 'success' }
         : { label: 'Held', detail: 'the meeting time has passed.', tone: 'informative' };
+    // Why, and what happens next, come with the reason (WaitingForTime.tsx, loaded when needed).
     case 'unbooked':
-      return {
-        label: 'Not booked yet',
-        detail: 'Career Board found no time that suits you both yet and will try again.',
-        tone: 'warning',
-      };
+      return { label: 'Not booked yet', detail: '', tone: 'warning' };
     case 'needs-manager-pick':
       return {
-        label: 'Waiting for the manager to pick a time',
-        detail: 'no time suits you both; the manager picks one of the times Career Board offers.',
+        label:
+          reader === 'manager'
+            ? 'Pick a time'
+            : `Waiting for ${managerName ?? 'your manager'} to pick a time`,
+        detail: '',
         tone: 'warning',
       };
     case 'pending': {

@@ -1,11 +1,5 @@
 import {
   Caption1,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Skeleton,
-  SkeletonItem,
   Table,
   TableBody,
   TableCell,
@@ -15,17 +9,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
-
 import { adoptionShares, adoptionTiles, roundedCount } from './adoptionText';
+import { SectionLoadState, useSectionLoad } from './SectionLoad';
 import { SettingsSection } from './SettingsSection';
 import type { AdoptionView } from '@contract/adoptionContract';
-import { describeProblem } from '../api/describeProblem';
 import { useSession } from '../common/session';
 import { formatDayAndTime, quarterText } from '../common/format';
-import { RetryButton } from '../common/ProblemState';
-import { useScreenReaderOnly } from '../common/srOnly';
-import { useLoad } from '../common/useLoad';
 
 const useStyles = makeStyles({
   tiles: {
@@ -47,51 +36,16 @@ const useStyles = makeStyles({
   tileValue: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   tileHint: { color: tokens.colorNeutralForeground2, margin: 0 },
   tableWrap: { overflowX: 'auto' },
-  skeleton: { height: '120px' },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-type Load =
-  { kind: 'loading' } | { kind: 'failed'; error: unknown } | { kind: 'ready'; view: AdoptionView };
-
 /** Counts only: who has said what they want, who was heard, whose conversation is on. */
 export function AdoptionPanel() {
-  const styles = useStyles();
-  const srOnly = useScreenReaderOnly();
   const { api } = useSession();
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-
-  const retry = useLoad(() => api.adoption(), [api], {
-    loaded: (view) => setLoad({ kind: 'ready', view }),
-    failed: (error) => setLoad({ kind: 'failed', error }),
-  });
-
+  const { load, retry } = useSectionLoad(() => api.adoption(), [api]);
   return (
     <SettingsSection title="Adoption">
-      {load.kind === 'loading' ? (
-        <div role="status">
-          <span className={srOnly.root}>Loading adoption figures…</span>
-          <Skeleton aria-hidden>
-            <SkeletonItem className={styles.skeleton} />
-          </Skeleton>
-        </div>
-      ) : null}
-      {load.kind === 'failed' ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{`Adoption figures not loaded: ${describeProblem(load.error).title}`}</MessageBarTitle>
-            {describeProblem(load.error).message}
-          </MessageBarBody>
-          <MessageBarActions>
-            <RetryButton
-              onRetry={() => {
-                setLoad({ kind: 'loading' });
-                retry();
-              }}
-            />
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
+      <SectionLoadState load={load} what="adoption figures" onRetry={retry} />
       {load.kind === 'ready' ? <Figures view={load.view} /> : null}
     </SettingsSection>
   );

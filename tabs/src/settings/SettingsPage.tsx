@@ -19,6 +19,7 @@ import { useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 
 import { AdoptionPanel } from './AdoptionPanel';
+import { UnbookedPairsPanel } from './UnbookedPairsPanel';
 import { PilotGroupPicker } from './PilotGroupPicker';
 import { SettingsSection } from './SettingsSection';
 import {
@@ -137,6 +138,7 @@ export function SettingsPage() {
         </Caption1>
       </div>
       <AdoptionPanel />
+      <UnbookedPairsPanel />
       {load.kind === 'loading' ? (
         <div role="status">
           <span className={srOnly.root}>Loading settings…</span>

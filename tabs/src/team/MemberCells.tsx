@@ -9,6 +9,8 @@ import {
 } from '@fluentui/react-components';
 import {
   AlertRegular,
+  CalendarAddRegular,
+  CalendarErrorRegular,
   ClockAlarmRegular,
   DocumentDismissRegular,
   VideoRegular,
@@ -16,6 +18,9 @@ import {
 
 import { FLAG_TEXT } from './teamLogic';
 import type { TeamFlag, TeamMemberView } from '@contract/boardContract';
+import type { ConversationView } from '@contract/conversationContract';
+import { notBookedLabel, reasonClause } from '../common/notBookedText';
+import { PickTimeButton } from '../common/PickTimeButton';
 import { HORIZON_ORDER as HORIZONS, HORIZON_TEXT } from '../common/boardText';
 import { formatDateTime, formatDay } from '../common/format';
 import { hrefFor } from '../routing/routes';
@@ -29,6 +34,7 @@ const useStyles = makeStyles({
   flags: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   flag: { whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
+  pick: { alignSelf: 'flex-start', marginTop: '2px' },
   // One unbroken link on a line of its own: never split "Join in Teams" across lines.
   join: {
     display: 'inline-flex',
@@ -86,15 +92,42 @@ export function CountsSummary({ member }: { member: TeamMemberView }) {
 
 /**
  * Last and next conversation. A report who has never had one is a neutral state, not a failure:
- * only the API's `conversation-overdue` flag (shown among the flags) says something is late.
+ * only the API's `conversation-overdue` flag (shown among the flags) says something is late. A
+ * conversation the pass could not book says why, and one waiting for the manager offers the pick.
  */
-export function ConversationSummary({ member }: { member: TeamMemberView }) {
+export function ConversationSummary({
+  member,
+  onBooked,
+}: {
+  member: TeamMemberView;
+  onBooked?(booked: ConversationView): void;
+}) {
   const styles = useStyles();
-  const { lastConversation: last, nextConversation: next } = member;
+  const { lastConversation: last, nextConversation: next, notBooked } = member;
   return (
     <div className={styles.stack}>
       <Caption1>{last ? `Last: ${formatDay(last.start)}` : 'No conversation yet'}</Caption1>
-      <Caption1>{next ? `Next: ${formatDateTime(next.start)}` : 'Not booked yet'}</Caption1>
+      {next ? (
+        <Caption1>{`Next: ${formatDateTime(next.start)}`}</Caption1>
+      ) : notBooked ? (
+        <Caption1 data-testid="not-booked-reason">
+          <Text size={200} weight="semibold">{`${notBookedLabel(notBooked)}: `}</Text>
+          {`${reasonClause(notBooked)}.`}
+        </Caption1>
+      ) : (
+        <Caption1>Not booked yet</Caption1>
+      )}
+      {!next && notBooked?.status === 'needs-manager-pick' ? (
+        <div className={styles.pick}>
+          <PickTimeButton
+            size="small"
+            employeeId={member.id}
+            employeeName={member.displayName}
+            conversationId={notBooked.conversationId}
+            onBooked={(booked) => onBooked?.(booked)}
+          />
+        </div>
+      ) : null}
       {next?.joinUrl ? (
         <Link
           className={styles.join}
@@ -118,6 +151,8 @@ const FLAG_LOOK: Record<
   'conversation-overdue': { color: 'danger', Icon: ClockAlarmRegular },
   'needs-acknowledgement': { color: 'warning', Icon: AlertRegular },
   'no-aspirations': { color: 'informative', Icon: DocumentDismissRegular },
+  'conversation-needs-pick': { color: 'warning', Icon: CalendarAddRegular },
+  'target-date-passed': { color: 'warning', Icon: CalendarErrorRegular },
 };
 
 export function FlagBadges({ flags }: { flags: TeamFlag[] }) {

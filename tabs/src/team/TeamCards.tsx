@@ -8,6 +8,7 @@ import {
   TopAspirations,
 } from './MemberCells';
 import type { TeamMemberView } from '@contract/boardContract';
+import type { ConversationView } from '@contract/conversationContract';
 import { Panel } from '../common/Panel';
 
 const useStyles = makeStyles({
@@ -28,7 +29,15 @@ const useStyles = makeStyles({
 });
 
 /** Narrow screens: one card per report, same facts as the table. */
-export function TeamCards({ members, caption }: { members: TeamMemberView[]; caption: string }) {
+export function TeamCards({
+  members,
+  caption,
+  onBooked,
+}: {
+  members: TeamMemberView[];
+  caption: string;
+  onBooked?(memberId: string, booked: ConversationView): void;
+}) {
   const styles = useStyles();
   return (
     <ul className={styles.list} aria-label={caption}>
@@ -40,7 +49,10 @@ export function TeamCards({ members, caption }: { members: TeamMemberView[]; cap
           <TopAspirations member={member} />
           <div className={styles.row}>
             <CountsSummary member={member} />
-            <ConversationSummary member={member} />
+            <ConversationSummary
+              member={member}
+              onBooked={(booked) => onBooked?.(member.id, booked)}
+            />
           </div>
         </Panel>
       ))}

@@ -2,13 +2,14 @@ import { Body1, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/rea
 import { useCallback, useState } from 'react';
 
 import { TeamCards } from './TeamCards';
-import { filterCounts, visibleMembers } from './teamLogic';
+import { filterCounts, visibleMembers, withBooked } from './teamLogic';
 import type { TeamQuery } from './teamLogic';
 import { teamLayoutStyles } from './teamLayout';
 import { TeamSkeleton } from './TeamSkeleton';
 import { TeamTable } from './TeamTable';
 import { TeamToolbar } from './TeamToolbar';
 import type { TeamView } from '@contract/boardContract';
+import type { ConversationView } from '@contract/conversationContract';
 import { describeProblem } from '../api/describeProblem';
 import { useSession } from '../common/session';
 import { ProblemState, RetryButton } from '../common/ProblemState';
@@ -73,6 +74,23 @@ export function TeamPage() {
     }
   }, [api, load, notifyError]);
 
+  // A picked time is booked: the row shows it at once, without reloading the whole team.
+  const onBooked = useCallback((memberId: string, booked: ConversationView) => {
+    setLoad((current) =>
+      current.kind === 'ready'
+        ? {
+            ...current,
+            team: {
+              ...current.team,
+              members: current.team.members.map((m) =>
+                m.id === memberId ? withBooked(m, booked) : m,
+              ),
+            },
+          }
+        : current,
+    );
+  }, []);
+
   const header = (
     <div className={layout.header}>
       <Text as="h1" size={600} weight="semibold" className={styles.title}>
@@ -129,9 +147,9 @@ export function TeamPage() {
               <Button onClick={() => setQuery(INITIAL_QUERY)}>Clear search and filters</Button>
             </div>
           ) : wide ? (
-            <TeamTable members={shown} caption={caption} />
+            <TeamTable members={shown} caption={caption} onBooked={onBooked} />
           ) : (
-            <TeamCards members={shown} caption={caption} />
+            <TeamCards members={shown} caption={caption} onBooked={onBooked} />
           )}
           {nextCursor ? (
             <Button

@@ -17,6 +17,7 @@ import {
   TopAspirations,
 } from './MemberCells';
 import type { TeamMemberView } from '@contract/boardContract';
+import type { ConversationView } from '@contract/conversationContract';
 
 const useStyles = makeStyles({
   table: {
@@ -36,7 +37,15 @@ const useStyles = makeStyles({
 });
 
 /** Wide screens: every report in one scannable table. */
-export function TeamTable({ members, caption }: { members: TeamMemberView[]; caption: string }) {
+export function TeamTable({
+  members,
+  caption,
+  onBooked,
+}: {
+  members: TeamMemberView[];
+  caption: string;
+  onBooked?(memberId: string, booked: ConversationView): void;
+}) {
   const styles = useStyles();
   return (
     <Table className={styles.table} aria-label={caption}>
@@ -62,7 +71,10 @@ export function TeamTable({ members, caption }: { members: TeamMemberView[]; cap
               <CountsSummary member={member} />
             </TableCell>
             <TableCell className={styles.cell}>
-              <ConversationSummary member={member} />
+              <ConversationSummary
+                member={member}
+                onBooked={(booked) => onBooked?.(member.id, booked)}
+              />
             </TableCell>
             <TableCell className={styles.cell}>
               <FlagBadges flags={member.flags} />

@@ -1,5 +1,6 @@
 import { HORIZON_ORDER as HORIZONS } from '../common/boardText';
 import type { TeamFlag, TeamMemberView } from '@contract/boardContract';
+import type { ConversationView } from '@contract/conversationContract';
 
 /** Pure rules for the team view: which reports to show, in what order. */
 
@@ -32,6 +33,8 @@ export const FLAG_TEXT: Record<TeamFlag, string> = {
   'needs-acknowledgement': 'Needs acknowledgement',
   'no-aspirations': 'No aspirations',
   'conversation-overdue': 'Conversation overdue',
+  'conversation-needs-pick': 'Pick a conversation time',
+  'target-date-passed': 'Target date passed',
 };
 
 export function matchesFilter(member: TeamMemberView, filter: TeamFilter): boolean {
@@ -54,13 +57,15 @@ export function matchesSearch(member: TeamMemberView, query: string): boolean {
 
 /**
  * Higher means the manager should look sooner. Ordered by what the manager can do about it right
- * now: an aspiration waiting for their acknowledgement is theirs to act on this minute; an overdue
+ * now: an aspiration waiting for their acknowledgement is theirs to act on this minute, and so is
+ * a conversation waiting for them to pick its time; an overdue
  * conversation needs them to find a time; an empty board is for the employee to fill (the manager
  * can only ask). Each tier outweighs everything below it put together.
  */
 export function attentionScore(member: TeamMemberView): number {
   return (
     (member.flags.includes('needs-acknowledgement') ? 100 : 0) +
+    (member.flags.includes('conversation-needs-pick') ? 50 : 0) +
     (member.flags.includes('conversation-overdue') ? 10 : 0) +
     (member.flags.includes('no-aspirations') ? 1 : 0)
   );
@@ -133,4 +138,23 @@ function fold(text: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
+}
+
+/** A report's row once the manager has picked and booked their conversation. */
+export function withBooked(member: TeamMemberView, booked: ConversationView): TeamMemberView {
+  if (booked.start === null || booked.end === null) return member;
+  return {
+    ...member,
+    notBooked: null,
+    nextConversation: {
+      id: booked.id,
+      start: booked.start,
+      end: booked.end,
+      status: booked.status,
+      joinUrl: booked.joinUrl,
+    },
+    flags: member.flags.filter(
+      (f) => f !== 'conversation-needs-pick' && f !== 'conversation-overdue',
+    ),
+  };
 }

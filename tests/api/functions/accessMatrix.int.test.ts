@@ -3,8 +3,10 @@ import type { RouteDefinition } from '../../../api/src/http/route';
 import { routes } from '../../../api/src/functions/routes';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import { oneOnOneChatId } from '../../../api/src/local/graph-simulator/graphSimulator';
+import type { PickSuggestionsView } from '../../../api/src/contract/conversationContract';
 import { addAspiration, addConversation, clearBoard } from '../../support/boardFixtures';
 import { addMeetingConversation } from '../../support/meetingFixtures';
+import { addUnbookedConversation } from '../../support/pickFixtures';
 import { startTestStack } from '../../support/testStack';
 import type { ApiCall, TestStack } from '../../support/testStack';
 
@@ -136,6 +138,21 @@ async function withMeeting(): Promise<string> {
     await addMeetingConversation(stack, E(), DEMO.contoso.manager, { quarter: '2026-Q3' })
   ).chatId;
   return meetingChat;
+}
+
+/** Only the pair's current manager picks the time of a conversation the pass could not book. */
+const managerOnly = (ok: number): Expectations => ({ ...readers(ok), employee: 403 });
+
+// Next quarter's, so it does not meet this quarter's booked conversation of the same pair.
+let waiting: string | undefined;
+let offeredSlot: { start: string; end: string } | undefined;
+async function withWaitingConversation(): Promise<string> {
+  waiting ??= (
+    await addUnbookedConversation(stack, E(), DEMO.contoso.manager, {
+      now: new Date('2027-01-10T09:00:00Z'),
+    })
+  ).id;
+  return waiting;
 }
 
 const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Request> }> = {
@@ -282,6 +299,32 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
       body: { privateNotes: 'only mine' },
     }),
   },
+  conversationSlots: {
+    expect: managerOnly(200),
+    request: async () => ({
+      params: { ...board(), conversationId: await withWaitingConversation() },
+    }),
+  },
+  conversationPick: {
+    expect: managerOnly(200),
+    // The manager's own call books the first time offered; everyone else is refused before that.
+    request: async () => {
+      const conversationId = await withWaitingConversation();
+      // Read once, before the manager's call books it (the offer is gone afterwards).
+      offeredSlot ??= (
+        await stack.call<PickSuggestionsView>(
+          `/boards/${E()}/conversations/${conversationId}/slots`,
+          { as: DEMO.contoso.manager },
+        )
+      ).body.suggestions[0];
+      return {
+        params: { ...board(), conversationId },
+        body: { start: offeredSlot.start, end: offeredSlot.end },
+      };
+    },
+  },
+  // Names and reasons of pairs not booked: for admins, never anyone else.
+  unbookedPairs: { expect: adminOnly(200), request: async () => ({}) },
   // Everyone signed in exports their own journal; there is no way to name anyone else's.
   myDataExport: { expect: anyoneSignedIn(200), request: async () => ({}) },
   // Diego has left the demo organisation: an admin may erase him (again, harmlessly, per persona).

@@ -16,6 +16,7 @@ import {
   withActionRemoved,
 } from '../../../tabs/src/conversations/conversationLogic';
 import { notSeenByText } from '../../../tabs/src/common/boardText';
+import { nextText, reasonClause } from '../../../tabs/src/common/notBookedText';
 import { quarterText } from '../../../tabs/src/common/format';
 import { aConversation, EMPLOYEE, MANAGER } from '../fixtures';
 
@@ -211,5 +212,46 @@ describe('who cannot read private notes', () => {
   test('the employee is told their manager cannot; the manager is told the employee cannot', () => {
     expect(notSeenByText('employee', EMPLOYEE)).toBe('Not your manager, not anyone else.');
     expect(notSeenByText('manager', EMPLOYEE)).toBe('Not Nia, not anyone else.');
+  });
+});
+
+describe('a conversation Career Board could not book, in words for whoever reads it', () => {
+  const waiting = aConversation({
+    status: 'needs-manager-pick',
+    start: null,
+    end: null,
+    joinUrl: null,
+    unbooked: { reason: 'no-common-working-hours', next: 'manager-picks', since: '2026-12-01' },
+  });
+  const now = new Date('2026-12-06T10:00:00Z');
+  const as = (viewer: 'employee' | 'manager') => ({ employee: EMPLOYEE, manager: MANAGER, viewer });
+
+  it('tells the employee who picks the time, and the manager to pick', () => {
+    expect(conversationStatus(waiting, now, as('employee')).label).toBe(
+      'Waiting for Tobias to pick a time',
+    );
+    expect(conversationStatus(waiting, now, as('manager')).label).toBe('Pick a time');
+  });
+  it('why and what happens next, for each reader, never "Career Board will book one" while the manager picks', () => {
+    expect(reasonClause({ status: 'needs-manager-pick', reason: 'no-common-working-hours' })).toBe(
+      'the two working days never overlap (different time zones)',
+    );
+    expect(nextText('manager-picks', 'employee', 'Tobias')).toBe(
+      'Tobias picks a time from the ones Career Board offers; the invite follows.',
+    );
+    expect(nextText('manager-picks', 'manager')).toBe(
+      'Pick a time from the ones Career Board offers.',
+    );
+    expect(nextText('next-pass-retries', 'admin')).toBe(
+      'Career Board tries again on its next daily run.',
+    );
+    expect(reasonClause({ status: 'needs-attention', reason: null })).toBe(
+      'the invite was declined or cancelled too often',
+    );
+  });
+  it('a pair not booked yet, or waiting for a pick, is the next conversation', () => {
+    const unbooked = aConversation({ ...waiting, status: 'unbooked' });
+    expect(nextConversation([unbooked], now)?.id).toBe(unbooked.id);
+    expect(nextConversation([waiting], now)?.id).toBe(waiting.id);
   });
 });

@@ -4,8 +4,9 @@ import {
   matchesSearch,
   sortMembers,
   visibleMembers,
+  withBooked,
 } from '../../../tabs/src/team/teamLogic';
-import { aMember } from '../fixtures';
+import { aConversation, aMember } from '../fixtures';
 
 const ada = aMember({
   id: 'ada',
@@ -114,5 +115,35 @@ describe('team view rules', () => {
       'no-aspirations': 1,
       'conversation-overdue': 1,
     });
+  });
+});
+
+describe('a time the manager picked from My team', () => {
+  it('shows the booked conversation on the row at once and drops the pick and overdue flags', () => {
+    const member = aMember({
+      flags: ['conversation-needs-pick', 'target-date-passed'],
+      notBooked: {
+        conversationId: '2026-Q4-m',
+        status: 'needs-manager-pick',
+        reason: 'no-common-working-hours',
+        next: 'manager-picks',
+        since: null,
+      },
+    });
+    const booked = aConversation({
+      id: '2026-Q4-m',
+      status: 'scheduled',
+      start: '2026-12-07T15:00:00.000Z',
+      end: '2026-12-07T15:30:00.000Z',
+    });
+    const row = withBooked(member, booked);
+    expect(row.notBooked).toBeNull();
+    expect(row.nextConversation).toMatchObject({ id: '2026-Q4-m', start: booked.start });
+    expect(row.flags).toEqual(['target-date-passed']);
+  });
+  it('a pick waiting on the manager ranks above an overdue conversation in "needs attention first"', () => {
+    const waiting = aMember({ id: 'w', displayName: 'B', flags: ['conversation-needs-pick'] });
+    const overdue = aMember({ id: 'o', displayName: 'A', flags: ['conversation-overdue'] });
+    expect(sortMembers([overdue, waiting], 'attention').map((m) => m.id)).toEqual(['w', 'o']);
   });
 });

@@ -112,6 +112,8 @@ export function teamMemberView(
   aspirations: AspirationRecord[],
   acknowledgements: AcknowledgementRecord[],
   conversations: ConversationSummary,
+  /** Today as YYYY-MM-DD: target dates before it have passed. */
+  today: string = new Date().toISOString().slice(0, 10),
 ): TeamMemberView {
   const acks = new Map(acknowledgements.map((a) => [a.aspirationId, a]));
   const unacknowledged = aspirations.filter((a) => !acks.has(a.id)).length;
@@ -126,6 +128,9 @@ export function teamMemberView(
   if (aspirations.length === 0) flags.push('no-aspirations');
   if (unacknowledged + changed > 0) flags.push('needs-acknowledgement');
   if (conversations.overdue) flags.push('conversation-overdue');
+  if (conversations.needsPick) flags.push('conversation-needs-pick');
+  if (aspirations.some((a) => a.targetDate !== null && a.targetDate < today))
+    flags.push('target-date-passed');
   return {
     ...person,
     counts: {
@@ -136,6 +141,7 @@ export function teamMemberView(
     latestByHorizon,
     lastConversation: conversations.last,
     nextConversation: conversations.next,
+    notBooked: conversations.notBooked,
     flags,
   };
 }

@@ -69,5 +69,5 @@ export { createConversationHolds } from './conversationHolds';
 export type { StretchedSlot, StretchRules } from './slotFinder';
 export type { NonWorkingDates } from './holidays';
 export { daysOffFor, officeMatches } from './holidays';
-export type { PickableSlotsInput } from './pickableSlots';
-export { pickableSlots } from './pickableSlots';
+export type { PickInput, PickSlot } from './managerPick';
+export { PICK_DAY, stillPickable, suggestPickSlots, widenedHours } from './managerPick';

@@ -25,7 +25,9 @@ export async function listConversations(input: CallerRouteInput): Promise<HttpRe
     board.employeeId,
   );
   const views = await Promise.all(
-    records.filter((r) => r.status !== 'cancelled').map((r) => view(input.services, board, r)),
+    records
+      .filter((r) => r.status !== 'cancelled')
+      .map((r) => conversationView(input.services, board, r)),
   );
   return ok({ conversations: views });
 }
@@ -36,19 +38,11 @@ export async function listConversations(input: CallerRouteInput): Promise<HttpRe
  */
 export async function updateConversation(input: CallerRouteInput): Promise<HttpResponseInit> {
   const board = await openBoard(input, 'comment');
-  const match = /^(\d{4})-Q([1-4])-([0-9a-f-]{36})$/i.exec(
-    input.request.params.conversationId ?? '',
-  );
-  if (!match) {
-    throw validation('This is not a conversation id (they look like 2026-Q4-<manager id>).', [
-      { path: 'conversationId', message: 'Invalid id.' },
-    ]);
-  }
+  const id = conversationIdParam(input);
   const body = await jsonBody(input.request, conversationPatchSchema);
   const sharesChange = body.sharedNotes !== undefined || body.actionItems !== undefined;
   const ifMatch = sharesChange ? requiredIfMatch(input.request) : null;
   const { services } = input;
-  const id = `${match[1]}-Q${match[2]}-${match[3].toLowerCase()}`;
   let record = await services.conversations.read(board.tenantId, board.employeeId, id);
   if (!record || record.status === 'cancelled')
     throw notFound('This conversation does not exist on this board.');
@@ -87,12 +81,25 @@ export async function updateConversation(input: CallerRouteInput): Promise<HttpR
       updatedAt: now,
     });
   }
-  const result = await view(services, board, record);
+  const result = await conversationView(services, board, record);
   return ok(result, { ETag: result.etag });
 }
 
+/** The conversation id in the route, checked and normalised (lower-case manager id). */
+export function conversationIdParam(input: CallerRouteInput): string {
+  const match = /^(\d{4})-Q([1-4])-([0-9a-f-]{36})$/i.exec(
+    input.request.params.conversationId ?? '',
+  );
+  if (!match) {
+    throw validation('This is not a conversation id (they look like 2026-Q4-<manager id>).', [
+      { path: 'conversationId', message: 'Invalid id.' },
+    ]);
+  }
+  return `${match[1]}-Q${match[2]}-${match[3].toLowerCase()}`;
+}
+
 /** One conversation as `board.caller` sees it: their own private notes, nobody else's. */
-export async function view(
+export async function conversationView(
   services: Services,
   board: OpenBoard,
   record: Stored<ConversationRecord>,
@@ -106,6 +113,8 @@ export async function view(
     id: record.id,
     quarter: record.quarter,
     status: record.status,
+    unbooked: record.unbooked ?? null,
+    stretch: record.stretch ?? null,
     reason: record.reason,
     manager: { id: record.managerId },
     start: record.start,

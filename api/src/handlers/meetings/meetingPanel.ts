@@ -16,7 +16,7 @@ import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import { logDeferred } from '../board/boardHistory';
 import { openBoardOf } from '../board/openBoard';
-import { view as conversationView } from '../conversations/conversations';
+import { conversationView } from '../conversations/conversations';
 
 export const NOT_OURS =
   'This meeting was not booked by Career Board, so it has no board. Career Board books a career conversation for each employee and their manager every quarter; open the Career Board app to see yours.';

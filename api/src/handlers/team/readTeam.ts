@@ -6,6 +6,7 @@ import { teamMemberView } from '../../domain/board/boardView';
 import { summariseConversations } from '../../domain/conversations/teamSummary';
 import type { AcknowledgementRecord, AspirationRecord } from '../../domain/board/records';
 import { boardPartitionKey } from '../../domain/board/records';
+import { inPilotScope } from '../../domain/settings/pilotScope';
 import { decodeCursor, encodeCursor } from '../../http/cursors';
 import { notFound } from '../../errors/problem';
 import { ok } from '../../http/responses';
@@ -40,7 +41,7 @@ export async function readTeam({
   if (!me) throw notFound("Your account was not found in your organisation's directory.");
   const sorted = [...reports].sort((a, b) => a.displayName.localeCompare(b.displayName));
   const page = sorted.slice(offset, offset + TEAM_PAGE_SIZE);
-  const [{ rows }, conversations, { settings }] = await Promise.all([
+  const [{ rows }, conversations, { settings }, lastPassAt, pilotMembers] = await Promise.all([
     services.boardQueries.readTeamBoards(
       caller.tenantId,
       page.map((p) => p.id),
@@ -51,6 +52,9 @@ export async function readTeam({
     ),
     // "Overdue" is measured against the tenant's own booking weeks, not the default ones.
     services.settings.read(caller.tenantId),
+    // Nothing is overdue before a pass has had its chance: the org chart sync marks each pass.
+    services.orgChart.readLastSyncAt(caller.tenantId),
+    services.orgChart.readPilotMembers(caller.tenantId),
   ]);
   const now = services.now();
   const members: TeamMemberView[] = page.map((person) => {
@@ -64,7 +68,10 @@ export async function readTeam({
         conversations.filter((c) => c.employeeId === person.id),
         now,
         { windowStartWeek: settings.window.startWeek, windowEndWeek: settings.window.endWeek },
+        // Someone outside the pilot is never booked: no pass ever has its chance with them.
+        { lastPassAt: inPilotScope(settings.pilot, pilotMembers, person.id) ? lastPassAt : null },
       ),
+      now.toISOString().slice(0, 10),
     );
   });
   const nextOffset = offset + TEAM_PAGE_SIZE;

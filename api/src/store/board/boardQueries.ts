@@ -15,6 +15,8 @@ export interface TeamBoardRow {
   position?: number;
   createdAt?: string;
   version?: number;
+  /** The team view flags a passed one; absent on records that never had one. */
+  targetDate?: string | null;
   aspirationId?: string;
   acknowledgedVersion?: number;
 }
@@ -41,7 +43,7 @@ export function createBoardQueries(boards: Container): BoardQueries {
       const team = partitionKeyIn(employeeIds.map((id) => boardPartitionKey(tenantId, id)));
       const response = await boards.items
         .query<TeamBoardRow>({
-          query: `SELECT c.type, c.pk, c.id, c.horizon, c.title, c.position, c.createdAt, c.version, c.aspirationId, c.acknowledgedVersion FROM c WHERE ${team.clause} AND (c.type = 'aspiration' OR c.type = 'acknowledgement')`,
+          query: `SELECT c.type, c.pk, c.id, c.horizon, c.title, c.position, c.createdAt, c.version, c.targetDate, c.aspirationId, c.acknowledgedVersion FROM c WHERE ${team.clause} AND (c.type = 'aspiration' OR c.type = 'acknowledgement')`,
           parameters: team.parameters,
         })
         .fetchAll();

@@ -123,7 +123,13 @@ describe('team view row', () => {
     acknowledgedVersion: version,
   });
   const person = { id: 'e', displayName: 'E', jobTitle: null };
-  const noConversations = { last: null, next: null, overdue: false };
+  const noConversations = {
+    last: null,
+    next: null,
+    overdue: false,
+    needsPick: false,
+    notBooked: null,
+  };
 
   it('flags a board with nothing written', () => {
     expect(teamMemberView(person, [], [], noConversations).flags).toEqual(['no-aspirations']);
@@ -139,6 +145,19 @@ describe('team view row', () => {
       needsAcknowledgement: 1,
       changedSinceAcknowledged: 1,
     });
+  });
+  it('flags a target date that has passed, not one that is due today', () => {
+    const due = (targetDate: string) => ({ ...a, targetDate });
+    const on = (targetDate: string) =>
+      teamMemberView(person, [due(targetDate)], [ack(1)], noConversations, '2026-12-01').flags;
+    expect(on('2026-11-30')).toEqual(['target-date-passed']);
+    expect(on('2026-12-01')).toEqual([]);
+  });
+  it('a pair waiting for the manager to pick a time gets its own flag, not "overdue"', () => {
+    const waiting = { ...noConversations, needsPick: true };
+    expect(teamMemberView(person, [a], [ack(1)], waiting).flags).toEqual([
+      'conversation-needs-pick',
+    ]);
   });
   it('raises no flag once everything is acknowledged', () => {
     const row = teamMemberView(person, [a], [ack(1)], noConversations);

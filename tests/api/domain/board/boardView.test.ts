@@ -22,7 +22,13 @@ const aspiration = (over: Partial<AspirationRecord>): AspirationRecord => ({
 });
 
 const person = { id: 'e', displayName: 'Nia', jobTitle: null };
-const noConversations = { last: null, next: null, overdue: false };
+const noConversations = {
+  last: null,
+  next: null,
+  overdue: false,
+  needsPick: false,
+  notBooked: null,
+};
 
 describe('latest aspiration per horizon (team view)', () => {
   it('is the most recently created one, not the first by position or the last edited', () => {

@@ -44,15 +44,60 @@ describe('team view conversation summary', () => {
   // NOW is 2026-11-23: the planned weeks of 2026-Q4 (2 to 6) ended on 2026-11-12.
   const EARLY = new Date('2026-10-20T12:00:00Z');
 
+  const AFTER_PASS = { lastPassAt: '2026-11-20T06:00:00Z' };
   it('a pair the scheduler has not reached yet is neutral, not overdue: nothing booked, no flag', () => {
-    expect(summariseConversations([], EARLY)).toEqual({ last: null, next: null, overdue: false });
+    expect(summariseConversations([], EARLY)).toEqual({
+      last: null,
+      next: null,
+      overdue: false,
+      needsPick: false,
+      notBooked: null,
+    });
   });
-  it("once the quarter's booking weeks have passed with nothing booked or held, it is overdue", () => {
-    expect(summariseConversations([], NOW)).toEqual({ last: null, next: null, overdue: true });
+  it('on day one, before any pass has run, nobody is overdue even after the booking weeks', () => {
+    expect(summariseConversations([], NOW).overdue).toBe(false);
+    const passBeforeWindowEnd = { lastPassAt: '2026-11-01T06:00:00Z' };
+    expect(summariseConversations([], NOW, undefined, passBeforeWindowEnd).overdue).toBe(false);
+  });
+  it('once the booking weeks have passed and a pass has had its chance since, nothing booked is overdue', () => {
+    expect(summariseConversations([], NOW, undefined, AFTER_PASS).overdue).toBe(true);
+  });
+  it('a pair waiting for the manager to pick is not overdue: it has its own flag and reason', () => {
+    const waiting = record({
+      status: 'needs-manager-pick',
+      start: null,
+      end: null,
+      event: null,
+      unbooked: { reason: 'no-common-working-hours', next: 'manager-picks', since: '2026-11-20' },
+    });
+    expect(summariseConversations([waiting], NOW, undefined, AFTER_PASS)).toMatchObject({
+      overdue: false,
+      needsPick: true,
+      notBooked: {
+        conversationId: '2026-Q4-m',
+        status: 'needs-manager-pick',
+        reason: 'no-common-working-hours',
+        next: 'manager-picks',
+      },
+    });
+  });
+  it('a pair the pass could not book yet says why, and is overdue only once really late', () => {
+    const unbooked = record({
+      status: 'unbooked',
+      start: null,
+      end: null,
+      event: null,
+      unbooked: { reason: 'no-free-slot', next: 'next-pass-retries', since: '2026-10-20' },
+    });
+    expect(summariseConversations([unbooked], EARLY, undefined, AFTER_PASS)).toMatchObject({
+      overdue: false,
+      notBooked: { status: 'unbooked', reason: 'no-free-slot' },
+    });
+    expect(summariseConversations([unbooked], NOW, undefined, AFTER_PASS).overdue).toBe(true);
   });
   it("the tenant's own window decides when the booking weeks are over", () => {
     const weeks2to13 = { windowStartWeek: 2, windowEndWeek: 13 };
-    expect(summariseConversations([], NOW, weeks2to13).overdue).toBe(false);
+    expect(summariseConversations([], NOW, weeks2to13, AFTER_PASS).overdue).toBe(false);
   });
   it('a conversation ahead: not overdue, and it is the next one', () => {
     const s = summariseConversations([record()], NOW);
@@ -92,7 +137,9 @@ describe('team view conversation summary', () => {
     );
   });
   it('cancelled conversations do not count', () => {
-    expect(summariseConversations([record({ status: 'cancelled' })], NOW)).toMatchObject({
+    expect(
+      summariseConversations([record({ status: 'cancelled' })], NOW, undefined, AFTER_PASS),
+    ).toMatchObject({
       next: null,
       overdue: true,
     });

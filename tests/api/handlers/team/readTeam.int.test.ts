@@ -134,7 +134,21 @@ describe("GET /team's overdue flag follows the tenant's own booking weeks", () =
     return result.body.members.find((m) => m.id === id)!.flags;
   };
 
-  it('is not overdue while the weeks last, and overdue once the tenant says they are over', async () => {
+  /** What a scheduling pass leaves behind when it starts: the org chart and pilot as synced. */
+  const pilotGroupId = buildDemoDirectory(weekFour).tenants.find(
+    (t) => t.id === DEMO.contoso.tenantId,
+  )!.pilotGroupId!;
+  const passRan = async (at: Date) => {
+    const people = own.orgStore
+      .snapshot()
+      .users.filter((u) => u.tenantId === DEMO.contoso.tenantId)
+      .map((u) => u.id.toLowerCase());
+    const { orgChart } = own.services;
+    await orgChart.writePilotMembers(DEMO.contoso.tenantId, pilotGroupId, people, at.toISOString());
+    await orgChart.writeDeltaLink(DEMO.contoso.tenantId, null, at.toISOString());
+  };
+
+  it('is not overdue while the weeks last, nor before a pass has had its chance, and overdue after', async () => {
     const employee = DEMO.contoso.employee;
     expect(await flagsOf(employee)).not.toContain('conversation-overdue');
 
@@ -144,9 +158,16 @@ describe("GET /team's overdue flag follows the tenant's own booking weeks", () =
       as: DEMO.contoso.admin,
       method: 'PUT',
       headers: { 'If-Match': current.headers.get('ETag') ?? '' },
-      body: { window: { startWeek: 1, endWeek: 2 } },
+      body: {
+        window: { startWeek: 1, endWeek: 2 },
+        pilot: { group: { id: pilotGroupId, displayName: 'Career Board pilot' } },
+      },
     });
     expect(saved.status).toBe(200);
+    // Day one: the weeks are over, but no pass has tried to book anyone yet.
+    expect(await flagsOf(employee)).not.toContain('conversation-overdue');
+
+    await passRan(weekFour);
     expect(await flagsOf(employee)).toContain('conversation-overdue');
   });
 });
