@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import type { SponsorshipView } from './sharingContract';
+
 /**
  * The board API's request schemas and response shapes, shared by the API (validation) and the
  * tab (forms and inline errors), so both sides agree on every limit.
@@ -51,6 +53,9 @@ const text = (max: number, label: string, min = 1) =>
         )
         .max(max, `${label} can be at most ${max} characters.`),
     );
+
+/** Trimmed text between `min` and `max` characters, with messages naming the field. */
+export { text as boundedText };
 
 const httpsLink = z
   .string()
@@ -192,6 +197,11 @@ export interface AspirationView {
   /** Edited by the employee after the manager last acknowledged it. */
   changedSinceAcknowledged: boolean;
   comments: CommentView[];
+  /**
+   * The manager's "I will sponsor this" (issue 13), apart from acknowledging; on the board read,
+   * absent from the answers of single-aspiration writes.
+   */
+  sponsorship?: SponsorshipView | null;
 }
 
 export type ViewerRole = 'employee' | 'manager';
