@@ -140,7 +140,7 @@ export function parseAccountEnabledFilter(raw: string | undefined): boolean | nu
   const match = /^\s*accountEnabled\s+eq\s+(true|false)\s*$/i.exec(raw);
   if (!match) {
     throw unsupportedQuery(
-      `Unsupported or invalid query filter clause '${raw}': the local Graph simulator supports only 'accountEnabled eq true' and 'accountEnabled eq false' on users.`,
+      `Unsupported or invalid query filter clause '${raw}': the local Graph simulator supports only 'accountEnabled eq true', 'accountEnabled eq false' and "startswith(displayName,'…')" on users.`,
     );
   }
   return match[1].toLowerCase() === 'true';
