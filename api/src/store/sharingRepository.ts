@@ -66,6 +66,15 @@ export interface SharingRepository {
   listPartition(tenantId: string, personId: string): Promise<SharingDocument[]>;
   deletePartition(tenantId: string, personId: string): Promise<void>;
 
+  /**
+   * One person left the org chart: every share of their board and every share naming them ends,
+   * and threads either way stop granting access (they stay, for the employee's export). Safe to
+   * run again; the pass runs it before marking the leaver, so a crash between the two repeats it.
+   */
+  endSharesOf(tenantId: string, personId: string, at: string): Promise<void>;
+  /** Erasure: the person's partition, and shares, threads and sponsorships naming them elsewhere. */
+  erasePerson(tenantId: string, personId: string): Promise<{ own: number; elsewhere: number }>;
+
   /** Admin counts: documents of one type across the tenant (never their content). */
   tenantThreads(
     tenantId: string,
@@ -211,6 +220,49 @@ export function createSharingRepository(container: Container): SharingRepository
     async deletePartition(tenantId, personId) {
       const docs = await repository.listPartition(tenantId, personId);
       for (const doc of docs) await remove(tenantId, personId, doc.id);
+    },
+
+    async endSharesOf(tenantId, personId, at) {
+      const own = await repository.listPartition(tenantId, personId);
+      const close = async (thread: AdviceThreadRecord) => {
+        if (thread.endedAt) return;
+        await container.items.upsert({ ...withoutSystemProperties(thread), endedAt: at });
+      };
+      for (const doc of own) {
+        if (doc.type === 'share') {
+          await remove(tenantId, personId, doc.id);
+          await repository.removeInbound(tenantId, doc.viewer.id, personId);
+        } else if (doc.type === 'advice-thread') {
+          await close(doc);
+          await repository.removeInbound(tenantId, doc.person.id, personId);
+        }
+      }
+      for (const doc of own) {
+        if (doc.type !== 'inbound') continue;
+        await remove(tenantId, doc.employeeId, shareId(personId));
+        const threads = await repository.listThreads(tenantId, doc.employeeId);
+        for (const thread of threads.filter((t) => t.person.id === personId)) await close(thread);
+        await remove(tenantId, personId, doc.id);
+      }
+    },
+    async erasePerson(tenantId, personId) {
+      const own = await repository.listPartition(tenantId, personId);
+      for (const doc of own) await remove(tenantId, personId, doc.id);
+      const { resources } = await container.items
+        .query<{ id: string; employeeId: string }>({
+          query: `SELECT c.id, c.employeeId FROM c WHERE c.tenantId = @t AND c.pk != @own AND (
+            (c.type = 'share' AND c.viewer.id = @x) OR
+            (c.type = 'advice-thread' AND c.person.id = @x) OR
+            (c.type = 'sponsorship' AND c['by'].id = @x))`,
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@own', value: sharingPartitionKey(tenantId, personId) },
+            { name: '@x', value: personId },
+          ],
+        })
+        .fetchAll();
+      for (const doc of resources) await remove(tenantId, doc.employeeId, doc.id);
+      return { own: own.length, elsewhere: resources.length };
     },
 
     async tenantThreads(tenantId) {

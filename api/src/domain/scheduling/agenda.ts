@@ -19,6 +19,8 @@ export interface AgendaAspiration {
   readonly kind: string;
   readonly openSteps: readonly string[];
   readonly evidenceSinceLast: readonly AgendaEvidence[];
+  /** Who said "I will sponsor this" (the manager's commitment, issue 13), if anyone. */
+  readonly sponsoredBy?: string;
 }
 
 export interface AgendaEvidence {
@@ -80,6 +82,9 @@ function renderAspiration(aspiration: AgendaAspiration): string {
   const parts = [
     `<strong>${escapeHtml(aspiration.title)}</strong> (${escapeHtml(aspiration.kind)})`,
   ];
+  if (aspiration.sponsoredBy) {
+    parts.push(`<p>${escapeHtml(aspiration.sponsoredBy)} will sponsor this.</p>`);
+  }
   if (aspiration.openSteps.length > 0) {
     parts.push(`<p>Open steps:</p>${list(aspiration.openSteps.map(escapeHtml))}`);
   }

@@ -44,6 +44,11 @@ export interface AdviceThreadRecord {
   messages: ThreadMessage[];
   /** When the asked person first answered; what the admin count "answered within 14 days" reads. */
   firstAnsweredAt: string | null;
+  /**
+   * When one of the two left the org chart: the thread stays with the aspiration (the employee's
+   * to export) but grants the other person nothing any more.
+   */
+  endedAt?: string | null;
 }
 
 /** The manager's "I will sponsor this": a commitment, apart from acknowledging. */

@@ -21,7 +21,7 @@ export function sharedAccess(
   threads: readonly AdviceThreadRecord[],
 ): SharedAccess | null {
   const asked = threads
-    .filter((t) => t.person.id === viewerId && t.question !== null)
+    .filter((t) => t.person.id === viewerId && t.question !== null && !t.endedAt)
     .map((t) => t.aspirationId);
   if (share && share.viewer.id === viewerId) {
     if (share.aspirationIds === null) return { access: share.relationship, aspirationIds: null };

@@ -19,7 +19,7 @@ import { created } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import { openOwnBoard, openSharedBoard, requireTarget } from './sharingAccess';
 import { notifyInPilot, teamsLinks } from './sharingNotices';
-import { threadView } from './sharingViews';
+import { threadView } from '../../domain/sharing/sharingViews';
 
 const ATTEMPTS = 3;
 

@@ -12,7 +12,7 @@ import { mayRead, sharedAccess } from '../../domain/sharing/shareRule';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import { openSharedBoard } from './sharingAccess';
-import { threadView } from './sharingViews';
+import { threadView } from '../../domain/sharing/sharingViews';
 
 /**
  * GET boards/{employeeId}/shared: what a sponsor, mentor or asked person sees of a board. Built

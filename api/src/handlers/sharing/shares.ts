@@ -12,7 +12,7 @@ import { created, noContent, ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
 import { openOwnBoard, requireTarget } from './sharingAccess';
 import { notifyInPilot, teamsLinks } from './sharingNotices';
-import { shareView, threadView } from './sharingViews';
+import { shareView, threadView } from '../../domain/sharing/sharingViews';
 
 /** GET boards/{employeeId}/shares: the employee's "who can see what", shares and questions. */
 export async function listShares(input: CallerRouteInput): Promise<HttpResponseInit> {

@@ -55,6 +55,20 @@ describe('the conversation agenda', () => {
     );
   });
 
+  it('says who will sponsor an aspiration, under that aspiration only, escaped', () => {
+    const html = renderAgenda({
+      ...input,
+      aspirations: [
+        { ...input.aspirations[0], sponsoredBy: 'Grace <b>Hopper</b>' },
+        input.aspirations[1],
+      ],
+    });
+    const line = 'Grace &lt;b&gt;Hopper&lt;/b&gt; will sponsor this.';
+    expect(html).toContain(line);
+    expect(html.indexOf(line)).toBeLessThan(html.indexOf('Staff engineer'));
+    expect(renderAgenda(input)).not.toContain('will sponsor this');
+  });
+
   it('always offers the three conversation starters', () => {
     const html = renderAgenda({ ...input, aspirations: [] });
     expect(CONVERSATION_STARTERS).toEqual([

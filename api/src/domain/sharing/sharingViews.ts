@@ -1,6 +1,6 @@
 import type { AdviceThreadView, ShareView } from '../../contract/sharingContract';
-import { toHttpEtag } from '../../domain/board/etags';
-import type { AdviceThreadRecord, ShareRecord } from '../../domain/sharing/records';
+import { toHttpEtag } from '../board/etags';
+import type { AdviceThreadRecord, ShareRecord } from './records';
 
 /** Stored sharing records as the API returns them. */
 
