@@ -12,6 +12,7 @@ import {
 import { actionItemForm } from './conversations/deferredConversations';
 import { boardContract, conversationContract } from './forms/contractSchemas';
 import { parseRoute } from './routing/routes';
+import { sharingParts } from './sharing/deferredSharing';
 
 // Each a chunk of its own, fetched the first time it is needed (common/deferredModule.ts).
 boardContract.provide(() => import('@contract/boardContract'));
@@ -21,6 +22,7 @@ acknowledgeDialog.provide(() => import('./board/AcknowledgeDialog'));
 deleteAspirationDialog.provide(() => import('./board/DeleteAspirationDialog'));
 ownerMenu.provide(() => import('./board/OwnerMenu'));
 actionItemForm.provide(() => import('./conversations/ActionItemForm'));
+sharingParts.provide(() => import('./sharing/SharingParts'));
 
 preloadScreenFor(parseRoute(window.location.hash));
 

@@ -18,6 +18,8 @@ import * as ownerMenuModule from '../../tabs/src/board/OwnerMenu';
 import * as actionItemFormModule from '../../tabs/src/conversations/ActionItemForm';
 import { actionItemForm } from '../../tabs/src/conversations/deferredConversations';
 import { boardContract, conversationContract } from '../../tabs/src/forms/contractSchemas';
+import { sharingParts } from '../../tabs/src/sharing/deferredSharing';
+import * as sharingPartsModule from '../../tabs/src/sharing/SharingParts';
 
 // What the app loads on demand (main.tsx), here already loaded: the same modules.
 boardContract.provide(async () => boardContractModule);
@@ -27,6 +29,7 @@ acknowledgeDialog.provide(async () => acknowledgeDialogModule);
 deleteAspirationDialog.provide(async () => deleteAspirationDialogModule);
 ownerMenu.provide(async () => ownerMenuModule);
 actionItemForm.provide(async () => actionItemFormModule);
+sharingParts.provide(async () => sharingPartsModule);
 
 globalThis.fetch = (() => Promise.reject(new Error('No network in tab tests.'))) as typeof fetch;
 

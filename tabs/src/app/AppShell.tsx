@@ -3,7 +3,13 @@ import { Suspense, useEffect } from 'react';
 
 import { AppHeader } from './AppHeader';
 import { BoardScreenSkeleton } from './BoardScreenSkeleton';
-import { BoardScreen, ChatConfigPage, SettingsPage, TeamPage } from './lazyScreens';
+import {
+  BoardScreen,
+  ChatConfigPage,
+  SettingsPage,
+  SharedWithMePage,
+  TeamPage,
+} from './lazyScreens';
 import { useSession } from '../common/session';
 import { ProblemState } from '../common/ProblemState';
 import { deepLinkRoute, hrefFor, parseRoute } from '../routing/routes';
@@ -20,6 +26,7 @@ const TITLES = {
   settings: 'Settings',
   config: 'Set up Career board',
   chat: 'Career board',
+  shared: 'Shared with me',
   'not-found': 'Not found',
 };
 
@@ -80,6 +87,9 @@ export function AppShell() {
             )
           ) : null}
           {route.name === 'settings' ? <SettingsPage /> : null}
+          {route.name === 'shared' ? (
+            <SharedWithMePage key={route.employeeId} employeeId={route.employeeId} />
+          ) : null}
           {route.name === 'not-found' ? (
             <ProblemState
               title="There’s nothing here"

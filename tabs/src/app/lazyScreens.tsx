@@ -11,12 +11,15 @@ const load = {
   team: () => import('../team/TeamPage').then((m) => ({ default: m.TeamPage })),
   chatConfig: () => import('../chat/ChatConfigPage').then((m) => ({ default: m.ChatConfigPage })),
   settings: () => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+  shared: () =>
+    import('../sharing/SharedWithMePage').then((m) => ({ default: m.SharedWithMePage })),
 };
 
 export const BoardScreen = lazy(load.board);
 export const TeamPage = lazy(load.team);
 export const ChatConfigPage = lazy(load.chatConfig);
 export const SettingsPage = lazy(load.settings);
+export const SharedWithMePage = lazy(load.shared);
 export const SignInAsPage = lazy(() =>
   import('../signin/SignInAsPage').then((m) => ({ default: m.SignInAsPage })),
 );
@@ -39,7 +42,9 @@ export function preloadScreenFor(route: AppRoute): void {
           ? load.chatConfig
           : route.name === 'settings'
             ? load.settings
-            : undefined;
+            : route.name === 'shared'
+              ? load.shared
+              : undefined;
   // Nothing to report here: if the chunk cannot load, the lazy screen meets the same failure
   // when it renders and shows it where the person is looking.
   loader?.().catch(() => undefined);

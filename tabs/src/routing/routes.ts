@@ -7,6 +7,8 @@ export type AppRoute =
   | { name: 'settings' }
   | { name: 'config' }
   | { name: 'chat'; employeeId: string }
+  /** Boards shared with the viewer (issue 13): the list, or one board as shared. */
+  | { name: 'shared'; employeeId: string | null }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): AppRoute {
@@ -28,6 +30,8 @@ export function parseRoute(hash: string): AppRoute {
       return second ? { name: 'not-found', path: `/${path}` } : { name: 'settings' };
     case 'config':
       return { name: 'config' };
+    case 'shared':
+      return { name: 'shared', employeeId: second || null };
     case 'chat':
       return second
         ? { name: 'chat', employeeId: second }
@@ -49,6 +53,8 @@ export function hrefFor(route: AppRoute): string {
       return '#/config';
     case 'chat':
       return `#/chat/${encodeURIComponent(route.employeeId)}`;
+    case 'shared':
+      return route.employeeId ? `#/shared/${encodeURIComponent(route.employeeId)}` : '#/shared';
     case 'not-found':
       return '#/board';
   }
