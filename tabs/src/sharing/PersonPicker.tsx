@@ -1,10 +1,7 @@
 import { Body1, Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { KeyboardEvent } from 'react';
-
 import type { BoardPerson } from '@contract/boardContract';
-import { describeProblem } from '../api/describeProblem';
 import { useSession } from '../common/session';
+import { useNameSearch } from '../common/useNameSearch';
 
 /**
  * A colleague, found by the start of their name in the organisation's directory (as the settings'
@@ -25,12 +22,6 @@ const useStyles = makeStyles({
   choice: { maxWidth: '100%', justifyContent: 'flex-start', textAlign: 'start' },
 });
 
-type Search =
-  | { kind: 'idle' }
-  | { kind: 'searching' }
-  | { kind: 'found'; text: string; people: BoardPerson[] }
-  | { kind: 'failed'; message: string };
-
 export function PersonPicker({
   label,
   value,
@@ -42,24 +33,13 @@ export function PersonPicker({
 }) {
   const styles = useStyles();
   const { api } = useSession();
-  const [text, setText] = useState('');
-  const [search, setSearch] = useState<Search>({ kind: 'idle' });
-
-  async function find() {
-    const typed = text.trim();
-    if (typed === '') return;
-    setSearch({ kind: 'searching' });
-    try {
-      setSearch({ kind: 'found', text: typed, people: await api.searchPeople(typed) });
-    } catch (failure) {
-      setSearch({ kind: 'failed', message: describeProblem(failure).message });
-    }
-  }
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    void find();
-  };
+  const {
+    text,
+    setText,
+    state: search,
+    find,
+    onKeyDown,
+  } = useNameSearch((typed) => api.searchPeople(typed));
 
   return (
     <>
@@ -88,12 +68,12 @@ export function PersonPicker({
       {search.kind === 'failed' ? (
         <Body1 role="alert">{`People could not be searched: ${search.message}`}</Body1>
       ) : null}
-      {search.kind === 'found' && search.people.length === 0 ? (
+      {search.kind === 'found' && search.results.length === 0 ? (
         <Body1 role="status">{`Nobody’s name starts with “${search.text}”. Check the spelling.`}</Body1>
       ) : null}
-      {search.kind === 'found' && search.people.length > 0 ? (
+      {search.kind === 'found' && search.results.length > 0 ? (
         <ul className={styles.results} aria-label="People found">
-          {search.people.map((person) => (
+          {search.results.map((person) => (
             <li key={person.id}>
               <Button
                 type="button"
