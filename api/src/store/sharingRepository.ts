@@ -14,6 +14,7 @@ import {
   sponsorshipId,
   threadId,
 } from '../domain/sharing/records';
+import type { SharingRow } from '../domain/adoption/sharingFigures';
 import type { Stored } from '../domain/stored';
 import {
   isConflict,
@@ -75,11 +76,8 @@ export interface SharingRepository {
   /** Erasure: the person's partition, and shares, threads and sponsorships naming them elsewhere. */
   erasePerson(tenantId: string, personId: string): Promise<{ own: number; elsewhere: number }>;
 
-  /** Admin counts: documents of one type across the tenant (never their content). */
-  tenantThreads(
-    tenantId: string,
-  ): Promise<Pick<AdviceThreadRecord, 'question' | 'askedAt' | 'firstAnsweredAt'>[]>;
-  countTenantShares(tenantId: string): Promise<number>;
+  /** Admin counts: which board each share and thread is on, and when asked and answered. */
+  tenantSharingRows(tenantId: string): Promise<SharingRow[]>;
 }
 
 export function createSharingRepository(container: Container): SharingRepository {
@@ -265,24 +263,17 @@ export function createSharingRepository(container: Container): SharingRepository
       return { own: own.length, elsewhere: resources.length };
     },
 
-    async tenantThreads(tenantId) {
+    async tenantSharingRows(tenantId) {
+      // Whether a question was asked, never its words.
       const { resources } = await container.items
-        .query<Pick<AdviceThreadRecord, 'question' | 'askedAt' | 'firstAnsweredAt'>>({
-          query:
-            "SELECT c.question, c.askedAt, c.firstAnsweredAt FROM c WHERE c.tenantId = @t AND c.type = 'advice-thread'",
+        .query<SharingRow>({
+          query: `SELECT c.type, c.employeeId, c.askedAt, c.firstAnsweredAt,
+            (IS_STRING(c.question) ? 'asked' : null) AS question
+            FROM c WHERE c.tenantId = @t AND (c.type = 'share' OR c.type = 'advice-thread')`,
           parameters: [{ name: '@t', value: tenantId }],
         })
         .fetchAll();
       return resources;
-    },
-    async countTenantShares(tenantId) {
-      const { resources } = await container.items
-        .query<number>({
-          query: "SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @t AND c.type = 'share'",
-          parameters: [{ name: '@t', value: tenantId }],
-        })
-        .fetchAll();
-      return resources[0] ?? 0;
     },
   };
   return repository;

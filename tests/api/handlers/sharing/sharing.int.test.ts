@@ -1,3 +1,4 @@
+import type { AdoptionView } from '../../../../api/src/contract/adoptionContract';
 import type { BoardView } from '../../../../api/src/contract/boardContract';
 import type {
   AdviceThreadView,
@@ -7,6 +8,7 @@ import type {
   SharesView,
 } from '../../../../api/src/contract/sharingContract';
 import { DEMO } from '../../../../api/src/local/demo-org/demoDirectory';
+import { runSchedulePass } from '../../../../api/src/scheduler/schedulePass';
 import { addAspiration, readBoardAs } from '../../../support/boardFixtures';
 import { demoCast } from '../../../support/demoCast';
 import { startTestStack } from '../../../support/testStack';
@@ -281,5 +283,39 @@ describe('the people picker', () => {
     expect(other.body.people).toEqual([]);
     expectProblem(await stack.call('/people?search=', { as: employee }), 400);
     expectProblem(await stack.call(`/people?search=${'x'.repeat(121)}`, { as: employee }), 400);
+  });
+});
+
+describe('admins see sharing as counts only', () => {
+  it('the adoption figures carry rounded sharing counts and no names, questions or answers', async () => {
+    const topic = await addAspiration(stack, employee, { title: 'Counted, never shown' });
+    await share({ personId: mentor, relationship: 'mentor' });
+    await ask(topic.id, asked, 'SECRET-QUESTION');
+    await reply(topic.id, asked, asked, 'SECRET-ANSWER');
+    // Before the org chart is synced nobody is in scope: withheld, sharing included.
+    const before = await stack.call<AdoptionView>('/adoption', { as: DEMO.contoso.admin });
+    expect(before.body.withheld).toBe('fewer-than-minimum');
+    expect(before.body.sharing).toBeNull();
+    await runSchedulePass(stack.services);
+    const figures = await stack.call<AdoptionView>('/adoption', { as: DEMO.contoso.admin });
+    expect(figures.status).toBe(200);
+    const sharing = figures.body.sharing!;
+    expect(Object.keys(sharing).sort()).toEqual([
+      'adviceAnsweredWithin14Days',
+      'adviceAsked',
+      'shares',
+    ]);
+    for (const count of Object.values(sharing)) expect(count % figures.body.roundingBase).toBe(0);
+    const everything = JSON.stringify(figures.body);
+    for (const secret of [
+      'SECRET-QUESTION',
+      'SECRET-ANSWER',
+      'Counted, never shown',
+      mentor,
+      asked,
+    ])
+      expect(everything).not.toContain(secret);
+    expectProblem(await stack.call('/adoption', { as: employee }), 403);
+    await revoke(mentor);
   });
 });
