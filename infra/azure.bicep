@@ -108,6 +108,7 @@ var containers = [
   { name: 'conversations', partitionKeyPath: '/pk' }
   { name: 'directory', partitionKeyPath: '/pk' }
   { name: 'settings', partitionKeyPath: '/pk' }
+  { name: 'sharing', partitionKeyPath: '/pk' }
 ]
 
 // Built-in role definitions (Azure RBAC for Storage and Monitor, Cosmos DB data-plane RBAC).

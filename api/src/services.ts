@@ -28,6 +28,8 @@ import type { CosmosStore } from './store/cosmosClient';
 import { createDisclosureKeys } from './store/disclosureKeys';
 import type { DisclosureKeys } from './store/disclosureKeys';
 import { createPersonData } from './store/personData';
+import { createSharingRepository } from './store/sharingRepository';
+import type { SharingRepository } from './store/sharingRepository';
 import type { PersonData } from './store/personData';
 
 /**
@@ -53,6 +55,8 @@ export interface Services {
   disclosureKeys: DisclosureKeys;
   /** Leavers, erasure and the employee's own export (README: Leavers and erasure). */
   personData: PersonData;
+  /** Shares, advice threads and sponsorships (issue 13); read fresh on every request. */
+  sharing: SharingRepository;
   /** Shared by every calendar call of this process: Outlook's 4-per-mailbox limit. */
   mailboxLimiter: MailboxLimiter;
   /** Teams activity-feed notifications, best effort (never throws). */
@@ -77,6 +81,7 @@ export async function createServices(config: Config): Promise<Services> {
     passLock: createTenantPassLock(cosmos.containers.settings),
     disclosureKeys: createDisclosureKeys(cosmos.containers.settings),
     personData: createPersonData(cosmos.containers),
+    sharing: createSharingRepository(cosmos.containers.sharing),
     mailboxLimiter: createMailboxLimiter(4),
     notifier: createActivityNotifier(graphFor),
     now: () => new Date(),

@@ -13,6 +13,7 @@ import { actionItemForm, waitingForTime } from './conversations/deferredConversa
 import { pickTimeDialog } from './common/deferredPickTime';
 import { boardContract, conversationContract } from './forms/contractSchemas';
 import { parseRoute } from './routing/routes';
+import { sharingParts } from './sharing/deferredSharing';
 
 // Each a chunk of its own, fetched the first time it is needed (common/deferredModule.ts).
 boardContract.provide(() => import('@contract/boardContract'));
@@ -24,6 +25,7 @@ ownerMenu.provide(() => import('./board/OwnerMenu'));
 actionItemForm.provide(() => import('./conversations/ActionItemForm'));
 waitingForTime.provide(() => import('./conversations/WaitingForTime'));
 pickTimeDialog.provide(() => import('./common/PickTimeDialog'));
+sharingParts.provide(() => import('./sharing/SharingParts'));
 
 preloadScreenFor(parseRoute(window.location.hash));
 

@@ -39,8 +39,19 @@ export function fakeApi(overrides: Partial<CareerBoardApi> = {}): CareerBoardApi
     'unbookedPairs',
     'searchPilotGroups',
     'exportMyData',
+    'shares',
+    'share',
+    'revokeShare',
+    'sharedWithMe',
+    'sharedBoard',
+    'askAdvice',
+    'replyAdvice',
+    'sponsor',
+    'searchPeople',
   ];
   for (const name of names) api[name] = overrides[name] ?? missing(name);
+  // The owner's board shows its Sharing panel: by default, shared with nobody.
+  api.shares = overrides.shares ?? (() => Promise.resolve({ shares: [], advice: [] }));
   return api as CareerBoardApi;
 }
 

@@ -21,6 +21,8 @@ import * as waitingForTimeModule from '../../tabs/src/conversations/WaitingForTi
 import { pickTimeDialog } from '../../tabs/src/common/deferredPickTime';
 import * as pickTimeDialogModule from '../../tabs/src/common/PickTimeDialog';
 import { boardContract, conversationContract } from '../../tabs/src/forms/contractSchemas';
+import { sharingParts } from '../../tabs/src/sharing/deferredSharing';
+import * as sharingPartsModule from '../../tabs/src/sharing/SharingParts';
 
 // What the app loads on demand (main.tsx), here already loaded: the same modules.
 boardContract.provide(async () => boardContractModule);
@@ -32,6 +34,7 @@ ownerMenu.provide(async () => ownerMenuModule);
 actionItemForm.provide(async () => actionItemFormModule);
 waitingForTime.provide(async () => waitingForTimeModule);
 pickTimeDialog.provide(async () => pickTimeDialogModule);
+sharingParts.provide(async () => sharingPartsModule);
 
 globalThis.fetch = (() => Promise.reject(new Error('No network in tab tests.'))) as typeof fetch;
 

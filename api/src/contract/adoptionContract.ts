@@ -28,6 +28,15 @@ export interface DepartmentAdoption extends AdoptionFigures {
   department: string | null;
 }
 
+/** Sharing beyond the manager (issue 13): counts only, rounded like every other figure. */
+export interface SharingAdoption {
+  shares: number;
+  /** Questions asked of a named colleague about one aspiration. */
+  adviceAsked: number;
+  /** Of them, answered within 14 days of being asked. */
+  adviceAnsweredWithin14Days: number;
+}
+
 /** Why no figures are shown: too few people in scope for any count not to point at someone. */
 export type AdoptionWithheld = 'fewer-than-minimum';
 
@@ -45,4 +54,6 @@ export interface AdoptionView {
   total: AdoptionFigures | null;
   /** Rows of at least `minimumGroupSize` people each, covering everyone; empty when one would do. */
   departments: DepartmentAdoption[];
+  /** Tenant-wide only (never by department); null when withheld. */
+  sharing?: SharingAdoption | null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type { UnbookedNext, UnbookedReason } from './conversationContract';
+import type { SponsorshipView } from './sharingContract';
 
 /**
  * The board API's request schemas and response shapes, shared by the API (validation) and the
@@ -53,6 +54,9 @@ const text = (max: number, label: string, min = 1) =>
         )
         .max(max, `${label} can be at most ${max} characters.`),
     );
+
+/** Trimmed text between `min` and `max` characters, with messages naming the field. */
+export { text as boundedText };
 
 const httpsLink = z
   .string()
@@ -194,6 +198,11 @@ export interface AspirationView {
   /** Edited by the employee after the manager last acknowledged it. */
   changedSinceAcknowledged: boolean;
   comments: CommentView[];
+  /**
+   * The manager's "I will sponsor this" (issue 13), apart from acknowledging; on the board read,
+   * absent from the answers of single-aspiration writes.
+   */
+  sponsorship?: SponsorshipView | null;
 }
 
 export type ViewerRole = 'employee' | 'manager';

@@ -8,6 +8,7 @@ import type {
   StepView,
 } from './boardContract';
 import type { ConversationView } from './conversationContract';
+import type { AdviceThreadView, ShareView } from './sharingContract';
 
 /** The employee's own export of their journal: `GET /api/me/export?format=json|md`. */
 
@@ -57,4 +58,6 @@ export interface MyDataExport {
   privateNotes: { boardOf: string; text: string; updatedAt: string }[];
   /** Their private notes on conversations they took part in as a manager. */
   conversationNotesAsManager: { employeeId: string; conversationId: string; text: string }[];
+  /** Whom they shared their board with, and the advice asked and given on it (issue 13). */
+  sharing?: { shares: ShareView[]; advice: AdviceThreadView[] };
 }

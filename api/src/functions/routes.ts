@@ -25,6 +25,11 @@ import { readSettings, writeSettings } from '../handlers/settings/tenantSettings
 import { readMeetingPanel } from '../handlers/meetings/meetingPanel';
 import { readChatPair } from '../handlers/team/chatPair';
 import { readTeam } from '../handlers/team/readTeam';
+import { askAdvice, replyAdvice } from '../handlers/sharing/advice';
+import { searchPeopleRoute } from '../handlers/sharing/peopleSearch';
+import { readSharedBoard, readSharedWithMe } from '../handlers/sharing/sharedBoard';
+import { createShare, listShares, revokeShare } from '../handlers/sharing/shares';
+import { sponsorAspiration, withdrawSponsorship } from '../handlers/sharing/sponsorship';
 import type { RouteDefinition } from '../http/route';
 
 const ASPIRATION = 'boards/{employeeId}/aspirations/{aspirationId}';
@@ -222,6 +227,77 @@ export const routes: RouteDefinition[] = [
     route: 'me/export',
     auth: 'caller',
     handler: exportMyData,
+  },
+  // Sharing beyond the manager (issue 13): sponsors, mentors, advice, "I will sponsor this".
+  {
+    name: 'sharesRead',
+    methods: ['GET'],
+    route: 'boards/{employeeId}/shares',
+    auth: 'caller',
+    handler: listShares,
+  },
+  {
+    name: 'shareCreate',
+    methods: ['POST'],
+    route: 'boards/{employeeId}/shares',
+    auth: 'caller',
+    handler: createShare,
+  },
+  {
+    name: 'shareRevoke',
+    methods: ['DELETE'],
+    route: 'boards/{employeeId}/shares/{personId}',
+    auth: 'caller',
+    handler: revokeShare,
+  },
+  {
+    name: 'sharedBoard',
+    methods: ['GET'],
+    route: 'boards/{employeeId}/shared',
+    auth: 'caller',
+    handler: readSharedBoard,
+  },
+  {
+    name: 'sharedWithMe',
+    methods: ['GET'],
+    route: 'shared-with-me',
+    auth: 'caller',
+    handler: readSharedWithMe,
+  },
+  {
+    name: 'adviceAsk',
+    methods: ['POST'],
+    route: `${ASPIRATION}/advice`,
+    auth: 'caller',
+    handler: askAdvice,
+  },
+  {
+    name: 'adviceReply',
+    methods: ['POST'],
+    route: `${ASPIRATION}/advice/{personId}/replies`,
+    auth: 'caller',
+    handler: replyAdvice,
+  },
+  {
+    name: 'sponsorshipWrite',
+    methods: ['PUT'],
+    route: `${ASPIRATION}/sponsorship`,
+    auth: 'caller',
+    handler: sponsorAspiration,
+  },
+  {
+    name: 'sponsorshipWithdraw',
+    methods: ['DELETE'],
+    route: `${ASPIRATION}/sponsorship`,
+    auth: 'caller',
+    handler: withdrawSponsorship,
+  },
+  {
+    name: 'peopleSearch',
+    methods: ['GET'],
+    route: 'people',
+    auth: 'caller',
+    handler: searchPeopleRoute,
   },
   {
     name: 'personErase',

@@ -36,10 +36,12 @@ export async function agendaForPair(
 ): Promise<string> {
   const nameOf = options.nameOf ?? (() => undefined);
   const now = options.now ?? services.now();
-  const [{ records }, previous] = await Promise.all([
+  const [{ records }, previous, sponsorships] = await Promise.all([
     services.boards.readBoard(tenantId, employee.id),
     services.conversations.listForEmployee(tenantId, employee.id),
+    services.sharing.listSponsorships(tenantId, employee.id),
   ]);
+  const sponsorOf = new Map(sponsorships.map((s) => [s.aspirationId, s.by.displayName]));
   // Evidence dated the day of the last conversation may have come after it: keep it.
   const since = lastHeldDate(previous);
   const acknowledgements = new Map(records.acknowledgements.map((a) => [a.aspirationId, a]));
@@ -64,6 +66,7 @@ export async function agendaForPair(
         evidenceSinceLast: a.evidence
           .filter((e) => since === null || e.date >= since)
           .map((e) => ({ text: e.text, date: e.date })),
+        sponsoredBy: sponsorOf.get(a.id),
       };
     }),
     carriedActions: carriedActions(previous, employee, manager, nameOf),

@@ -29,6 +29,10 @@ export async function retireLeavers(
   const { leavers, erasure } = services.personData;
   const marks = await leavers.read(tenantId);
   const changes = leaverChanges(people.values(), marks, now);
+  // A share ends when either person leaves (issue 13). Before the mark, so a crash in between
+  // finds them newly gone again next pass and ends what is left.
+  for (const gone of changes.newlyGone)
+    await services.sharing.endSharesOf(tenantId, gone.personId, now.toISOString());
   await leavers.mark(tenantId, changes.newlyGone);
   await leavers.forget(tenantId, changes.returned);
   const back = new Set(changes.returned);

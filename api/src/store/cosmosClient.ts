@@ -21,6 +21,11 @@ export const CONTAINERS = {
   directory: '/pk',
   /** pk `{tenantId}`: tenant settings. */
   settings: '/pk',
+  /**
+   * pk `{tenantId}|{personId}`: a board's shares, advice threads and sponsorships under the
+   * employee; "shared with me" entries under the viewer.
+   */
+  sharing: '/pk',
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -15,6 +15,7 @@ import {
 import type { Containers } from './cosmosClient';
 import { isNotFound, withoutSystemProperties } from './cosmosErrors';
 import { rewriteAll } from './rewriteDocuments';
+import { createSharingRepository } from './sharingRepository';
 
 /**
  * Erases one person from every container: their own partitions go entirely; what they wrote on
@@ -81,6 +82,7 @@ async function deleteAll(container: Container, docs: Doc[]): Promise<void> {
 
 export function createPersonErasure(containers: Containers) {
   const { boards, history, conversations, directory, settings } = containers;
+  const sharing = createSharingRepository(containers.sharing);
 
   /** Everything in the person's own partition of a container. */
   async function ownPartition(container: Container, tenantId: string, personId: string) {
@@ -127,6 +129,11 @@ export function createPersonErasure(containers: Containers) {
   }
 
   async function eraseOnOtherBoards(tenantId: string, personId: string, counts: ErasureCounts) {
+    // Sharing (issue 13): their own shares, threads and entries go; threads they answered on
+    // other boards, shares naming them and sponsorships they gave go too.
+    const shared = await sharing.erasePerson(tenantId, personId);
+    counts.boardDocuments += shared.own;
+    counts.commentsOnOtherBoards += shared.elsewhere;
     const written = await elsewhere<Doc>(
       boards,
       tenantId,

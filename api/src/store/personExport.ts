@@ -13,6 +13,8 @@ import type {
   ConversationRecord,
 } from '../domain/conversations/records';
 import type { PersonRecords } from '../domain/privacy/personalExport';
+import type { AdviceThreadRecord, ShareRecord } from '../domain/sharing/records';
+import { sharingPartitionKey } from '../domain/sharing/records';
 import type { Containers } from './cosmosClient';
 
 /**
@@ -80,7 +82,14 @@ export function createPersonExport(containers: Containers): PersonExport {
           personId,
         ),
       ]);
+      const sharing = await inPartition<ShareRecord | AdviceThreadRecord>(
+        containers.sharing,
+        "c.pk = @pk AND (c.type = 'share' OR c.type = 'advice-thread')",
+        sharingPartitionKey(tenantId, personId),
+      );
       return {
+        shares: sharing.filter((d): d is ShareRecord => d.type === 'share'),
+        threads: sharing.filter((d): d is AdviceThreadRecord => d.type === 'advice-thread'),
         aspirations: board.filter((d): d is AspirationRecord => d.type === 'aspiration'),
         acknowledgements: board.filter(
           (d): d is AcknowledgementRecord => d.type === 'acknowledgement',

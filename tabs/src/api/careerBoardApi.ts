@@ -28,6 +28,17 @@ import type {
 import type { AdoptionView } from '@contract/adoptionContract';
 import type { MeetingPanelView } from '@contract/meetingContract';
 import type { ExportFormat } from '@contract/exportContract';
+import type {
+  AdviceInput,
+  AdviceThreadView,
+  PeopleSearchView,
+  ShareInput,
+  ShareView,
+  SharedBoardView,
+  SharedWithMeView,
+  SharesView,
+  SponsorshipView,
+} from '@contract/sharingContract';
 import type { ApiClient } from './apiClient';
 
 /** Every API route the tab calls, typed by the shared contract. */
@@ -113,6 +124,26 @@ export interface CareerBoardApi {
   searchPilotGroups(text: string): Promise<PilotGroup[]>;
   /** The caller's own journal as the file's text (Markdown, or JSON pretty-printed). */
   exportMyData(format: ExportFormat): Promise<string>;
+  // Sharing beyond the manager (issue 13).
+  shares(employeeId: string): Promise<SharesView>;
+  share(employeeId: string, input: ShareInput): Promise<ShareView>;
+  revokeShare(employeeId: string, personId: string): Promise<void>;
+  sharedWithMe(): Promise<SharedWithMeView>;
+  sharedBoard(employeeId: string): Promise<SharedBoardView>;
+  askAdvice(
+    employeeId: string,
+    aspirationId: string,
+    input: AdviceInput,
+  ): Promise<AdviceThreadView>;
+  replyAdvice(
+    employeeId: string,
+    aspirationId: string,
+    personId: string,
+    text: string,
+  ): Promise<AdviceThreadView>;
+  /** The manager's "I will sponsor this" (true) or its withdrawal (false). */
+  sponsor(employeeId: string, aspirationId: string, on: boolean): Promise<SponsorshipView | null>;
+  searchPeople(text: string): Promise<PeopleSearchView['people']>;
 }
 
 /** An aspiration as the caller last saw it: its id and the ETag a change is based on. */
@@ -274,6 +305,38 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
           `/settings/pilot-groups?search=${encodeURIComponent(text)}`,
         )
       ).data.groups,
+    shares: async (id) => (await client.send<SharesView>('GET', `${boardPath(id)}/shares`)).data,
+    share: async (id, input) =>
+      (await client.send<ShareView>('POST', `${boardPath(id)}/shares`, { body: input })).data,
+    revokeShare: async (id, personId) => {
+      await client.send('DELETE', `${boardPath(id)}/shares/${seg(personId)}`);
+    },
+    sharedWithMe: async () => (await client.send<SharedWithMeView>('GET', '/shared-with-me')).data,
+    sharedBoard: async (id) =>
+      (await client.send<SharedBoardView>('GET', `${boardPath(id)}/shared`)).data,
+    askAdvice: async (id, aspirationId, input) =>
+      (
+        await client.send<AdviceThreadView>('POST', `${aspirationPath(id, aspirationId)}/advice`, {
+          body: input,
+        })
+      ).data,
+    replyAdvice: async (id, aspirationId, personId, text) =>
+      (
+        await client.send<AdviceThreadView>(
+          'POST',
+          `${aspirationPath(id, aspirationId)}/advice/${seg(personId)}/replies`,
+          { body: { text } },
+        )
+      ).data,
+    sponsor: async (id, aspirationId, on) =>
+      (
+        await client.send<SponsorshipView>(
+          on ? 'PUT' : 'DELETE',
+          `${aspirationPath(id, aspirationId)}/sponsorship`,
+        )
+      ).data ?? null,
+    searchPeople: async (text) =>
+      (await client.send<PeopleSearchView>('GET', `/people?search=${seg(text)}`)).data.people,
     exportMyData: async (format) => {
       const { data } = await client.send<unknown>('GET', `/me/export?format=${format}`);
       return typeof data === 'string' ? data : JSON.stringify(data, null, 2);

@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import {
   BoardRegular,
+  EyeRegular,
   PeopleTeamRegular,
   PersonSwapRegular,
   SettingsRegular,
@@ -36,6 +37,8 @@ const useStyles = makeStyles({
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   brandIcon: { fontSize: '20px', color: tokens.colorBrandForeground1 },
   nav: { flexGrow: 1, minWidth: 0 },
+  // Phones: with four screens the tabs take two rows rather than run off the edge.
+  tabs: { flexWrap: 'wrap' },
   user: {
     display: 'flex',
     alignItems: 'center',
@@ -60,10 +63,12 @@ export function AppHeader({ route }: { route: AppRoute }) {
   const selected =
     route.name === 'settings'
       ? 'settings'
-      : route.name === 'team' ||
-          (route.name === 'board' && route.employeeId && route.employeeId !== me.id)
-        ? 'team'
-        : 'board';
+      : route.name === 'shared'
+        ? 'shared'
+        : route.name === 'team' ||
+            (route.name === 'board' && route.employeeId && route.employeeId !== me.id)
+          ? 'team'
+          : 'board';
 
   return (
     <header className={styles.header}>
@@ -75,6 +80,7 @@ export function AppHeader({ route }: { route: AppRoute }) {
       </div>
       <nav className={styles.nav} aria-label="Career Board">
         <TabList
+          className={styles.tabs}
           selectedValue={selected}
           onTabSelect={(_, data) => {
             window.location.hash = hrefFor(
@@ -82,7 +88,9 @@ export function AppHeader({ route }: { route: AppRoute }) {
                 ? { name: 'team' }
                 : data.value === 'settings'
                   ? { name: 'settings' }
-                  : { name: 'board', employeeId: null },
+                  : data.value === 'shared'
+                    ? { name: 'shared', employeeId: null }
+                    : { name: 'board', employeeId: null },
             );
           }}
         >
@@ -94,6 +102,9 @@ export function AppHeader({ route }: { route: AppRoute }) {
               My team
             </Tab>
           ) : null}
+          <Tab value="shared" icon={<EyeRegular />}>
+            Shared with me
+          </Tab>
           {me.isAdmin ? (
             <Tab value="settings" icon={<SettingsRegular />}>
               Settings

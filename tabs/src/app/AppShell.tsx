@@ -8,6 +8,7 @@ import {
   ChatConfigPage,
   MeetingPanelPage,
   SettingsPage,
+  SharedWithMePage,
   TeamPage,
 } from './lazyScreens';
 import { useSession } from '../common/session';
@@ -27,6 +28,7 @@ const TITLES = {
   config: 'Set up Career board',
   chat: 'Career board',
   meeting: 'Career conversation',
+  shared: 'Shared with me',
   'not-found': 'Not found',
 };
 
@@ -94,6 +96,9 @@ export function AppShell() {
             )
           ) : null}
           {route.name === 'settings' ? <SettingsPage /> : null}
+          {route.name === 'shared' ? (
+            <SharedWithMePage key={route.employeeId} employeeId={route.employeeId} />
+          ) : null}
           {route.name === 'not-found' ? (
             <ProblemState
               title="There’s nothing here"

@@ -13,6 +13,8 @@ const load = {
   settings: () => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
   // Through the board's chunk, which holds the conversation screens the panel reuses (BoardPage.tsx).
   meeting: () => import('./BoardPage').then((m) => m.loadMeetingScreen()),
+  shared: () =>
+    import('../sharing/SharedWithMePage').then((m) => ({ default: m.SharedWithMePage })),
 };
 
 export const BoardScreen = lazy(load.board);
@@ -20,6 +22,7 @@ export const TeamPage = lazy(load.team);
 export const ChatConfigPage = lazy(load.chatConfig);
 export const SettingsPage = lazy(load.settings);
 export const MeetingPanelPage = lazy(load.meeting);
+export const SharedWithMePage = lazy(load.shared);
 export const SignInAsPage = lazy(() =>
   import('../signin/SignInAsPage').then((m) => ({ default: m.SignInAsPage })),
 );
@@ -44,7 +47,9 @@ export function preloadScreenFor(route: AppRoute): void {
             ? load.settings
             : route.name === 'meeting'
               ? load.meeting
-              : undefined;
+              : route.name === 'shared'
+                ? load.shared
+                : undefined;
   // Nothing to report here: if the chunk cannot load, the lazy screen meets the same failure
   // when it renders and shows it where the person is looking.
   loader?.().catch(() => undefined);

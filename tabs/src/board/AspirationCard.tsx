@@ -18,6 +18,7 @@ import {
   MoreHorizontalRegular,
 } from '@fluentui/react-icons';
 import { Suspense, lazy, useId, useState } from 'react';
+import type { ReactNode } from 'react';
 
 import { AcknowledgementStatus } from './AcknowledgementStatus';
 import { KIND_TEXT, needsAcknowledgement } from './boardLogic';
@@ -74,6 +75,8 @@ export interface AspirationCardProps {
   onAddStep(text: string): Promise<void>;
   onAddEvidence(input: EvidenceInput): Promise<void>;
   onAddComment(text: string): Promise<void>;
+  /** Sponsorship and "Ask for advice" (issue 13), loaded apart from the board. */
+  sharing?: ReactNode;
 }
 
 /** One aspiration: what, by when, the plan, the proof, and where it stands with the manager. */
@@ -124,6 +127,7 @@ export function AspirationCard(props: AspirationCardProps) {
         </Text>
       ) : null}
       <AcknowledgementStatus aspiration={aspiration} viewer={viewer} />
+      {props.sharing}
       {viewer === 'manager' ? (
         <div className={styles.managerActions}>
           {needsAcknowledgement(aspiration) ? (

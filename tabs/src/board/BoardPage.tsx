@@ -6,6 +6,7 @@ import type { AspirationDialogTarget } from './AspirationDialog';
 import { useNoCompanion } from './boardCompanion';
 import type { BoardCompanion, UseBoardCompanion } from './boardCompanion';
 import { BoardHeader } from './BoardHeader';
+import { CardSharing } from './CardSharing';
 import { boardLayoutStyles } from './boardLayout';
 import { groupByHorizon } from './boardLogic';
 import type { MoveDirection } from './boardLogic';
@@ -16,6 +17,7 @@ import { ExportBoardButton } from './ExportBoardButton';
 import { HistoryPanel } from './HistoryPanel';
 import { HorizonColumn } from './HorizonColumn';
 import { PrivateNotesPanel } from './PrivateNotesPanel';
+import { SharingSection } from './SharingSection';
 import { useBoard } from './useBoard';
 import type { AspirationView, BoardView } from '@contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
@@ -213,6 +215,16 @@ function LoadedBoard({ board, actions, companion, isOwnBoard, variant }: LoadedB
                         onAddStep={(text) => actions.addStep(aspiration.id, text)}
                         onAddEvidence={(input) => actions.addEvidence(aspiration.id, input)}
                         onAddComment={(text) => actions.addComment(aspiration.id, text)}
+                        sharing={
+                          variant === 'personal' ? (
+                            <CardSharing
+                              employeeId={board.employee.id}
+                              aspiration={aspiration}
+                              viewer={board.viewer.role}
+                              onChanged={loadLatest}
+                            />
+                          ) : null
+                        }
                       />
                     </li>
                   ))}
@@ -231,6 +243,9 @@ function LoadedBoard({ board, actions, companion, isOwnBoard, variant }: LoadedB
             maxLength={board.limits.privateNotesLength}
           />
           <HistoryPanel api={api} employeeId={board.employee.id} />
+          {isOwner && isOwnBoard && variant === 'personal' ? (
+            <SharingSection employeeId={board.employee.id} aspirations={board.aspirations} />
+          ) : null}
           {isOwner && isOwnBoard ? <ExportBoardButton /> : null}
         </aside>
       </div>

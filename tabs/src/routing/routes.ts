@@ -9,6 +9,8 @@ export type AppRoute =
   | { name: 'chat'; employeeId: string }
   /** In a Teams meeting Career Board booked: the pair comes from the meeting, not the URL. */
   | { name: 'meeting' }
+  /** Boards shared with the viewer (issue 13): the list, or one board as shared. */
+  | { name: 'shared'; employeeId: string | null }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): AppRoute {
@@ -32,6 +34,8 @@ export function parseRoute(hash: string): AppRoute {
       return { name: 'config' };
     case 'meeting':
       return second ? { name: 'not-found', path: `/${path}` } : { name: 'meeting' };
+    case 'shared':
+      return { name: 'shared', employeeId: second || null };
     case 'chat':
       return second
         ? { name: 'chat', employeeId: second }
@@ -55,6 +59,8 @@ export function hrefFor(route: AppRoute): string {
       return `#/chat/${encodeURIComponent(route.employeeId)}`;
     case 'meeting':
       return '#/meeting';
+    case 'shared':
+      return route.employeeId ? `#/shared/${encodeURIComponent(route.employeeId)}` : '#/shared';
     case 'not-found':
       return '#/board';
   }

@@ -86,6 +86,11 @@ function Figures({ view }: { view: AdoptionView }) {
           </div>
         ))}
       </dl>
+      {view.sharing ? (
+        <Caption1>
+          {`Sharing beyond the manager: ${roundedCount(view.sharing.shares, view.roundingBase)} shares with a sponsor or mentor; ${roundedCount(view.sharing.adviceAsked, view.roundingBase)} questions asked for advice, ${roundedCount(view.sharing.adviceAnsweredWithin14Days, view.roundingBase)} answered within 14 days.`}
+        </Caption1>
+      ) : null}
       {view.departments.length > 0 ? (
         <div className={styles.tableWrap}>
           <Table aria-label="Adoption by department" size="small">

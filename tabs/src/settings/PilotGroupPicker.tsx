@@ -9,12 +9,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { KeyboardEvent } from 'react';
-
 import type { PilotGroup } from '@contract/settingsContract';
-import { describeProblem } from '../api/describeProblem';
 import { useSession } from '../common/session';
+import { useNameSearch } from '../common/useNameSearch';
 
 /**
  * The pilot: one Entra security group, found by the start of its name. With none chosen the
@@ -36,12 +33,6 @@ const useStyles = makeStyles({
   },
 });
 
-type Search =
-  | { kind: 'idle' }
-  | { kind: 'searching' }
-  | { kind: 'found'; text: string; groups: PilotGroup[] }
-  | { kind: 'failed'; message: string };
-
 export function PilotGroupPicker({
   value,
   savedValue,
@@ -58,25 +49,14 @@ export function PilotGroupPicker({
 }) {
   const styles = useStyles();
   const { api } = useSession();
-  const [text, setText] = useState('');
-  const [search, setSearch] = useState<Search>({ kind: 'idle' });
-
-  async function find() {
-    const typed = text.trim();
-    if (typed === '') return;
-    setSearch({ kind: 'searching' });
-    try {
-      setSearch({ kind: 'found', text: typed, groups: await api.searchPilotGroups(typed) });
-    } catch (failure) {
-      setSearch({ kind: 'failed', message: describeProblem(failure).message });
-    }
-  }
   // Enter searches here rather than saving the whole settings form.
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    void find();
-  };
+  const {
+    text,
+    setText,
+    state: search,
+    find,
+    onKeyDown,
+  } = useNameSearch((typed) => api.searchPilotGroups(typed));
 
   return (
     <>
@@ -113,12 +93,12 @@ export function PilotGroupPicker({
       {search.kind === 'failed' ? (
         <Body1 role="alert">{`Groups could not be searched: ${search.message}`}</Body1>
       ) : null}
-      {search.kind === 'found' && search.groups.length === 0 ? (
+      {search.kind === 'found' && search.results.length === 0 ? (
         <Body1 role="status">{`No security group’s name starts with “${search.text}”.`}</Body1>
       ) : null}
-      {search.kind === 'found' && search.groups.length > 0 ? (
+      {search.kind === 'found' && search.results.length > 0 ? (
         <ul className={styles.results} aria-label="Groups found">
-          {search.groups.map((group) => (
+          {search.results.map((group) => (
             <li key={group.id}>
               <Button
                 type="button"

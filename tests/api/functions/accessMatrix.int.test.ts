@@ -7,6 +7,7 @@ import type { PickSuggestionsView } from '../../../api/src/contract/conversation
 import { addAspiration, addConversation, clearBoard } from '../../support/boardFixtures';
 import { addMeetingConversation } from '../../support/meetingFixtures';
 import { addUnbookedConversation } from '../../support/pickFixtures';
+import { demoCast } from '../../support/demoCast';
 import { startTestStack } from '../../support/testStack';
 import type { ApiCall, TestStack } from '../../support/testStack';
 
@@ -26,6 +27,12 @@ const PERSONAS = [
   'otherTenant',
   'noToken',
   'expiredToken',
+  /** Nia shared her whole board with Kavya as a sponsor (issue 13). */
+  'sponsor',
+  /** Nia shared her board with this colleague, then revoked it. */
+  'revokedSponsor',
+  /** Nia asked this colleague a question about one aspiration; nothing else is shared. */
+  'asked',
 ] as const;
 type Persona = (typeof PERSONAS)[number];
 
@@ -67,6 +74,9 @@ type Expectations = Record<Persona, number>;
 let stack: TestStack;
 const E = () => DEMO.contoso.employee;
 
+/** The people Nia chose (or un-chose) beyond her manager: refused everywhere but their own routes. */
+const CHOSEN_REFUSED = { sponsor: 403, revokedSponsor: 403, asked: 403 } as const;
+
 const readers = (ok: number): Expectations => ({
   employee: ok,
   manager: ok,
@@ -76,6 +86,7 @@ const readers = (ok: number): Expectations => ({
   otherTenant: 404,
   noToken: 401,
   expiredToken: 401,
+  ...CHOSEN_REFUSED,
 });
 const employeeOnly = (ok: number): Expectations => ({ ...readers(ok), manager: 403 });
 const anyoneSignedIn = (ok: number): Expectations => ({
@@ -87,11 +98,19 @@ const anyoneSignedIn = (ok: number): Expectations => ({
   otherTenant: ok,
   noToken: 401,
   expiredToken: 401,
+  sponsor: ok,
+  revokedSponsor: ok,
+  asked: ok,
 });
 
 let created = 0;
 async function withAspiration(
-  build: (a: { id: string; etag: string; stepId: string; evidenceId: string }) => Request,
+  build: (a: {
+    id: string;
+    etag: string;
+    stepId: string;
+    evidenceId: string;
+  }) => Request | Promise<Request>,
 ): Promise<Request> {
   if (++created % 40 === 0) await clearBoard(stack, E());
   const aspiration = await addAspiration(stack, E());
@@ -120,6 +139,7 @@ const adminOnly = (ok: number): Expectations => ({
   otherTenant: 403,
   noToken: 401,
   expiredToken: 401,
+  ...CHOSEN_REFUSED,
 });
 
 let conversation: { id: string; etag: string } | undefined;
@@ -154,6 +174,45 @@ async function withWaitingConversation(): Promise<string> {
   ).id;
   return waiting;
 }
+
+/** Kavya (sponsor), a colleague whose share was revoked, and a colleague asked for advice. */
+let cast: { sponsor: string; revokedSponsor: string; asked: string };
+/** Whom the employee's own share rows share with and revoke: nobody else's access depends on it. */
+const SHARE_TARGET = () => DEMO.contoso.ceo;
+
+/** A fresh aspiration with a question asked of the `asked` persona: their way into the board. */
+const withAdvice = (build: (a: { id: string; etag: string }) => Request) =>
+  withAspiration(async (a) => {
+    const asked = await stack.call(`/boards/${E()}/aspirations/${a.id}/advice`, {
+      as: E(),
+      method: 'POST',
+      body: { personId: cast.asked, question: 'What would you need to see from me?' },
+    });
+    if (asked.status !== 201) throw new Error(`Could not ask for advice: ${asked.status}`);
+    return build(a);
+  });
+
+async function shareWith(personId: string, present: boolean): Promise<void> {
+  const result = present
+    ? await stack.call(`/boards/${E()}/shares`, {
+        as: E(),
+        method: 'POST',
+        body: { personId, relationship: 'sponsor' },
+      })
+    : await stack.call(`/boards/${E()}/shares/${personId}`, { as: E(), method: 'DELETE' });
+  if (![201, 204, 404, 409].includes(result.status))
+    throw new Error(`Could not set up the share: ${result.status}`);
+}
+
+/** Only the people Nia chose reach what she shared; everyone else as for her board. */
+const sharedReaders = (): Expectations => ({
+  ...readers(403),
+  otherTenant: 404,
+  noToken: 401,
+  expiredToken: 401,
+  sponsor: 200,
+  asked: 200,
+});
 
 const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Request> }> = {
   health: {
@@ -332,6 +391,55 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
     expect: adminOnly(200),
     request: async () => ({ params: { personId: DEMO.contoso.disabled }, method: 'DELETE' }),
   },
+  sharesRead: { expect: employeeOnly(200), request: async () => ({ params: board() }) },
+  shareCreate: {
+    expect: employeeOnly(201),
+    request: async () => {
+      await shareWith(SHARE_TARGET(), false);
+      return { params: board(), body: { personId: SHARE_TARGET(), relationship: 'mentor' } };
+    },
+  },
+  shareRevoke: {
+    expect: employeeOnly(204),
+    request: async () => {
+      await shareWith(SHARE_TARGET(), true);
+      return { params: { ...board(), personId: SHARE_TARGET() } };
+    },
+  },
+  // The manager reads the whole board on its own route; this one is for the people Nia chose.
+  sharedBoard: {
+    expect: sharedReaders(),
+    request: () => withAdvice(() => ({ params: board() })),
+  },
+  // Everyone has a "shared with me" list: their own, possibly empty.
+  sharedWithMe: { expect: anyoneSignedIn(200), request: async () => ({}) },
+  adviceAsk: {
+    expect: employeeOnly(201),
+    request: () =>
+      withAspiration((a) => ({
+        params: { ...board(), aspirationId: a.id },
+        body: { personId: SHARE_TARGET(), question: 'What would make me ready for team lead?' },
+      })),
+  },
+  // Only the two people in the thread write in it: not the manager, not another sponsor.
+  adviceReply: {
+    expect: { ...sharedReaders(), employee: 201, sponsor: 403, asked: 201 },
+    request: () =>
+      withAdvice((a) => ({
+        params: { ...board(), aspirationId: a.id, personId: cast.asked },
+        body: { text: 'Lead the next incident review.' },
+      })),
+  },
+  sponsorshipWrite: {
+    expect: { ...readers(200), employee: 403 },
+    request: () => withAspiration((a) => ({ params: { ...board(), aspirationId: a.id } })),
+  },
+  sponsorshipWithdraw: {
+    expect: { ...readers(204), employee: 403 },
+    request: () => withAspiration((a) => ({ params: { ...board(), aspirationId: a.id } })),
+  },
+  // Names and job titles of the caller's own tenant, as any colleague sees them in Teams.
+  peopleSearch: { expect: anyoneSignedIn(200), request: async () => ({ query: { search: 'Ni' } }) },
   commentCreate: {
     expect: readers(201),
     request: () =>
@@ -344,6 +452,15 @@ const MATRIX: Record<string, { expect: Expectations; request: () => Promise<Requ
 
 beforeAll(async () => {
   stack = await startTestStack();
+  const people = demoCast(stack.orgStore.snapshot());
+  cast = {
+    sponsor: DEMO.contoso.bigTeamManager,
+    revokedSponsor: people.bigTeamReport,
+    asked: people.bigTeamReport2,
+  };
+  await shareWith(cast.sponsor, true);
+  await shareWith(cast.revokedSponsor, true);
+  await shareWith(cast.revokedSponsor, false);
 });
 afterAll(async () => {
   await stack.close();
@@ -360,6 +477,11 @@ async function callAs(persona: Persona, route: RouteDefinition, request: Request
       break;
     case 'otherTenant':
       options.as = DEMO.fabrikam.employee;
+      break;
+    case 'sponsor':
+    case 'revokedSponsor':
+    case 'asked':
+      options.as = cast[persona];
       break;
     default:
       options.as = DEMO.contoso[persona];

@@ -17,6 +17,9 @@ export const ACTIVITY_TEMPLATE_PARAMETERS = {
   boardUpdateReminder: ['when'],
   aspirationAcknowledged: [],
   newDirectReport: ['employee'],
+  boardShared: ['employee'],
+  adviceRequested: ['employee'],
+  adviceAnswered: ['person'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ActivityType = keyof typeof ACTIVITY_TEMPLATE_PARAMETERS;
@@ -237,4 +240,68 @@ export function reminderDue(
   const untilStart = Date.parse(record.start) - now.getTime();
   if (untilStart <= 0 || untilStart > days * 86_400_000) return false;
   return record.notices?.reminder?.attempt !== record.attempt;
+}
+
+/**
+ * To a sponsor or mentor: someone shared their board (or part of it) with them. The link opens
+ * "Shared with me"; what is shown there is read again then, so an aspiration deleted or a share
+ * revoked since is not shown, whatever the feed still says.
+ */
+export function boardSharedNotification(input: {
+  viewerId: string;
+  employee: NamedPerson;
+  links: TeamsLinks;
+}): ActivityNotification {
+  return {
+    recipientId: input.viewerId,
+    activityType: 'boardShared',
+    topic: {
+      value: `${input.employee.displayName}'s Career Board`,
+      webUrl: personalTabLink(input.links, 'board', `shared:${input.employee.id}`),
+    },
+    previewText: preview(
+      `${input.employee.displayName} chose to share their career aspirations with you.`,
+    ),
+    templateParameters: [{ name: 'employee', value: input.employee.displayName }],
+    chainId: chainIdFor(`boardShared|${input.employee.id}|${input.viewerId}`),
+  };
+}
+
+/** To the person asked: a question about one aspiration (which, and the question, are not said). */
+export function adviceRequestedNotification(input: {
+  personId: string;
+  employee: NamedPerson;
+  threadKey: string;
+  links: TeamsLinks;
+}): ActivityNotification {
+  return {
+    recipientId: input.personId,
+    activityType: 'adviceRequested',
+    topic: {
+      value: `${input.employee.displayName} asks for your advice`,
+      webUrl: personalTabLink(input.links, 'board', `shared:${input.employee.id}`),
+    },
+    previewText: preview(
+      `${input.employee.displayName} asked you a question about one of their career aspirations.`,
+    ),
+    templateParameters: [{ name: 'employee', value: input.employee.displayName }],
+    chainId: chainIdFor(`adviceRequested|${input.threadKey}`),
+  };
+}
+
+/** To the employee: the person they asked (or their sponsor or mentor) answered. */
+export function adviceAnsweredNotification(input: {
+  employeeId: string;
+  person: NamedPerson;
+  threadKey: string;
+  links: TeamsLinks;
+}): ActivityNotification {
+  return {
+    recipientId: input.employeeId,
+    activityType: 'adviceAnswered',
+    topic: { value: 'Your Career Board', webUrl: personalTabLink(input.links, 'board') },
+    previewText: preview(`${input.person.displayName} answered on one of your aspirations.`),
+    templateParameters: [{ name: 'person', value: input.person.displayName }],
+    chainId: chainIdFor(`adviceAnswered|${input.threadKey}`),
+  };
 }

@@ -131,6 +131,24 @@ export function exportToMarkdown(data: MyDataExport): string {
     line();
   }
 
+  line('## Shared with sponsors and mentors');
+  line();
+  const shares = data.sharing?.shares ?? [];
+  if (shares.length === 0) line('Shared with nobody beyond my manager.');
+  for (const s of shares)
+    line(
+      `- ${escapeInline(s.person.displayName)} (${s.relationship}): ${s.aspirationIds === null ? 'the whole board' : `${s.aspirationIds.length} chosen aspiration(s)`}, since ${s.sharedAt}`,
+    );
+  line();
+  for (const t of data.sharing?.advice ?? []) {
+    line(`### Advice from ${escapeInline(t.person.displayName)} on aspiration ${t.aspirationId}`);
+    line();
+    if (t.question) line(`Question: ${escapeInline(t.question)}`);
+    for (const m of t.messages)
+      line(`- ${m.at}, ${escapeInline(m.author.displayName)}: ${escapeInline(m.text)}`);
+    line();
+  }
+
   line('## History');
   line();
   if (data.history.length === 0) line('No history.');

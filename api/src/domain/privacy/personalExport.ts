@@ -9,6 +9,8 @@ import type {
   PrivateNotesRecord,
 } from '../board/records';
 import type { ConversationPrivateNotesRecord, ConversationRecord } from '../conversations/records';
+import type { AdviceThreadRecord, ShareRecord } from '../sharing/records';
+import { shareView, threadView } from '../sharing/sharingViews';
 
 /**
  * The employee's own export, as data (JSON) and as a document a person can read (Markdown).
@@ -27,6 +29,9 @@ export interface PersonRecords {
   /** Written by this person: on their own board or on a report's board. */
   boardNotes: PrivateNotesRecord[];
   conversationNotes: ConversationPrivateNotesRecord[];
+  /** Issue 13: whom the person shared their board with, and the advice threads on it. */
+  shares?: ShareRecord[];
+  threads?: AdviceThreadRecord[];
 }
 
 export function buildExport(person: PersonRef, records: PersonRecords, now: Date): MyDataExport {
@@ -83,5 +88,9 @@ export function buildExport(person: PersonRef, records: PersonRecords, now: Date
     conversationNotesAsManager: records.conversationNotes
       .filter((n) => n.authorId === person.id && n.employeeId !== person.id)
       .map((n) => ({ employeeId: n.employeeId, conversationId: n.conversationId, text: n.text })),
+    sharing: {
+      shares: (records.shares ?? []).map(shareView),
+      advice: (records.threads ?? []).map((t) => ({ ...threadView(t), etag: '' })),
+    },
   };
 }

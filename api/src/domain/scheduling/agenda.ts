@@ -50,6 +50,8 @@ export interface AgendaAspiration {
   readonly acknowledgement?: AgendaAcknowledgement | null;
   readonly openSteps: readonly string[];
   readonly evidenceSinceLast: readonly AgendaEvidence[];
+  /** Who said "I will sponsor this" (the manager's commitment, issue 13), if anyone. */
+  readonly sponsoredBy?: string;
 }
 
 export interface AgendaAcknowledgement {
@@ -165,6 +167,9 @@ function renderAspiration(aspiration: AgendaAspiration, input: AgendaInput): str
     `<strong>${escapeHtml(aspiration.title)}</strong> (${escapeHtml(KIND_LABELS[aspiration.kind] ?? aspiration.kind)})${target}`,
     renderAcknowledgement(aspiration, input),
   ];
+  if (aspiration.sponsoredBy) {
+    parts.push(`<p>${escapeHtml(aspiration.sponsoredBy)} will sponsor this.</p>`);
+  }
   if (aspiration.openSteps.length > 0) {
     parts.push(`<p>Open steps:</p>${list(aspiration.openSteps.map(escapeHtml))}`);
   }

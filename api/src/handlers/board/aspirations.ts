@@ -130,5 +130,8 @@ export async function deleteAspiration(input: CallerRouteInput): Promise<HttpRes
     input.services.now().toISOString(),
   );
   if (!finished) logDeferred(input, 1);
+  // Every sponsor's, mentor's and asked person's view is built from the board, so the aspiration
+  // is gone from them already; this removes its threads and sponsorship and unnames it in shares.
+  await input.services.sharing.forgetAspiration(board.tenantId, board.employeeId, current.id);
   return noContent();
 }

@@ -1,6 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
 
 import { MINIMUM_GROUP_SIZE, adoptionFigures } from '../../domain/adoption/adoptionFigures';
+import { sharingFigures } from '../../domain/adoption/sharingFigures';
 import { quarterOf } from '../../domain/scheduling';
 import { inPilotScope } from '../../domain/settings/pilotScope';
 import { ok } from '../../http/responses';
@@ -16,16 +17,25 @@ export async function readAdoption(input: CallerRouteInput): Promise<HttpRespons
   const { services, caller } = input;
   const now = services.now();
   const quarter = quarterOf(now);
-  const [{ settings }, directory, pilotMembers, syncedAt, rows, conversations, roundingKey] =
-    await Promise.all([
-      services.settings.read(caller.tenantId),
-      services.orgChart.readAll(caller.tenantId),
-      services.orgChart.readPilotMembers(caller.tenantId),
-      services.orgChart.readLastSyncAt(caller.tenantId),
-      services.boardQueries.readTenantAdoptionRows(caller.tenantId),
-      services.conversations.listForTenant(caller.tenantId, [quarter]),
-      services.disclosureKeys.keyFor(caller.tenantId, now.toISOString()),
-    ]);
+  const [
+    { settings },
+    directory,
+    pilotMembers,
+    syncedAt,
+    rows,
+    conversations,
+    roundingKey,
+    sharingRows,
+  ] = await Promise.all([
+    services.settings.read(caller.tenantId),
+    services.orgChart.readAll(caller.tenantId),
+    services.orgChart.readPilotMembers(caller.tenantId),
+    services.orgChart.readLastSyncAt(caller.tenantId),
+    services.boardQueries.readTenantAdoptionRows(caller.tenantId),
+    services.conversations.listForTenant(caller.tenantId, [quarter]),
+    services.disclosureKeys.keyFor(caller.tenantId, now.toISOString()),
+    services.sharing.tenantSharingRows(caller.tenantId),
+  ]);
   const eligible = new Map(directory.filter((p) => p.eligible).map((p) => [p.id, p]));
   // The people who should have a board and a conversation: the scheduler's own population.
   const people = [...eligible.values()].filter(
@@ -34,13 +44,19 @@ export async function readAdoption(input: CallerRouteInput): Promise<HttpRespons
       eligible.has(p.managerId) &&
       inPilotScope(settings.pilot, pilotMembers, p.id),
   );
-  return ok(
-    adoptionFigures(
-      people.map((p) => ({ id: p.id, department: p.department })),
-      rows,
-      conversations.map((c) => ({ employeeId: c.employeeId, status: c.status })),
-      { quarter, asOf: now.toISOString(), orgChartSyncedAt: syncedAt },
-      { minimumGroupSize: MINIMUM_GROUP_SIZE, roundingKey },
-    ),
+  const policy = { minimumGroupSize: MINIMUM_GROUP_SIZE, roundingKey };
+  const figures = adoptionFigures(
+    people.map((p) => ({ id: p.id, department: p.department })),
+    rows,
+    conversations.map((c) => ({ employeeId: c.employeeId, status: c.status })),
+    { quarter, asOf: now.toISOString(), orgChartSyncedAt: syncedAt },
+    policy,
   );
+  const sharing = sharingFigures(
+    people.map((p) => p.id),
+    sharingRows,
+    quarter,
+    policy,
+  );
+  return ok({ ...figures, sharing: figures.withheld ? null : sharing });
 }

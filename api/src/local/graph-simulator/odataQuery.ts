@@ -122,13 +122,25 @@ export function preferredPageSize(headers: IncomingHttpHeaders): number | undefi
   return Math.min(Math.max(Number(match[1]), 1), MAX_PAGE_SIZE);
 }
 
+/**
+ * The people picker's filter on users, `startswith(displayName,'…')`: a default query, matched
+ * case-insensitively as Entra does (https://learn.microsoft.com/graph/query-parameters#filter-parameter,
+ * https://learn.microsoft.com/graph/aad-advanced-queries). Null for any other filter.
+ */
+export function parseNameStartsWithFilter(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const match = /^\s*startswith\(displayName,\s*'((?:[^']|'')*)'\)\s*$/i.exec(raw);
+  return match ? match[1].replace(/''/g, "'").toLowerCase() : null;
+}
+
 /** The one filter the org-chart sync needs: `accountEnabled eq true|false`. */
 export function parseAccountEnabledFilter(raw: string | undefined): boolean | null {
   if (raw === undefined) return null;
+  if (parseNameStartsWithFilter(raw) !== null) return null;
   const match = /^\s*accountEnabled\s+eq\s+(true|false)\s*$/i.exec(raw);
   if (!match) {
     throw unsupportedQuery(
-      `Unsupported or invalid query filter clause '${raw}': the local Graph simulator supports only 'accountEnabled eq true' and 'accountEnabled eq false' on users.`,
+      `Unsupported or invalid query filter clause '${raw}': the local Graph simulator supports only 'accountEnabled eq true', 'accountEnabled eq false' and "startswith(displayName,'…')" on users.`,
     );
   }
   return match[1].toLowerCase() === 'true';

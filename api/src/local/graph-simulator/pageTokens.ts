@@ -18,7 +18,13 @@ interface Query {
 }
 
 export type PageState =
-  | ({ kind: 'users'; offset: number; accountEnabled: boolean | null } & Query)
+  | ({
+      kind: 'users';
+      offset: number;
+      accountEnabled: boolean | null;
+      /** `startswith(displayName,'…')`, lower-cased: the people picker's search. */
+      nameStartsWith?: string | null;
+    } & Query)
   | ({ kind: 'directReports'; managerId: string; offset: number } & Query)
   /** A later page of a group's transitive user members. */
   | ({ kind: 'groupMembers'; groupId: string; offset: number } & Query)

@@ -7,6 +7,7 @@ import {
   assertOnlyOptions,
   contextFragment,
   parseAccountEnabledFilter,
+  parseNameStartsWithFilter,
   parseSelect,
   parseTop,
 } from './odataQuery';
@@ -58,10 +59,11 @@ function listUsers(context: GraphRequestContext): ReturnType<GraphRoute['handle'
     ? tokens.decode(skipToken, tenantId, store.epoch, ['users'])
     : firstUsersPage(query);
   const selection: Selection = { properties: state.select, manager: false };
-  const users =
-    state.accountEnabled === null
-      ? store.listUsers(tenantId)
-      : store.listUsers(tenantId).filter((u) => u.accountEnabled === state.accountEnabled);
+  const prefix = state.nameStartsWith ?? null;
+  const users = store
+    .listUsers(tenantId)
+    .filter((u) => state.accountEnabled === null || u.accountEnabled === state.accountEnabled)
+    .filter((u) => prefix === null || u.displayName.toLowerCase().startsWith(prefix));
   const page = pageOf(users, state.offset, state.pageSize);
   return ok({
     '@odata.context': links.context(contextFragment('users', selection)),
@@ -80,6 +82,7 @@ function firstUsersPage(query: Map<string, string>) {
     select: selection.properties,
     manager: false,
     accountEnabled: parseAccountEnabledFilter(query.get('$filter')),
+    nameStartsWith: parseNameStartsWithFilter(query.get('$filter')),
   };
 }
 

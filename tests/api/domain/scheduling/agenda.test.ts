@@ -161,6 +161,20 @@ describe('the conversation agenda', () => {
     expect(renderAgenda(input)).not.toContain('Outside working hours');
   });
 
+  it('says who will sponsor an aspiration, under that aspiration only, escaped', () => {
+    const html = renderAgenda({
+      ...input,
+      aspirations: [
+        { ...input.aspirations[0], sponsoredBy: 'Grace <b>Hopper</b>' },
+        input.aspirations[1],
+      ],
+    });
+    const line = 'Grace &lt;b&gt;Hopper&lt;/b&gt; will sponsor this.';
+    expect(html).toContain(line);
+    expect(html.indexOf(line)).toBeLessThan(html.indexOf('Staff engineer'));
+    expect(renderAgenda(input)).not.toContain('will sponsor this');
+  });
+
   it('links to the board', () => {
     expect(renderAgenda(input)).toContain(
       `<a href="https://teams.microsoft.com/l/entity/app-id/board?context=%7B%7D">Open Ada Lovelace's career board in Teams</a>`,

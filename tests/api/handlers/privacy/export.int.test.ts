@@ -107,6 +107,7 @@ describe('GET /me/export', () => {
       '## Aspirations',
       '## Conversations',
       '## My private notes',
+      '## Shared with sponsors and mentors',
       '## History',
     ]);
     expect(markdown).not.toMatch(/</);

@@ -3,6 +3,7 @@ import {
   assertOnlyOptions,
   contextFragment,
   parseAccountEnabledFilter,
+  parseNameStartsWithFilter,
   parseSelect,
   parseTop,
   preferredPageSize,
@@ -78,11 +79,14 @@ describe('page size', () => {
 });
 
 describe('$filter', () => {
-  it('supports accountEnabled eq true|false only', () => {
+  it('supports accountEnabled eq true|false and the people picker’s startswith on displayName only', () => {
     expect(parseAccountEnabledFilter(undefined)).toBeNull();
     expect(parseAccountEnabledFilter('accountEnabled eq true')).toBe(true);
     expect(parseAccountEnabledFilter(' AccountEnabled  eq FALSE ')).toBe(false);
-    const error = graphError(() => parseAccountEnabledFilter("startswith(displayName,'A')"));
+    expect(parseAccountEnabledFilter("startswith(displayName,'A')")).toBeNull();
+    expect(parseNameStartsWithFilter("startswith(displayName,'O''Brien')")).toBe("o'brien");
+    expect(parseNameStartsWithFilter('accountEnabled eq true')).toBeNull();
+    const error = graphError(() => parseAccountEnabledFilter("startswith(mail,'A')"));
     expect(error).toMatchObject({ status: 400, code: 'Request_UnsupportedQuery' });
     expect(error.message).toMatch(/accountEnabled eq true/);
   });
