@@ -20,6 +20,25 @@ const HOST = '127.0.0.1';
 const QUEUE_MAIN = join(require.resolve('azurite/package.json'), '..', 'dist/src/queue/main.js');
 const LISTENING = /successfully listens on https?:\/\/[^:\s]+:(\d+)/;
 
+/**
+ * Runs Azurite's queue entry point in a child that follows its parent: when the stack's process
+ * dies, even by kill -9, the IPC channel closes and Azurite shuts down as on Ctrl-C, so the port
+ * and the data folder are free for the next start. On a signal the child lets go of the channel
+ * too, or the open channel alone would keep it running once Azurite has closed its server.
+ * (Azurite reads its flags from process.argv.)
+ */
+const FOLLOW_PARENT = [
+  `process.argv.splice(1, 0, ${JSON.stringify(QUEUE_MAIN)});`,
+  "process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));",
+  'const letGo = () => { if (process.connected) process.disconnect(); };',
+  "process.on('SIGTERM', letGo);",
+  "process.on('SIGINT', letGo);",
+  `require(${JSON.stringify(QUEUE_MAIN)});`,
+].join('\n');
+
+/** How long Azurite gets to close on SIGTERM before it is killed. */
+const STOP_GRACE_MS = 5_000;
+
 export interface AzuriteOptions {
   /** 0 picks a free port (tests). */
   port: number;
@@ -44,7 +63,10 @@ export function azuriteConnectionString(port: number): string {
 
 export function startAzurite(options: AzuriteOptions): Promise<Azurite> {
   const args = [
-    QUEUE_MAIN,
+    '-e',
+    FOLLOW_PARENT,
+    // Azurite's flags after `--`, or node would read them as its own.
+    '--',
     '--queueHost',
     HOST,
     '--queuePort',
@@ -57,7 +79,9 @@ export function startAzurite(options: AzuriteOptions): Promise<Azurite> {
     '--disableTelemetry',
     ...(options.location ? ['--location', options.location] : ['--inMemoryPersistence']),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // The channel is only for the child to notice its parent's death: it keeps nothing alive here.
+  child.channel?.unref();
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -94,7 +118,11 @@ export function startAzurite(options: AzuriteOptions): Promise<Azurite> {
 function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }

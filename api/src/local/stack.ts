@@ -9,7 +9,13 @@ import { routes } from '../functions/routes';
 import { createServices } from '../services';
 import type { Services } from '../services';
 import { timers } from '../functions/timers';
+import { toQueueHandler } from '../functions/queueTrigger';
+import { queueTriggers } from '../functions/queueTriggers';
+import { QueueServiceClient } from '@azure/storage-queue';
+
 import { createApiListener } from './apiHost';
+import { startAzurite } from './azurite';
+import type { Azurite } from './azurite';
 import { startEmbeddedCosmos } from './cosmosServer';
 import { buildDemoDirectory } from './demo-org/demoDirectory';
 import type { DemoDirectory } from './demo-org/types';
@@ -23,14 +29,19 @@ import { createOrgStore } from './graph-simulator/orgStore';
 import type { OrgStore } from './graph-simulator/orgStore';
 import { createIdentityIssuer } from './identityIssuer';
 import type { IdentityIssuer } from './identityIssuer';
+import { readQueueHostSettings } from './hostQueueSettings';
 import { close, listen } from './listen';
+import { azuriteDataDir } from './localData';
+import { startQueueTriggerHost } from './queueTriggerHost';
+import type { QueueTriggerHost } from './queueTriggerHost';
 import { createStartupGate, gatedListener } from './startupGate';
 import { seedDemoPilots } from './seedPilots';
 import { createTabListener } from './tabServer';
 
 /**
  * The whole product on its embedded default, in one process: Cosmos DB, the dev services
- * (identity issuer, Graph simulator, dev controls), the API host and the tab server. `npm start`
+ * (identity issuer, Graph simulator, dev controls), the API host, the tab server and the queue
+ * triggers, with Azurite's queue service beside it in a process of its own (azurite.ts). `npm start`
  * runs it on the well-known ports; tests run it on ephemeral ones.
  */
 
@@ -47,17 +58,19 @@ export interface StackOptions {
   graphCalendarLimits?: Partial<CalendarLimits>;
   /** Graph's simulated service time (graph-simulator/latencyModel.ts); off when absent. */
   graphLatency?: GraphLatencyModel;
-  /** Keep the embedded Cosmos DB's data in this folder across restarts (localData.ts). */
+  /** Keep the embedded Cosmos DB's data and Azurite's queues in this folder across restarts (localData.ts). */
   dataDir?: string;
 }
 
 export interface Stack {
-  urls: { api: string; tab: string; dev: string; cosmos: string };
+  urls: { api: string; tab: string; dev: string; cosmos: string; queues: string };
   ports: LocalPorts;
   config: Config;
   services: Services;
   issuer: IdentityIssuer;
   orgStore: OrgStore;
+  /** Azurite's queue service, the storage the queue triggers read (AzureWebJobsStorage locally). */
+  queues: { connectionString: string; service: QueueServiceClient };
   close(): Promise<void>;
 }
 
@@ -76,8 +89,13 @@ const TAB_STARTING = { kind: 'hold', maxWaitMs: 15_000, retryAfterSeconds: 1 } a
 export async function startStack(options: StackOptions): Promise<Stack> {
   const env = options.env ?? {};
   const servers: Server[] = [];
+  let azurite: Azurite | undefined;
+  let queueHost: QueueTriggerHost | undefined;
   const closeAll = async () => {
+    // The queue triggers first: a run in progress finishes against the servers it still needs.
+    await queueHost?.stop();
     await Promise.all(servers.reverse().map((s) => close(s)));
+    await azurite?.close();
   };
   try {
     // Bind every port first, so ephemeral ports are known before anything is configured.
@@ -86,6 +104,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ? null
       : await startEmbeddedCosmos(options.ports.cosmos, { dataDir: options.dataDir });
     if (cosmos) servers.push(cosmos.server);
+    azurite = await startAzurite({
+      port: options.ports.queues,
+      location: options.dataDir ? azuriteDataDir(options.dataDir) : undefined,
+    });
     // Each server answers from the moment it listens: its gate holds or refuses requests until
     // the listener that serves them is attached below.
     const devGate = gatedListener(createStartupGate('dev services', API_STARTING));
@@ -102,6 +124,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       dev: await listen(devServer, options.ports.dev, 'dev services', 'DEV_PORT'),
       api: await listen(apiServer, options.ports.api, 'API', 'API_PORT'),
       tab: await listen(tabServer, options.ports.tab, 'tab', 'TAB_PORT'),
+      queues: azurite.port,
     };
     const directory = options.directory ?? buildDemoDirectory(new Date());
     const config = buildLocalConfig(ports, env, {
@@ -113,6 +136,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       tab: `http://localhost:${ports.tab}/`,
       dev: `http://localhost:${ports.dev}`,
       cosmos: config.cosmos.endpoint,
+      queues: azurite.queueServiceUrl,
     };
 
     const orgStore = createOrgStore(directory);
@@ -166,7 +190,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }),
     );
 
-    return { urls, ports, config, services, issuer, orgStore, close: closeAll };
+    const queueService = QueueServiceClient.fromConnectionString(azurite.connectionString);
+    queueHost = await startQueueTriggerHost({
+      service: queueService,
+      settings: readQueueHostSettings(),
+      functions: queueTriggers.map((trigger) => ({
+        name: trigger.name,
+        queueName: trigger.queueName,
+        handler: toQueueHandler(trigger, async () => services),
+      })),
+      log: options.log,
+    });
+
+    return {
+      urls,
+      ports,
+      config,
+      services,
+      issuer,
+      orgStore,
+      queues: { connectionString: azurite.connectionString, service: queueService },
+      close: closeAll,
+    };
   } catch (error) {
     await closeAll();
     throw error;
