@@ -15,7 +15,6 @@ import { QueueServiceClient } from '@azure/storage-queue';
 
 import { createApiListener } from './apiHost';
 import { startAzurite } from './azurite';
-import type { Azurite } from './azurite';
 import { startEmbeddedCosmos } from './cosmosServer';
 import { buildDemoDirectory } from './demo-org/demoDirectory';
 import type { DemoDirectory } from './demo-org/types';
@@ -89,13 +88,22 @@ const TAB_STARTING = { kind: 'hold', maxWaitMs: 15_000, retryAfterSeconds: 1 } a
 export async function startStack(options: StackOptions): Promise<Stack> {
   const env = options.env ?? {};
   const servers: Server[] = [];
-  let azurite: Azurite | undefined;
+  // Azurite takes seconds to load (a child process with its own module graph): it starts first
+  // and in parallel, and is awaited last. A failure is handled where it is awaited, or on close.
+  const azuriteStarting = startAzurite({
+    port: options.ports.queues,
+    location: options.dataDir ? azuriteDataDir(options.dataDir) : undefined,
+  });
+  azuriteStarting.catch(() => undefined);
   let queueHost: QueueTriggerHost | undefined;
   const closeAll = async () => {
     // The queue triggers first: a run in progress finishes against the servers it still needs.
     await queueHost?.stop();
     await Promise.all(servers.reverse().map((s) => close(s)));
-    await azurite?.close();
+    await azuriteStarting.then(
+      (azurite) => azurite.close(),
+      () => undefined,
+    );
   };
   try {
     // Bind every port first, so ephemeral ports are known before anything is configured.
@@ -104,10 +112,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ? null
       : await startEmbeddedCosmos(options.ports.cosmos, { dataDir: options.dataDir });
     if (cosmos) servers.push(cosmos.server);
-    azurite = await startAzurite({
-      port: options.ports.queues,
-      location: options.dataDir ? azuriteDataDir(options.dataDir) : undefined,
-    });
     // Each server answers from the moment it listens: its gate holds or refuses requests until
     // the listener that serves them is attached below.
     const devGate = gatedListener(createStartupGate('dev services', API_STARTING));
@@ -119,24 +123,22 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const tabGate = gatedListener(createStartupGate('tab', TAB_STARTING));
     const tabServer = createServer(tabGate.listener);
     servers.push(tabServer);
-    const ports: LocalPorts = {
+    const bound: Omit<LocalPorts, 'queues'> = {
       cosmos: cosmos?.port ?? options.ports.cosmos,
       dev: await listen(devServer, options.ports.dev, 'dev services', 'DEV_PORT'),
       api: await listen(apiServer, options.ports.api, 'API', 'API_PORT'),
       tab: await listen(tabServer, options.ports.tab, 'tab', 'TAB_PORT'),
-      queues: azurite.port,
     };
     const directory = options.directory ?? buildDemoDirectory(new Date());
-    const config = buildLocalConfig(ports, env, {
+    const config = buildLocalConfig({ ...bound, queues: options.ports.queues }, env, {
       orgChartCacheSeconds: options.orgChartCacheSeconds,
       schedulerTenants: directory.tenants.map((t) => t.id),
     });
     const urls = {
-      api: `http://localhost:${ports.api}/api`,
-      tab: `http://localhost:${ports.tab}/`,
-      dev: `http://localhost:${ports.dev}`,
+      api: `http://localhost:${bound.api}/api`,
+      tab: `http://localhost:${bound.tab}/`,
+      dev: `http://localhost:${bound.dev}`,
       cosmos: config.cosmos.endpoint,
-      queues: azurite.queueServiceUrl,
     };
 
     const orgStore = createOrgStore(directory);
@@ -190,6 +192,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }),
     );
 
+    const azurite = await azuriteStarting;
     const queueService = QueueServiceClient.fromConnectionString(azurite.connectionString);
     queueHost = await startQueueTriggerHost({
       service: queueService,
@@ -203,8 +206,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
 
     return {
-      urls,
-      ports,
+      urls: { ...urls, queues: azurite.queueServiceUrl },
+      ports: { ...bound, queues: azurite.port },
       config,
       services,
       issuer,
