@@ -10,6 +10,7 @@ import { createServices } from '../services';
 import type { Services } from '../services';
 import { timers } from '../functions/timers';
 import { toQueueHandler } from '../functions/queueTrigger';
+import type { QueueTriggerDefinition } from '../functions/queueTrigger';
 import { queueTriggers } from '../functions/queueTriggers';
 import { QueueServiceClient } from '@azure/storage-queue';
 
@@ -57,6 +58,8 @@ export interface StackOptions {
   graphCalendarLimits?: Partial<CalendarLimits>;
   /** Graph's simulated service time (graph-simulator/latencyModel.ts); off when absent. */
   graphLatency?: GraphLatencyModel;
+  /** Queue-triggered functions to run; the app's table (functions/queueTriggers.ts) by default. */
+  queueTriggers?: QueueTriggerDefinition[];
   /** Keep the embedded Cosmos DB's data and Azurite's queues in this folder across restarts (localData.ts). */
   dataDir?: string;
 }
@@ -197,7 +200,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     queueHost = await startQueueTriggerHost({
       service: queueService,
       settings: readQueueHostSettings(),
-      functions: queueTriggers.map((trigger) => ({
+      functions: (options.queueTriggers ?? queueTriggers).map((trigger) => ({
         name: trigger.name,
         queueName: trigger.queueName,
         handler: toQueueHandler(trigger, async () => services),
