@@ -10,7 +10,10 @@ export async function withStack<T>(
   options: { directory: DemoDirectory } & Partial<StackOptions>,
   work: (stack: Stack) => Promise<T>,
 ): Promise<T> {
-  const stack = await startStack({ ports: { api: 0, tab: 0, dev: 0, cosmos: 0 }, ...options });
+  const stack = await startStack({
+    ports: { api: 0, tab: 0, dev: 0, cosmos: 0, queues: 0 },
+    ...options,
+  });
   try {
     return await work(stack);
   } finally {

@@ -114,6 +114,9 @@ var containers = [
 // Built-in role definitions (Azure RBAC for Storage and Monitor, Cosmos DB data-plane RBAC).
 var storageBlobDataOwner = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var storageQueueDataReader = '19e7f393-937e-4f77-808e-94535e297925'
+var storageQueueDataMessageProcessor = '8a0f0c08-91a1-4084-bc3d-661d67233fed'
+var storageQueueDataMessageSender = 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a'
 var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var monitoringMetricsPublisher = '3913510d-42f4-4e42-8a64-420c390055eb'
 var cosmosDataContributor = '00000000-0000-0000-0000-000000000002'
@@ -195,9 +198,46 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-// Blob: host leases, timer singleton locks and the deployment package; Queue and Table: host state.
+// Work queues of the queue-triggered functions (api/src/functions/queueTriggers.ts, WORK_QUEUES),
+// each with the `<queue>-poison` queue the host moves a message to after maxDequeueCount failed
+// deliveries ("Azure Queue storage trigger for Azure Functions", Poison messages,
+// https://learn.microsoft.com/azure/azure-functions/functions-bindings-storage-queue-trigger).
+// Declared here so the poison queue is there for the admin to inspect before anything has failed.
+var workQueues = [
+  'schedule-work'
+  'schedule-work-poison'
+]
+
+resource functionQueueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: functionStorage
+  name: 'default'
+}
+
+resource workQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+  for queueName in workQueues: {
+    parent: functionQueueService
+    name: queueName
+  }
+]
+
+// Blob: host leases, timer singleton locks and the deployment package; Table: host state.
+// Queue: host state, and the work queues through the same identity-based AzureWebJobsStorage
+// connection (app settings below, no key): Microsoft lists Storage Queue Data Reader and Message
+// Processor for a queue trigger, Data Contributor and Message Sender for writing messages, which
+// the pass does when it fans out ("Azure Queue storage trigger and bindings for Azure Functions
+// overview", Grant permission to the identity,
+// https://learn.microsoft.com/azure/azure-functions/functions-bindings-storage-queue#grant-permission-to-the-identity;
+// "Connecting to host storage with an identity",
+// https://learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity).
 resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for role in [storageBlobDataOwner, storageQueueDataContributor, storageTableDataContributor]: {
+  for role in [
+    storageBlobDataOwner
+    storageQueueDataContributor
+    storageQueueDataReader
+    storageQueueDataMessageProcessor
+    storageQueueDataMessageSender
+    storageTableDataContributor
+  ]: {
     name: guid(functionStorage.id, identity.id, role)
     scope: functionStorage
     properties: {
@@ -441,6 +481,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
   dependsOn: [
     storageRoles
     deploymentContainer
+    workQueue
     appInsightsPublisher
   ]
 }

@@ -78,7 +78,7 @@ describe('configuration', () => {
   });
 
   it('locally, ports come from the environment and the issuer, JWKS and Graph follow them', () => {
-    const config = buildLocalConfig({ api: 1, tab: 2, dev: 3, cosmos: 4 }, {});
+    const config = buildLocalConfig({ api: 1, tab: 2, dev: 3, cosmos: 4, queues: 5 }, {});
     expect(config.auth.jwksUri).toBe('http://localhost:3/identity/discovery/v2.0/keys');
     expect(config.graph.baseUrl).toBe('http://localhost:3/graph/');
     expect(config.cosmos.endpoint).toBe('https://localhost:4/');
@@ -114,7 +114,7 @@ describe('configuration', () => {
     expect(() => buildAzureConfig({ ...azureEnv, TEAMS_APP_ID: 'career-board' })).toThrow(
       /TEAMS_APP_ID/,
     );
-    expect(buildLocalConfig({ api: 1, tab: 2, dev: 3, cosmos: 4 }, {}).teamsAppId).toBe(
+    expect(buildLocalConfig({ api: 1, tab: 2, dev: 3, cosmos: 4, queues: 5 }, {}).teamsAppId).toBe(
       LOCAL_TEAMS_APP_ID,
     );
     // The local package (`npm run package`) takes this id while env/.env.local's stays empty for
@@ -130,8 +130,10 @@ describe('configuration', () => {
       buildAzureConfig({ ...azureEnv, SCHEDULER_REMINDER_DAYS: '5' }).scheduler.reminderDays,
     ).toBe(5);
     expect(
-      buildLocalConfig({ api: 1, tab: 2, dev: 3, cosmos: 4 }, { SCHEDULER_REMINDER_DAYS: '1' })
-        .scheduler.reminderDays,
+      buildLocalConfig(
+        { api: 1, tab: 2, dev: 3, cosmos: 4, queues: 5 },
+        { SCHEDULER_REMINDER_DAYS: '1' },
+      ).scheduler.reminderDays,
     ).toBe(1);
     expect(() => buildAzureConfig({ ...azureEnv, SCHEDULER_REMINDER_DAYS: '0' })).toThrow(
       /SCHEDULER_REMINDER_DAYS/,
@@ -191,7 +193,13 @@ describe('configuration', () => {
       const settings = loadStartSettings({}, { TAB_API_BASE_URL: 'https://api.example/api/' });
       expect(settings.config.mode).toBe('local');
       expect(settings.embeddedCosmos).toBe(true);
-      expect(settings.ports).toEqual({ api: 7071, tab: 53000, dev: 7072, cosmos: 8081 });
+      expect(settings.ports).toEqual({
+        api: 7071,
+        tab: 53000,
+        dev: 7072,
+        cosmos: 8081,
+        queues: 10001,
+      });
       expect(settings.tabApiBaseUrl).toBe('https://api.example/api');
       expect(
         loadStartSettings({}, { COSMOS_ENDPOINT: 'https://localhost:8081/' }).embeddedCosmos,

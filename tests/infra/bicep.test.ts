@@ -6,6 +6,8 @@ import {
   AZURE_MODE_SETTINGS,
   DATABASE_NAME,
 } from '../../api/src/config';
+import { queueTriggers, WORK_QUEUES } from '../../api/src/functions/queueTriggers';
+import { poisonQueueName } from '../../api/src/local/queueTriggerHost';
 import { CONTAINERS } from '../../api/src/store/cosmosClient';
 import { Expression, parseBicep, syntaxProblems } from './bicepTree';
 import type { BicepFile, BicepValue } from './bicepTree';
@@ -101,6 +103,7 @@ describe('infra/azure.bicep', () => {
       'Microsoft.Insights/components',
       'Microsoft.Storage/storageAccounts',
       'Microsoft.Storage/storageAccounts/blobServices/containers',
+      'Microsoft.Storage/storageAccounts/queueServices/queues',
       'Microsoft.Web/serverfarms',
       'Microsoft.Web/sites',
       'Microsoft.Web/staticSites',
@@ -276,6 +279,9 @@ describe('infra/azure.bicep', () => {
       expect.arrayContaining([
         'b7e6dc6d-f1e8-4753-8033-0f276bb0955b', // Storage Blob Data Owner
         '974c5e8b-45b9-4653-ba55-5f855dd0fb88', // Storage Queue Data Contributor
+        '19e7f393-937e-4f77-808e-94535e297925', // Storage Queue Data Reader (queue trigger)
+        '8a0f0c08-91a1-4084-bc3d-661d67233fed', // Storage Queue Data Message Processor (trigger)
+        'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a', // Storage Queue Data Message Sender (enqueueing)
         '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3', // Storage Table Data Contributor
       ]),
     );
@@ -286,6 +292,38 @@ describe('infra/azure.bicep', () => {
     expect(
       file.evaluate(file.property(account!.body, ['properties', 'allowSharedKeyAccess'])!),
     ).toBe(false);
+  });
+
+  it("declares every work queue and its poison queue on the Function App's storage account", () => {
+    const queues = only(
+      file.resourcesOfType('Microsoft.Storage/storageAccounts/queueServices/queues'),
+      'queue declaration',
+    );
+    expect(queues.loopCollection).toBeDefined();
+    const names = file.evaluate(queues.loopCollection!) as string[];
+    const expected = WORK_QUEUES.flatMap((q) => [q, poisonQueueName(q)]);
+    expect([...names].sort()).toEqual([...expected].sort());
+    // Every trigger reads a declared queue.
+    for (const trigger of queueTriggers) expect(WORK_QUEUES).toContain(trigger.queueName);
+
+    const queueService = only(
+      file.resourcesOfType('Microsoft.Storage/storageAccounts/queueServices'),
+      'queue service',
+    );
+    expect(file.property(queues.body, ['parent'])?.text).toBe(queueService.symbol);
+    const account = only(file.resourcesOfType('Microsoft.Storage/storageAccounts'), 'account');
+    expect(file.property(queueService.body, ['parent'])?.text).toBe(account.symbol);
+    // The host reaches them with the managed identity: the identity-based connection's queue URI
+    // is this account's, and the site waits for the queues.
+    const queueUri = appSettings(file).find(
+      (s) => s.name === 'AzureWebJobsStorage__queueServiceUri',
+    );
+    expect(queueUri?.source).toBe(`${account.symbol}.properties.primaryEndpoints.queue`);
+    expect(appSettings(file).find((s) => s.name === 'AzureWebJobsStorage__credential')?.value).toBe(
+      'managedidentity',
+    );
+    const site = only(file.resourcesOfType('Microsoft.Web/sites'), 'Function App');
+    expect(file.property(site.body, ['dependsOn'])?.text).toContain(queues.symbol);
   });
 
   it('sends telemetry to Application Insights backed by a Log Analytics workspace', () => {

@@ -29,7 +29,7 @@ export interface TestStack extends Stack {
 
 export async function startTestStack(options: Partial<StackOptions> = {}): Promise<TestStack> {
   const stack = await startStack({
-    ports: { api: 0, tab: 0, dev: 0, cosmos: 0 },
+    ports: { api: 0, tab: 0, dev: 0, cosmos: 0, queues: 0 },
     orgChartCacheSeconds: 0,
     ...options,
   });

@@ -7,8 +7,10 @@ import { createServices } from '../services';
 import { timers } from './timers';
 import { toTimerHandler } from './toTimerHandler';
 import { lazyServices } from './lazyServices';
+import { QUEUE_CONNECTION, toQueueHandler } from './queueTrigger';
+import { queueTriggers } from './queueTriggers';
 
-/** The Azure Functions entry point: registrations only, from the route and timer tables. */
+/** The Azure Functions entry point: registrations only, from the route, timer and queue tables. */
 
 const getServices = lazyServices(() => loadConfig(), createServices);
 
@@ -26,5 +28,13 @@ for (const timer of timers) {
     schedule: timer.schedule,
     runOnStartup: false,
     handler: toTimerHandler(timer, getServices),
+  });
+}
+
+for (const trigger of queueTriggers) {
+  app.storageQueue(trigger.name, {
+    queueName: trigger.queueName,
+    connection: QUEUE_CONNECTION,
+    handler: toQueueHandler(trigger, getServices),
   });
 }

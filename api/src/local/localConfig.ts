@@ -33,6 +33,8 @@ export interface LocalPorts {
   tab: number;
   dev: number;
   cosmos: number;
+  /** Azurite's queue service (Azurite's own default port). */
+  queues: number;
 }
 
 const portsSchema = z.object({
@@ -40,6 +42,7 @@ const portsSchema = z.object({
   TAB_PORT: port(53000),
   DEV_PORT: port(7072),
   COSMOS_PORT: port(8081),
+  QUEUE_PORT: port(10001),
 });
 
 const localEnvSchema = portsSchema.extend({
@@ -55,7 +58,13 @@ const localEnvSchema = portsSchema.extend({
 
 export function readLocalPorts(env: NodeJS.ProcessEnv = process.env): LocalPorts {
   const e = parseSettings(portsSchema, env);
-  return { api: e.API_PORT, tab: e.TAB_PORT, dev: e.DEV_PORT, cosmos: e.COSMOS_PORT };
+  return {
+    api: e.API_PORT,
+    tab: e.TAB_PORT,
+    dev: e.DEV_PORT,
+    cosmos: e.COSMOS_PORT,
+    queues: e.QUEUE_PORT,
+  };
 }
 
 /** Local mode: the embedded Cosmos server, the Graph simulator and the dev identity issuer. */

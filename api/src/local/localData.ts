@@ -13,9 +13,15 @@ export function cosmosDataDir(dataDir: string): string {
   return join(dataDir, 'cosmos');
 }
 
-/** `--fresh`: forget everything the embedded Cosmos DB kept. */
+/** Where Azurite keeps its queues (azurite.ts). */
+export function azuriteDataDir(dataDir: string): string {
+  return join(dataDir, 'azurite');
+}
+
+/** `--fresh`: forget everything the embedded Cosmos DB and Azurite kept. */
 export function resetLocalData(dataDir: string): void {
   rmSync(cosmosDataDir(dataDir), { recursive: true, force: true });
+  rmSync(azuriteDataDir(dataDir), { recursive: true, force: true });
 }
 
 export class DataDirInUseError extends Error {}

@@ -9,7 +9,13 @@ import { routes } from '../functions/routes';
 import { createServices } from '../services';
 import type { Services } from '../services';
 import { timers } from '../functions/timers';
+import { toQueueHandler } from '../functions/queueTrigger';
+import type { QueueTriggerDefinition } from '../functions/queueTrigger';
+import { queueTriggers } from '../functions/queueTriggers';
+import { QueueServiceClient } from '@azure/storage-queue';
+
 import { createApiListener } from './apiHost';
+import { startAzurite } from './azurite';
 import { startEmbeddedCosmos } from './cosmosServer';
 import { buildDemoDirectory } from './demo-org/demoDirectory';
 import type { DemoDirectory } from './demo-org/types';
@@ -23,14 +29,19 @@ import { createOrgStore } from './graph-simulator/orgStore';
 import type { OrgStore } from './graph-simulator/orgStore';
 import { createIdentityIssuer } from './identityIssuer';
 import type { IdentityIssuer } from './identityIssuer';
+import { readQueueHostSettings } from './hostQueueSettings';
 import { close, listen } from './listen';
+import { azuriteDataDir } from './localData';
+import { startQueueTriggerHost } from './queueTriggerHost';
+import type { QueueTriggerHost } from './queueTriggerHost';
 import { createStartupGate, gatedListener } from './startupGate';
 import { seedDemoPilots } from './seedPilots';
 import { createTabListener } from './tabServer';
 
 /**
  * The whole product on its embedded default, in one process: Cosmos DB, the dev services
- * (identity issuer, Graph simulator, dev controls), the API host and the tab server. `npm start`
+ * (identity issuer, Graph simulator, dev controls), the API host, the tab server and the queue
+ * triggers, with Azurite's queue service beside it in a process of its own (azurite.ts). `npm start`
  * runs it on the well-known ports; tests run it on ephemeral ones.
  */
 
@@ -47,17 +58,21 @@ export interface StackOptions {
   graphCalendarLimits?: Partial<CalendarLimits>;
   /** Graph's simulated service time (graph-simulator/latencyModel.ts); off when absent. */
   graphLatency?: GraphLatencyModel;
-  /** Keep the embedded Cosmos DB's data in this folder across restarts (localData.ts). */
+  /** Queue-triggered functions to run; the app's table (functions/queueTriggers.ts) by default. */
+  queueTriggers?: QueueTriggerDefinition[];
+  /** Keep the embedded Cosmos DB's data and Azurite's queues in this folder across restarts (localData.ts). */
   dataDir?: string;
 }
 
 export interface Stack {
-  urls: { api: string; tab: string; dev: string; cosmos: string };
+  urls: { api: string; tab: string; dev: string; cosmos: string; queues: string };
   ports: LocalPorts;
   config: Config;
   services: Services;
   issuer: IdentityIssuer;
   orgStore: OrgStore;
+  /** Azurite's queue service, the storage the queue triggers read (AzureWebJobsStorage locally). */
+  queues: { connectionString: string; service: QueueServiceClient };
   close(): Promise<void>;
 }
 
@@ -76,8 +91,22 @@ const TAB_STARTING = { kind: 'hold', maxWaitMs: 15_000, retryAfterSeconds: 1 } a
 export async function startStack(options: StackOptions): Promise<Stack> {
   const env = options.env ?? {};
   const servers: Server[] = [];
+  // Azurite takes seconds to load (a child process with its own module graph): it starts first
+  // and in parallel, and is awaited last. A failure is handled where it is awaited, or on close.
+  const azuriteStarting = startAzurite({
+    port: options.ports.queues,
+    location: options.dataDir ? azuriteDataDir(options.dataDir) : undefined,
+  });
+  azuriteStarting.catch(() => undefined);
+  let queueHost: QueueTriggerHost | undefined;
   const closeAll = async () => {
+    // The queue triggers first: a run in progress finishes against the servers it still needs.
+    await queueHost?.stop();
     await Promise.all(servers.reverse().map((s) => close(s)));
+    await azuriteStarting.then(
+      (azurite) => azurite.close(),
+      () => undefined,
+    );
   };
   try {
     // Bind every port first, so ephemeral ports are known before anything is configured.
@@ -97,21 +126,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const tabGate = gatedListener(createStartupGate('tab', TAB_STARTING));
     const tabServer = createServer(tabGate.listener);
     servers.push(tabServer);
-    const ports: LocalPorts = {
+    const bound: Omit<LocalPorts, 'queues'> = {
       cosmos: cosmos?.port ?? options.ports.cosmos,
       dev: await listen(devServer, options.ports.dev, 'dev services', 'DEV_PORT'),
       api: await listen(apiServer, options.ports.api, 'API', 'API_PORT'),
       tab: await listen(tabServer, options.ports.tab, 'tab', 'TAB_PORT'),
     };
     const directory = options.directory ?? buildDemoDirectory(new Date());
-    const config = buildLocalConfig(ports, env, {
+    const config = buildLocalConfig({ ...bound, queues: options.ports.queues }, env, {
       orgChartCacheSeconds: options.orgChartCacheSeconds,
       schedulerTenants: directory.tenants.map((t) => t.id),
     });
     const urls = {
-      api: `http://localhost:${ports.api}/api`,
-      tab: `http://localhost:${ports.tab}/`,
-      dev: `http://localhost:${ports.dev}`,
+      api: `http://localhost:${bound.api}/api`,
+      tab: `http://localhost:${bound.tab}/`,
+      dev: `http://localhost:${bound.dev}`,
       cosmos: config.cosmos.endpoint,
     };
 
@@ -166,7 +195,29 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }),
     );
 
-    return { urls, ports, config, services, issuer, orgStore, close: closeAll };
+    const azurite = await azuriteStarting;
+    const queueService = QueueServiceClient.fromConnectionString(azurite.connectionString);
+    queueHost = await startQueueTriggerHost({
+      service: queueService,
+      settings: readQueueHostSettings(),
+      functions: (options.queueTriggers ?? queueTriggers).map((trigger) => ({
+        name: trigger.name,
+        queueName: trigger.queueName,
+        handler: toQueueHandler(trigger, async () => services),
+      })),
+      log: options.log,
+    });
+
+    return {
+      urls: { ...urls, queues: azurite.queueServiceUrl },
+      ports: { ...bound, queues: azurite.port },
+      config,
+      services,
+      issuer,
+      orgStore,
+      queues: { connectionString: azurite.connectionString, service: queueService },
+      close: closeAll,
+    };
   } catch (error) {
     await closeAll();
     throw error;

@@ -10,7 +10,7 @@ import { buildDemoDirectory } from './demo-org/demoDirectory';
 import { MAX_GENERATED_ORG_SIZE, withGeneratedOrg } from './demo-org/generatedTenant';
 import type { GeneratedOrgGuide } from './demo-org/generatedTenant';
 import { PortInUseError } from './listen';
-import { DataDirInUseError, DEFAULT_DATA_DIR, resetLocalData } from './localData';
+import { azuriteDataDir, DataDirInUseError, DEFAULT_DATA_DIR, resetLocalData } from './localData';
 import { JournalCorruptError } from './cosmosJournalReplay';
 import { startStack } from './stack';
 import { scheduleTimers } from './timerRunner';
@@ -147,6 +147,7 @@ Career Board is running (local mode, started in ${seconds} s)
   API            ${stack.urls.api}/            (health: ${stack.urls.api}/health)
   Dev services   ${stack.urls.dev}/dev/users   (identity: ${stack.urls.dev}/identity/, Graph: ${stack.urls.dev}/graph/v1.0/)
   Cosmos DB      ${stack.urls.cosmos}          ${cosmosNote}
+  Azurite        ${stack.urls.queues}   (queues; ${dataDir ? `kept in ${azuriteDataDir(dataDir)}` : 'in memory'})
 
   Demo organisations: ${people.tenants.map((t) => `${t.displayName} (${people.users.filter((u) => u.tenantId === t.id).length.toLocaleString('en-US')} people)`).join(', ')}
   Open the tab and pick someone under "Sign in as". Timers: ${timers.map((t) => `${t.name} [${t.schedule}]`).join(', ') || 'none'}.${guide ? generatedOrgLines(guide) : ''}

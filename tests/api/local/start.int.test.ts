@@ -31,6 +31,7 @@ interface Ports {
   TAB_PORT: number;
   DEV_PORT: number;
   COSMOS_PORT: number;
+  QUEUE_PORT: number;
 }
 
 interface Started {
@@ -65,10 +66,16 @@ function listenOn(port: number): Promise<Server> {
 }
 
 async function freePorts(): Promise<Ports> {
-  const servers = await Promise.all([0, 0, 0, 0].map(() => listenOn(0)));
+  const servers = await Promise.all([0, 0, 0, 0, 0].map(() => listenOn(0)));
   const ports = servers.map((s) => (s.address() as { port: number }).port);
   await Promise.all(servers.map((s) => close(s)));
-  return { API_PORT: ports[0]!, TAB_PORT: ports[1]!, DEV_PORT: ports[2]!, COSMOS_PORT: ports[3]! };
+  return {
+    API_PORT: ports[0]!,
+    TAB_PORT: ports[1]!,
+    DEV_PORT: ports[2]!,
+    COSMOS_PORT: ports[3]!,
+    QUEUE_PORT: ports[4]!,
+  };
 }
 
 /** True when the port can be bound on loopback again (nothing listens there any more). */
@@ -165,6 +172,7 @@ describe('npm start (api/src/local/start.ts)', () => {
     expect(banner).toContain(`http://localhost:${ports.API_PORT}/api/`);
     expect(banner).toContain(`http://localhost:${ports.DEV_PORT}/dev/users`);
     expect(banner).toContain(`https://localhost:${ports.COSMOS_PORT}/`);
+    expect(banner).toContain(`http://127.0.0.1:${ports.QUEUE_PORT}/devstoreaccount1`);
 
     const health = await fetch(`http://localhost:${ports.API_PORT}/api/health`);
     expect(health.status).toBe(200);
@@ -197,7 +205,7 @@ describe('npm start (api/src/local/start.ts)', () => {
       expect(run.output()).toContain(`Port ${ports.API_PORT} (API) is already in use`);
       expect(run.output()).toContain('API_PORT=<port>');
       // Whatever it had bound before failing is released again.
-      for (const port of [ports.TAB_PORT, ports.DEV_PORT, ports.COSMOS_PORT])
+      for (const port of [ports.TAB_PORT, ports.DEV_PORT, ports.COSMOS_PORT, ports.QUEUE_PORT])
         expect(await isFree(port)).toBe(true);
     } finally {
       await close(squatter);
@@ -285,6 +293,14 @@ describe('npm start (api/src/local/start.ts)', () => {
       }),
     );
     expect((await run.exit).signal).toBe('SIGKILL');
+    // Azurite runs in a child of the stack's process and follows it down (azurite.ts): its port is
+    // free for the restart without anyone stopping it.
+    let azuriteGone = false;
+    for (let tries = 0; tries < 100 && !azuriteGone; tries += 1) {
+      azuriteGone = await isFree(ports.QUEUE_PORT);
+      if (!azuriteGone) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(azuriteGone).toBe(true);
 
     const boardIds = async (personId: string) => {
       const response = await fetch(`${api}/boards/${personId}`, {

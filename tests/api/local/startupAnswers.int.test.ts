@@ -62,6 +62,7 @@ describe('the local stack while it starts', () => {
       tab: await freePort(),
       dev: await freePort(),
       cosmos: await freePort(),
+      queues: await freePort(),
     };
     const targets: [string, string][] = [
       ['api', `http://localhost:${ports.api}/api/health`],
