@@ -37,18 +37,26 @@ export async function bookTeamsMeeting(
 
 /**
  * A pair's conversation booked in a Teams meeting, with `others` invited too when given: the
- * record as the scheduler leaves it, pointing at a real simulator event.
+ * record as the scheduler leaves it, pointing at a real simulator event, with the meeting chat id
+ * stored at booking. `withoutStoredChat`: as written before that key was stored (join URL only).
  */
 export async function addMeetingConversation(
   stack: TestStack,
   employeeId: string,
   managerId: string,
-  options: { quarter?: QuarterKey; others?: string[] } = {},
+  options: { quarter?: QuarterKey; others?: string[]; withoutStoredChat?: boolean } = {},
 ) {
   const meeting = await bookTeamsMeeting(stack, managerId, [employeeId, ...(options.others ?? [])]);
   const record = await addConversation(stack, employeeId, managerId, options.quarter);
   const stored = await stack.services.conversations.replace(
-    { ...record, event: { id: meeting.eventId, joinUrl: meeting.joinUrl } },
+    {
+      ...record,
+      event: {
+        id: meeting.eventId,
+        joinUrl: meeting.joinUrl,
+        ...(options.withoutStoredChat ? {} : { chatId: meeting.chatId }),
+      },
+    },
     record._etag,
   );
   return { ...meeting, record: stored };

@@ -5,6 +5,7 @@ import type {
   ConversationRecord,
 } from '../domain/conversations/records';
 import type { QuarterKey } from '../domain/scheduling';
+import { meetingChatToken } from '../domain/conversations/meetingChat';
 import { staleWrite } from '../errors/storeOutcome';
 import { cosmosStatus, withoutSystemProperties } from './cosmosErrors';
 import { partitionKeyIn } from './partitionKeyIn';
@@ -29,10 +30,12 @@ export interface ConversationRepository {
   listForTenant(tenantId: string, quarters: QuarterKey[]): Promise<Stored<ConversationRecord>[]>;
   listForEmployees(tenantId: string, employeeIds: string[]): Promise<ConversationRecord[]>;
   /**
-   * The tenant's conversations whose stored join URL contains `token` (a meeting chat's opaque
-   * part): candidates only, the caller confirms the exact chat id from each join URL.
+   * The tenant's conversations booked in the Teams meeting `chatId`: by equality on the chat id
+   * stored at booking, else (records written before it was stored) those whose join URL contains
+   * the chat's opaque part. Candidates only: the caller confirms the exact chat id from each join
+   * URL.
    */
-  findByMeetingToken(tenantId: string, token: string): Promise<Stored<ConversationRecord>[]>;
+  findByMeetingChat(tenantId: string, chatId: string): Promise<Stored<ConversationRecord>[]>;
   readPrivateNotes(
     tenantId: string,
     employeeId: string,
@@ -43,6 +46,18 @@ export interface ConversationRepository {
 
 export function createConversationRepository(container: Container): ConversationRepository {
   const pk = (tenantId: string, employeeId: string) => `${tenantId}|${employeeId}`;
+  const conversationsWhere = async (tenantId: string, condition: string, chat: string) => {
+    const { resources } = await container.items
+      .query<Stored<ConversationRecord>>({
+        query: `SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'conversation' AND ${condition}`,
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@chat', value: chat },
+        ],
+      })
+      .fetchAll();
+    return resources;
+  };
   return {
     async create(record) {
       try {
@@ -125,18 +140,17 @@ export function createConversationRepository(container: Container): Conversation
         .fetchAll();
       return resources;
     },
-    async findByMeetingToken(tenantId, token) {
-      const { resources } = await container.items
-        .query<Stored<ConversationRecord>>({
-          query:
-            "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'conversation' AND CONTAINS(c.event.joinUrl, @token)",
-          parameters: [
-            { name: '@t', value: tenantId },
-            { name: '@token', value: token },
-          ],
-        })
-        .fetchAll();
-      return resources;
+    async findByMeetingChat(tenantId, chatId) {
+      const byKey = await conversationsWhere(tenantId, 'c.event.chatId = @chat', chatId);
+      if (byKey.length > 0) return byKey;
+      // Only older records lack the key; the substring scan is the one an index cannot serve.
+      const token = meetingChatToken(chatId);
+      if (!token) return [];
+      return conversationsWhere(
+        tenantId,
+        'NOT IS_DEFINED(c.event.chatId) AND CONTAINS(c.event.joinUrl, @chat)',
+        token,
+      );
     },
     async readPrivateNotes(tenantId, employeeId, id) {
       const { resource } = await container

@@ -1,5 +1,6 @@
 import { nextQuarter, quarterOf } from '../../../api/src/domain/scheduling';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
+import { PILOT_GROUP_NAME } from '../../../api/src/local/demo-org/pilotGroups';
 import { runSchedulePass } from '../../../api/src/scheduler/schedulePass';
 import { addAspiration } from '../../support/boardFixtures';
 import {
@@ -193,7 +194,10 @@ describe('never twice, whatever fails', () => {
     await stack.close();
   });
 
-  it('with 20% injected faults and passes killed at random points, every eligible pair ends booked exactly once, none on a holiday or weekend, none outside the stretch', async () => {
+  it('with 20% injected faults and passes killed at random points, every demo pair of both tenants ends booked exactly once, none on a holiday or weekend, none outside the stretch', async () => {
+    // Fabrikam starts with no pilot group (a fresh deployment): its admin chooses its pilot group
+    // in Settings, as Contoso's did, so the run covers every demo pair of both tenants.
+    const fabrikamPilot = await choosePilotGroup(stack, DEMO.fabrikam.tenantId);
     // A tenant-wide day off and one per office (matched on Graph's officeLocation) in the window.
     for (const tenantId of await stack.services.settings.tenantsWithSettings()) {
       const stored = await stack.services.settings.read(tenantId);
@@ -262,7 +266,20 @@ describe('never twice, whatever fails', () => {
     expect(last.booked + last.rebooked).toBe(0);
     expect(last.failed).toEqual({});
 
-    const pairs = eligiblePairs(stack.orgStore.snapshot());
+    const directory = stack.orgStore.snapshot();
+    const pairs = eligiblePairs({
+      ...directory,
+      tenants: directory.tenants.map((t) =>
+        t.id === DEMO.fabrikam.tenantId ? { ...t, pilotGroupId: fabrikamPilot } : t,
+      ),
+    });
+    // Contoso's pilot scope as before, and Fabrikam's pairs on top of it.
+    const inTenant = (tenantId: string) =>
+      pairs.filter((p) => p.employee.tenantId === tenantId).length;
+    expect(inTenant(DEMO.contoso.tenantId)).toBe(eligiblePairs(directory).length);
+    expect(inTenant(DEMO.fabrikam.tenantId)).toBeGreaterThan(0);
+    // The demo org's figure, as the issue counts it: Contoso's 41 pairs and Fabrikam's 5.
+    expect(pairs).toHaveLength(46);
     const events = await calendarEvents(stack);
     const perPair = byPair(events);
     const skipped = Object.values(last.skipped).reduce((a, b) => a + b, 0);
@@ -292,10 +309,32 @@ describe('never twice, whatever fails', () => {
       (e) => e.transactionId === orphan.transactionId,
     );
     expect(orphanEvents.map((e) => e.id)).toEqual([recovered?.event?.id]);
-    const records = await stack.services.conversations.listForTenant(DEMO.contoso.tenantId, [
-      quarterOf(NOW),
-      nextQuarter(quarterOf(NOW)),
-    ]);
-    expect(records.filter((r) => r.status === 'pending')).toEqual([]);
+    for (const tenantId of [DEMO.contoso.tenantId, DEMO.fabrikam.tenantId]) {
+      const records = await stack.services.conversations.listForTenant(tenantId, [
+        quarterOf(NOW),
+        nextQuarter(quarterOf(NOW)),
+      ]);
+      expect(records.filter((r) => r.status === 'pending')).toEqual([]);
+    }
   });
 });
+
+/**
+ * Chooses the tenant's "Career Board pilot" group as its pilot in Settings, as its admin would
+ * (seedPilots.ts does the same for Contoso), keeping the rest of its settings. Returns its id.
+ */
+async function choosePilotGroup(stack: SchedulerStack, tenantId: string): Promise<string> {
+  const group = stack.orgStore
+    .snapshot()
+    .groups?.find((g) => g.tenantId === tenantId && g.displayName === PILOT_GROUP_NAME);
+  if (!group) throw new Error(`The demo directory has no pilot group for ${tenantId}.`);
+  const stored = await stack.services.settings.read(tenantId);
+  await stack.services.settings.write(
+    tenantId,
+    { ...stored.settings, pilot: { group: { id: group.id, displayName: group.displayName } } },
+    { id: 'test-admin', displayName: 'Test admin' },
+    stored.etag,
+    NOW.toISOString(),
+  );
+  return group.id;
+}

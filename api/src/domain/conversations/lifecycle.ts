@@ -9,6 +9,7 @@ import type {
   ConversationRecord,
   ConversationStatus,
 } from './records';
+import { meetingChatIdOf } from './meetingChat';
 import { transactionIdFor } from './records';
 import type { NoSlotReason } from '../scheduling';
 
@@ -199,7 +200,11 @@ export function advance<R extends ConversationRecord>(
       return {
         ...record,
         status: 'scheduled',
-        event: { id: event.eventId, joinUrl: event.joinUrl },
+        event: {
+          id: event.eventId,
+          joinUrl: event.joinUrl,
+          chatId: meetingChatIdOf(event.joinUrl),
+        },
         start: event.start || record.start,
         end: event.end || record.end,
         unbooked: null,

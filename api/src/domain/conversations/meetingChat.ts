@@ -2,8 +2,8 @@
  * The Teams meeting chat of a booked conversation. A Teams meeting's join URL carries its chat
  * thread id (`https://teams.microsoft.com/l/meetup-join/19%3ameeting_…%40thread.v2/0?context=…`),
  * and teams-js gives a tab in that meeting the same id as `context.chat.id`. The record stores
- * the join URL Graph returned when it booked the event, so the server finds the pair from its own
- * record: the id the page sends only says which meeting to look for, never whose board it is.
+ * the join URL Graph returned when it booked the event and the chat id read from it, so the server
+ * finds the pair from its own record: the id the page sends only says which meeting to look for, never whose board it is.
  */
 
 /** A Teams meeting chat id: `19:meeting_{opaque}@thread.v2`. */

@@ -24,6 +24,12 @@ export interface ActionItem {
 export interface ConversationEventRef {
   id: string;
   joinUrl: string | null;
+  /**
+   * The Teams meeting chat id (`19:meeting_…@thread.v2`) read from joinUrl at booking, so the
+   * meeting panel finds the record by equality on every poll. Absent on records written before it
+   * was stored; null when the join URL is not a Teams meeting.
+   */
+  chatId?: string | null;
 }
 
 export interface ConversationLogEntry {

@@ -147,8 +147,9 @@ export function aspirationAcknowledgedNotification(input: {
 
 /**
  * To one of the pair: their conversation is booked, at their own local time. The employee's link
- * opens their board, the manager's their team. A rebooking shares the chain, so its new time
- * replaces the old one in the feed.
+ * opens their board, the manager's their team. The preview says where the board is during the
+ * meeting (its side panel, added with +); the invite body says it at length. A rebooking shares the
+ * chain, so its new time replaces the old one in the feed.
  */
 export function conversationBookedNotification(input: {
   to: 'employee' | 'manager';
@@ -173,7 +174,8 @@ export function conversationBookedNotification(input: {
           : personalTabLink(input.links, 'team', input.employee.id),
     },
     previewText: preview(
-      `With ${other.displayName} on ${when}. The invitation is in your calendar.`,
+      // The hint first: a long name and zone can cut the tail, and the title already says when.
+      `In the meeting, open Career Board with + in its tabs. With ${other.displayName} on ${when}.`,
     ),
     templateParameters: [{ name: 'when', value: when }],
     chainId: chainIdFor(`conversationBooked|${input.conversationKey}|${recipient.id}`),

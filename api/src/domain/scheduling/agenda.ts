@@ -77,6 +77,13 @@ export interface AgendaAction {
 
 /** An aspiration waiting this long for acknowledgement is worth raising. */
 export const UNACKNOWLEDGED_WEEKS = 2;
+/**
+ * How both people open the board together in the meeting: the app's meeting side panel shows the
+ * pair's board, so nobody has to share a screen to talk it through.
+ */
+export const IN_THE_MEETING =
+  "In the meeting, open Career Board together: add it with + in the meeting's tabs, or open it from the meeting chat. It shows this board.";
+
 /** At most this many starters: a short list gets read. */
 export const MAX_STARTERS = 5;
 
@@ -286,9 +293,10 @@ export function renderAgenda(input: AgendaInput): string {
     `<h2>Career conversation: ${employee} and ${manager}</h2>`,
     `<p>This quarter's conversation about where ${employee} wants to go next and how ${manager} can help. ${
       link
-        ? `<a href="${escapeHtml(link)}">Open ${employee}'s career board in Teams</a> together during the meeting.`
-        : 'Open the career board in Teams together during the meeting.'
+        ? `<a href="${escapeHtml(link)}">Open ${employee}'s career board in Teams</a> before the meeting.`
+        : 'Open the career board in Teams before the meeting.'
     }</p>`,
+    `<p>${escapeHtml(IN_THE_MEETING)}</p>`,
   ];
   if (input.meeting) sections.push(renderWhen(input, input.meeting));
   sections.push(...renderWaiting(input), '<h3>Aspirations</h3>');

@@ -63,7 +63,7 @@ export type {
   AgendaMeeting,
   AspirationHorizon,
 } from './agenda';
-export { conversationStarters, escapeHtml, renderAgenda } from './agenda';
+export { conversationStarters, escapeHtml, IN_THE_MEETING, renderAgenda } from './agenda';
 export type { ConversationHold, ConversationHolds } from './conversationHolds';
 export { createConversationHolds } from './conversationHolds';
 export type { StretchedSlot, StretchRules } from './slotFinder';

@@ -4,11 +4,7 @@ import type { HttpResponseInit } from '@azure/functions';
 
 import type { MeetingPanelView } from '../../contract/meetingContract';
 import { boardView } from '../../domain/board/boardView';
-import {
-  isMeetingChatId,
-  meetingChatIdOf,
-  meetingChatToken,
-} from '../../domain/conversations/meetingChat';
+import { isMeetingChatId, meetingChatIdOf } from '../../domain/conversations/meetingChat';
 import type { ConversationRecord } from '../../domain/conversations/records';
 import type { Stored } from '../../domain/stored';
 import { forbidden, notFound, validation } from '../../errors/problem';
@@ -27,22 +23,21 @@ const OTHERS_PRESENT =
 /**
  * GET meetings/{chatId}/panel: the board of the pair whose Career Board conversation this Teams
  * meeting is. The meeting's chat id only says where to look: the pair comes from the tenant's own
- * stored record whose join URL is that meeting; the caller must be that record's employee or the
+ * stored record booked in that meeting (by the chat id stored at booking); the caller must be that record's employee or the
  * manager it was booked with, who must still be the current manager; and Graph must say the
  * meeting chat holds exactly those two. Polled with If-None-Match: 304 while nothing changed.
  */
 export async function readMeetingPanel(input: CallerRouteInput): Promise<HttpResponseInit> {
   const { caller, services, request } = input;
   const chatId = request.params.chatId ?? '';
-  const token = meetingChatToken(chatId);
-  if (!token || !isMeetingChatId(chatId)) {
+  if (!isMeetingChatId(chatId)) {
     throw validation(
       'This is not a Teams meeting chat id (they look like 19:meeting_…@thread.v2).',
       [{ path: 'chatId', message: 'Invalid meeting chat id.' }],
     );
   }
   const record = newest(
-    (await services.conversations.findByMeetingToken(caller.tenantId, token)).filter(
+    (await services.conversations.findByMeetingChat(caller.tenantId, chatId)).filter(
       (r) => r.status !== 'cancelled' && meetingChatIdOf(r.event?.joinUrl) === chatId,
     ),
   );

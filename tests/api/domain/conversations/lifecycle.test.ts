@@ -70,6 +70,19 @@ describe('a new pair', () => {
     expect(booked).toMatchObject({ status: 'scheduled', event: { id: 'ev' }, unbooked: null });
     expect(booked.log.map((l) => l.detail)).toEqual(['slot chosen', 'invite sent']);
   });
+  it('the invite sent: the meeting chat id from its join URL is stored, null for other links', () => {
+    const teams = advance(
+      advance(fresh(), chosen(), AT),
+      {
+        ...sent,
+        joinUrl:
+          'https://teams.microsoft.com/l/meetup-join/19%3ameeting_OWE2ZjAx%40thread.v2/0?context=%7b%7d',
+      },
+      AT,
+    );
+    expect(teams.event?.chatId).toBe('19:meeting_OWE2ZjAx@thread.v2');
+    expect(scheduled().event?.chatId).toBeNull();
+  });
   it('a stretched slot carries who takes the early side and says so in the log', () => {
     const pending = advance(fresh(), chosen(STRETCH), AT);
     expect(pending.stretch).toEqual(STRETCH);

@@ -153,6 +153,23 @@ describe('the notifications', () => {
     expect(toTobias.chainId).not.toBe(toNia.chainId);
   });
 
+  it('a booking tells both people where the board is in the meeting, first, so no cut loses it', () => {
+    for (const to of ['employee', 'manager'] as const) {
+      const { previewText } = conversationBookedNotification({
+        to,
+        employee: { id: 'e', displayName: 'Maximiliane Oberhauser-Lindqvist' },
+        manager: { id: 'm', displayName: 'Bartholomew Featherstonehaugh' },
+        // The longest weekday, month and zone name a booking can show.
+        start: '2027-09-22T16:00:00.000Z',
+        timeZone: 'America/Argentina/ComodRivadavia',
+        conversationKey: 'k',
+        links,
+      });
+      expect(previewText).toMatch(/^In the meeting, open Career Board with \+ in its tabs\. With /);
+      expect(previewText.length).toBeLessThanOrEqual(PREVIEW_LIMIT);
+    }
+  });
+
   it('the reminder goes to the employee with the date; the new-manager notice names the employee', () => {
     const reminder = boardUpdateReminderNotification({
       employee: nia,

@@ -181,6 +181,15 @@ describe('the conversation agenda', () => {
     );
   });
 
+  it('tells both people to open Career Board in the meeting, board link or not', () => {
+    for (const boardUrl of [input.boardUrl, 'not a url']) {
+      const html = renderAgenda({ ...input, boardUrl });
+      expect(html).toContain(
+        '<p>In the meeting, open Career Board together: add it with + in the meeting&#39;s tabs, or open it from the meeting chat. It shows this board.</p>',
+      );
+    }
+  });
+
   it('a <script> in any field comes out escaped', () => {
     const html = renderAgenda({
       ...input,

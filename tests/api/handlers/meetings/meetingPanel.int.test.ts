@@ -41,6 +41,33 @@ describe('the board in the Teams meeting the app booked', () => {
     expect(asManager.body.board.viewer.role).toBe('manager');
   });
 
+  it('finds the conversation by the meeting chat id stored at booking, an equality on one field', async () => {
+    const [found] = await stack.services.conversations.findByMeetingChat(tenantId, chatId);
+    expect(found?.id).toBe(conversationId);
+    expect(found?.event?.chatId).toBe(chatId);
+    // The stored key alone finds it: with no join URL left to scan, the record is still found.
+    await stack.services.conversations.replace(
+      { ...found!, event: { ...found!.event!, joinUrl: null } },
+      found!._etag,
+    );
+    const byKey = await stack.services.conversations.findByMeetingChat(tenantId, chatId);
+    expect(byKey.map((r) => r.id)).toEqual([conversationId]);
+    await stack.services.conversations.replace(found!, byKey[0]!._etag);
+    expect((await stack.call(panel(chatId), { as: employee })).status).toBe(200);
+  });
+
+  it('still finds a conversation written before the chat id was stored, by its join URL', async () => {
+    const older = await addMeetingConversation(stack, employee, manager, {
+      quarter: '2026-Q3',
+      withoutStoredChat: true,
+    });
+    expect(older.record.event).not.toHaveProperty('chatId');
+    const result = await stack.call<MeetingPanelView>(panel(older.chatId), { as: employee });
+    expect(result.status).toBe(200);
+    expect(result.body.conversation.id).toBe(older.record.id);
+    expect(result.body.board.aspirations.map((a) => a.title)).toContain(SECRET);
+  });
+
   it('answers a poll with If-None-Match 304 and no body until something changes, then the new state', async () => {
     const first = await stack.call<MeetingPanelView>(panel(chatId), { as: manager });
     const etag = first.headers.get('ETag')!;
