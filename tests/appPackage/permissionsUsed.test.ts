@@ -20,9 +20,16 @@ interface Permission {
 }
 
 const PERMISSIONS: Record<string, Permission> = {
+  // The org chart, and the sharing people picker's name search (`/users` with a filter).
   'User.Read.All': {
     grant: 'entra',
-    calls: ['/users/{id}', '/users/{id}/manager', '/users/{id}/directReports', '/users/delta'],
+    calls: [
+      '/users',
+      '/users/{id}',
+      '/users/{id}/manager',
+      '/users/{id}/directReports',
+      '/users/delta',
+    ],
   },
   // The pilot: its members during the org sync, and the settings screen's search for it.
   'GroupMember.Read.All': {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
 import { ASPIRATION_KINDS, HORIZONS, LIMITS } from '../../../api/src/contract/boardContract';
+import { RELATIONSHIPS } from '../../../api/src/contract/sharingContract';
 import type { AspirationView, BoardView } from '../../../api/src/contract/boardContract';
 import type { RouteDefinition } from '../../../api/src/http/route';
 import { routes } from '../../../api/src/functions/routes';
@@ -249,6 +250,32 @@ const VALID: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     },
     { requiredKeys: ['privateNotes'] },
   ),
+  conversationPick: fc
+    .date({ min: new Date('2026-01-01'), max: new Date('2028-12-31'), noInvalidDate: true })
+    .chain((start) =>
+      fc.record({
+        start: fc.constant(start.toISOString()),
+        end: fc
+          .constantFrom(30, 45, 60)
+          .map((m) => new Date(start.getTime() + m * 60_000).toISOString()),
+      }),
+    ),
+  shareCreate: fc.record(
+    {
+      personId: fc.constantFrom(DEMO.contoso.peer, DEMO.contoso.ceo, DEMO.contoso.skipLevel),
+      relationship: fc.constantFrom(...RELATIONSHIPS),
+      aspirationIds: nullable(fc.constant([] as string[]).map(() => [targets.aspiration.id])),
+    },
+    { requiredKeys: ['personId', 'relationship'] },
+  ),
+  shareRevoke: fc.constant({}),
+  adviceAsk: fc.record({
+    personId: fc.constantFrom(DEMO.contoso.peer, DEMO.contoso.ceo),
+    question: text(120),
+  }),
+  adviceReply: fc.record({ text: text(120) }),
+  sponsorshipWrite: fc.constant({}),
+  sponsorshipWithdraw: fc.constant({}),
 };
 
 /** Mostly valid-shaped bodies, most of them with exactly one hostile field; some raw junk. */
@@ -347,6 +374,13 @@ const ALLOWED: Record<string, string[]> = {
   conversationUpdate: [employee, manager],
   settingsWrite: [admin],
   settingsRead: [admin],
+  conversationPick: [manager],
+  shareCreate: [employee],
+  shareRevoke: [employee],
+  adviceAsk: [employee],
+  adviceReply: [employee, DEMO.contoso.peer],
+  sponsorshipWrite: [manager],
+  sponsorshipWithdraw: [manager],
   personErase: [admin],
   myDataExport: [employee, manager, admin],
   adoption: [admin],
