@@ -130,6 +130,7 @@ describe('appPackage/manifest.json', () => {
       'boardShared',
       'adviceRequested',
       'adviceAnswered',
+      'sharedBoardChanged',
     ]);
     expect(manifest.activities.activityTypes.map((a) => a.type)).toEqual(ACTIVITY_TYPES);
     for (const activity of manifest.activities.activityTypes) {

@@ -2,12 +2,14 @@ import type { Container } from '@azure/cosmos';
 
 import type {
   AdviceThreadRecord,
+  ChangeNoticeRecord,
   InboundRecord,
   ShareRecord,
   SharingDocument,
   SponsorshipRecord,
 } from '../domain/sharing/records';
 import {
+  changeNoticeId,
   inboundId,
   shareId,
   sharingPartitionKey,
@@ -62,6 +64,17 @@ export interface SharingRepository {
   addInbound(tenantId: string, viewerId: string, employeeId: string, at: string): Promise<void>;
   removeInbound(tenantId: string, viewerId: string, employeeId: string): Promise<void>;
   listInbound(tenantId: string, viewerId: string): Promise<InboundRecord[]>;
+
+  /**
+   * Claims the day's change notice to `viewerId` about this board: true for the one caller that
+   * claims it, false if it was claimed already that day (or by a concurrent writer just now).
+   */
+  claimChangeNotice(
+    tenantId: string,
+    employeeId: string,
+    viewerId: string,
+    day: string,
+  ): Promise<boolean>;
 
   /** Every document of one person's partition (export and erasure). */
   listPartition(tenantId: string, personId: string): Promise<SharingDocument[]>;
@@ -188,6 +201,32 @@ export function createSharingRepository(container: Container): SharingRepository
       }
     },
 
+    async claimChangeNotice(tenantId, employeeId, viewerId, day) {
+      const id = changeNoticeId(viewerId);
+      const claim: ChangeNoticeRecord = {
+        type: 'change-notice',
+        id,
+        pk: sharingPartitionKey(tenantId, employeeId),
+        tenantId,
+        employeeId,
+        viewerId,
+        day,
+      };
+      const last = await read<Stored<ChangeNoticeRecord>>(tenantId, employeeId, id);
+      if (!last) return create(claim);
+      if (last.day === day) return false;
+      try {
+        // Conditional on the claim read: of two writers racing for the new day, one wins.
+        await item(tenantId, employeeId, id).replace(claim, {
+          accessCondition: { type: 'IfMatch', condition: last._etag },
+        });
+        return true;
+      } catch (error) {
+        if (isPreconditionFailed(error) || isNotFound(error)) return false;
+        throw error;
+      }
+    },
+
     async addInbound(tenantId, viewerId, employeeId, at) {
       const record: InboundRecord = {
         type: 'inbound',
@@ -251,7 +290,8 @@ export function createSharingRepository(container: Container): SharingRepository
           query: `SELECT c.id, c.employeeId FROM c WHERE c.tenantId = @t AND c.pk != @own AND (
             (c.type = 'share' AND c.viewer.id = @x) OR
             (c.type = 'advice-thread' AND c.person.id = @x) OR
-            (c.type = 'sponsorship' AND c['by'].id = @x))`,
+            (c.type = 'sponsorship' AND c['by'].id = @x) OR
+            (c.type = 'change-notice' AND c.viewerId = @x))`,
           parameters: [
             { name: '@t', value: tenantId },
             { name: '@own', value: sharingPartitionKey(tenantId, personId) },

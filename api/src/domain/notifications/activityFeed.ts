@@ -20,6 +20,7 @@ export const ACTIVITY_TEMPLATE_PARAMETERS = {
   boardShared: ['employee'],
   adviceRequested: ['employee'],
   adviceAnswered: ['person'],
+  sharedBoardChanged: ['employee'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ActivityType = keyof typeof ACTIVITY_TEMPLATE_PARAMETERS;
@@ -244,6 +245,25 @@ export function reminderDue(
   return record.notices?.reminder?.attempt !== record.attempt;
 }
 
+/** To a sponsor or mentor about one employee's board: the link opens their view of that board. */
+function toFollower(
+  activityType: 'boardShared' | 'sharedBoardChanged',
+  input: { viewerId: string; employee: NamedPerson; links: TeamsLinks },
+  text: string,
+): ActivityNotification {
+  return {
+    recipientId: input.viewerId,
+    activityType,
+    topic: {
+      value: `${input.employee.displayName}'s Career Board`,
+      webUrl: personalTabLink(input.links, 'board', `shared:${input.employee.id}`),
+    },
+    previewText: preview(text),
+    templateParameters: [{ name: 'employee', value: input.employee.displayName }],
+    chainId: chainIdFor(`${activityType}|${input.employee.id}|${input.viewerId}`),
+  };
+}
+
 /**
  * To a sponsor or mentor: someone shared their board (or part of it) with them. The link opens
  * "Shared with me"; what is shown there is read again then, so an aspiration deleted or a share
@@ -254,19 +274,11 @@ export function boardSharedNotification(input: {
   employee: NamedPerson;
   links: TeamsLinks;
 }): ActivityNotification {
-  return {
-    recipientId: input.viewerId,
-    activityType: 'boardShared',
-    topic: {
-      value: `${input.employee.displayName}'s Career Board`,
-      webUrl: personalTabLink(input.links, 'board', `shared:${input.employee.id}`),
-    },
-    previewText: preview(
-      `${input.employee.displayName} chose to share their career aspirations with you.`,
-    ),
-    templateParameters: [{ name: 'employee', value: input.employee.displayName }],
-    chainId: chainIdFor(`boardShared|${input.employee.id}|${input.viewerId}`),
-  };
+  return toFollower(
+    'boardShared',
+    input,
+    `${input.employee.displayName} chose to share their career aspirations with you.`,
+  );
 }
 
 /** To the person asked: a question about one aspiration (which, and the question, are not said). */
@@ -306,4 +318,22 @@ export function adviceAnsweredNotification(input: {
     templateParameters: [{ name: 'person', value: input.person.displayName }],
     chainId: chainIdFor(`adviceAnswered|${input.threadKey}`),
   };
+}
+
+/**
+ * To a sponsor or mentor: the employee changed an aspiration their share covers (which one, and
+ * how, are not said). The link opens the shared board, read again then, so an aspiration deleted
+ * or a share revoked since is not shown. One chain per board and follower: the day's notice
+ * replaces yesterday's in the feed.
+ */
+export function sharedBoardChangedNotification(input: {
+  viewerId: string;
+  employee: NamedPerson;
+  links: TeamsLinks;
+}): ActivityNotification {
+  return toFollower(
+    'sharedBoardChanged',
+    input,
+    `${input.employee.displayName} updated a career aspiration they share with you.`,
+  );
 }

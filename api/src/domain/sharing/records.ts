@@ -74,7 +74,23 @@ export interface InboundRecord {
   at: string;
 }
 
-export type SharingDocument = ShareRecord | AdviceThreadRecord | SponsorshipRecord | InboundRecord;
+/**
+ * In the employee's partition: the last day (UTC) a follower was told this board changed. Written
+ * before the notice is sent, so a retry or a second quick edit finds the day claimed and sends
+ * nothing; one per follower, replaced the next day, so it never piles up.
+ */
+export interface ChangeNoticeRecord {
+  type: 'change-notice';
+  id: string;
+  pk: string;
+  tenantId: string;
+  employeeId: string;
+  viewerId: string;
+  day: string;
+}
+
+export type SharingDocument =
+  ShareRecord | AdviceThreadRecord | SponsorshipRecord | InboundRecord | ChangeNoticeRecord;
 
 export const sharingPartitionKey = (tenantId: string, personId: string): string =>
   `${tenantId}|${personId}`;
@@ -83,3 +99,4 @@ export const threadId = (aspirationId: string, personId: string): string =>
   `thread-${aspirationId}-${personId}`;
 export const sponsorshipId = (aspirationId: string): string => `sponsorship-${aspirationId}`;
 export const inboundId = (employeeId: string): string => `inbound-${employeeId}`;
+export const changeNoticeId = (viewerId: string): string => `change-notice-${viewerId}`;

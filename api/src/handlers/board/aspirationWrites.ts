@@ -15,6 +15,7 @@ import type { Services } from '../../services';
 import { isStale, staleWrite } from '../../errors/storeOutcome';
 import type { Stored } from '../../domain/stored';
 import { historyEntry, settleHistory } from './boardHistory';
+import { noticeFollowers } from '../sharing/changeNotices';
 import { untilSaved } from './contention';
 import type { OpenBoard } from './openBoard';
 
@@ -78,7 +79,11 @@ export async function changeAspiration<R>(
     return { saved, result: changed.result, before: current };
   };
   // The client's ETag decides: a stale one is the client's to resolve (412), never retried.
-  return ifMatch === null ? untilSaved(attempt, isStale) : attempt();
+  const outcome = await (ifMatch === null ? untilSaved(attempt, isStale) : attempt());
+  // Only a change that was written is news to the employee's sponsors and mentors.
+  if (outcome.saved._etag !== outcome.before._etag)
+    await noticeFollowers(input, board, outcome.saved.id);
+  return outcome;
 }
 
 export function guardLimits<T>(work: () => T): T {

@@ -2,6 +2,7 @@ import type { AspirationView, BoardView } from '../../../../api/src/contract/boa
 import type { TenantSettingsView } from '../../../../api/src/contract/settingsContract';
 import { DEMO } from '../../../../api/src/local/demo-org/demoDirectory';
 import { addAspiration, readBoardAs } from '../../../support/boardFixtures';
+import { recordDemoPilotMembers } from '../../../support/demoPilot';
 import { startTestStack } from '../../../support/testStack';
 import type { TestStack } from '../../../support/testStack';
 
@@ -14,15 +15,7 @@ const path = (id: string) => `/boards/${employee}/aspirations/${id}`;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  // What the daily org sync leaves behind: the demo pilot group's members (Nia among them).
-  const pilot = stack.orgStore.snapshot().tenants.find((t) => t.id === DEMO.contoso.tenantId)!;
-  const members = stack.orgStore.transitiveUsers(DEMO.contoso.tenantId, pilot.pilotGroupId!);
-  await stack.services.orgChart.writePilotMembers(
-    DEMO.contoso.tenantId,
-    pilot.pilotGroupId!,
-    members.map((u) => u.id),
-    new Date().toISOString(),
-  );
+  await recordDemoPilotMembers(stack, DEMO.contoso.tenantId);
 });
 afterAll(async () => {
   await stack.close();

@@ -11,6 +11,7 @@ import { DEMO } from '../../../../api/src/local/demo-org/demoDirectory';
 import { runSchedulePass } from '../../../../api/src/scheduler/schedulePass';
 import { addAspiration, readBoardAs } from '../../../support/boardFixtures';
 import { demoCast } from '../../../support/demoCast';
+import { recordDemoPilotMembers } from '../../../support/demoPilot';
 import { startTestStack } from '../../../support/testStack';
 import type { ApiResult, TestStack } from '../../../support/testStack';
 
@@ -32,15 +33,7 @@ beforeAll(async () => {
   sponsor = DEMO.contoso.bigTeamManager;
   mentor = cast.bigTeamReport;
   asked = cast.bigTeamReport2;
-  // What the daily org sync leaves behind: the demo pilot group's members, so notices are sent.
-  const pilot = stack.orgStore.snapshot().tenants.find((t) => t.id === tenantId)!;
-  const members = stack.orgStore.transitiveUsers(tenantId, pilot.pilotGroupId!);
-  await stack.services.orgChart.writePilotMembers(
-    tenantId,
-    pilot.pilotGroupId!,
-    members.map((u) => u.id),
-    new Date().toISOString(),
-  );
+  await recordDemoPilotMembers(stack, tenantId);
 });
 afterAll(async () => {
   await stack.close();
