@@ -1,11 +1,11 @@
-import { FluentProvider, Toaster, teamsLightTheme } from '@fluentui/react-components';
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 
 import type { CareerBoardApi } from '../../tabs/src/api/careerBoardApi';
 import { SessionContext } from '../../tabs/src/common/session';
 import type { Session } from '../../tabs/src/common/session';
-import { TOASTER_ID } from '../../tabs/src/common/useNotify';
+import { NoticeToaster } from '../../tabs/src/common/NoticeToaster';
 import type { HostConnection } from '../../tabs/src/teams/teamsHost';
 import { aMe } from './fixtures';
 
@@ -68,7 +68,7 @@ export function renderWithSession(
   };
   return render(
     <FluentProvider theme={teamsLightTheme}>
-      <Toaster toasterId={TOASTER_ID} />
+      <NoticeToaster />
       <SessionContext.Provider value={session}>{ui}</SessionContext.Provider>
     </FluentProvider>,
   );

@@ -1,4 +1,4 @@
-import { FluentProvider, Toaster, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, useEffect, useState } from 'react';
 
 import { boot } from './bootstrap';
@@ -9,7 +9,7 @@ import { AppSkeleton } from './AppSkeleton';
 import { useAppTheme } from './useAppTheme';
 import { isConsentWindow } from '../auth/consent';
 import { ProblemState } from '../common/ProblemState';
-import { TOASTER_ID } from '../common/useNotify';
+import { DeferredToaster } from '../common/DeferredToaster';
 import { FLUENT_THEMES } from '../teams/themes';
 import { useLoad } from '../common/useLoad';
 
@@ -53,7 +53,7 @@ function TabRoot() {
 
   return (
     <FluentProvider theme={FLUENT_THEMES[theme]} className={styles.provider}>
-      <Toaster toasterId={TOASTER_ID} position="bottom-end" pauseOnHover pauseOnWindowBlur />
+      <DeferredToaster />
       {state.kind === 'starting' ? <AppSkeleton /> : null}
       {state.kind === 'failed' ? (
         <main>
