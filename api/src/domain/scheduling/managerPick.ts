@@ -3,7 +3,8 @@ import { DAY_MS } from './intervals';
 import type { SchedulingParticipant } from './slotFinder';
 import { findSlots } from './slotFinder';
 import { resolveTimeZone, utcToZonedTime, zonedTimeToUtc } from './timeZones';
-import type { WorkingHours } from './workingHours';
+import type { StretchLimits, WorkingHours } from './workingHours';
+import { widenToLimits } from './workingHours';
 
 /**
  * The times offered to a manager whose pair the pass could not book (no common working hours, or
@@ -22,7 +23,7 @@ export interface PickInput {
   readonly employee: SchedulingParticipant;
   readonly window: IsoInterval;
   /** The widest local day either person may be offered: the tenant's stretch limits (default PICK_DAY). */
-  readonly limits?: { readonly earliest: string; readonly latest: string };
+  readonly limits?: StretchLimits;
   /** The manager's other career conversations (pending or booked). */
   readonly bookedConversations: readonly IsoInterval[];
   readonly durationMinutes: number;
@@ -42,26 +43,10 @@ export interface PickSlot {
 }
 
 /** The same working days and zone, stretched to the limits unless the person's own hours are wider. */
-export function widenedHours(
-  hours: WorkingHours,
-  limits: { readonly earliest: string; readonly latest: string } = PICK_DAY,
-): WorkingHours {
-  const earliest = clock(limits.earliest);
-  const latest = clock(limits.latest);
-  const start = hours.startTime.slice(0, 8);
-  const end = hours.endTime.slice(0, 8);
+export function widenedHours(hours: WorkingHours, limits: StretchLimits = PICK_DAY): WorkingHours {
   // An overnight shift already spans the evening; stretching it would make no sense.
-  if (end <= start) return hours;
-  return {
-    ...hours,
-    startTime: start < earliest ? start : earliest,
-    endTime: end > latest ? end : latest,
-  };
-}
-
-/** HH:mm or HH:mm:ss as HH:mm:ss, so clocks compare as strings. */
-function clock(value: string): string {
-  return value.length === 5 ? `${value}:00` : value.slice(0, 8);
+  if (hours.endTime.slice(0, 8) <= hours.startTime.slice(0, 8)) return hours;
+  return widenToLimits(hours, limits);
 }
 
 const ONE = 'pair';

@@ -85,14 +85,29 @@ export function expandWorkingHours(
  */
 export function expandWithinLimits(
   hours: WorkingHours,
-  limits: { readonly earliest: string; readonly latest: string },
+  limits: StretchLimits,
   window: TimeInterval,
   daysOff: ReadonlySet<string> = new Set(),
 ): TimeInterval[] {
-  const clock = (value: string) => parseTimeOfDay(value) ?? 0;
-  const startTime =
-    clock(limits.earliest) < clock(hours.startTime) ? limits.earliest : hours.startTime;
-  const endTime = clock(limits.latest) > clock(hours.endTime) ? limits.latest : hours.endTime;
-  const expanded = expandWorkingHours({ ...hours, startTime, endTime }, window, daysOff);
+  const expanded = expandWorkingHours(widenToLimits(hours, limits), window, daysOff);
   return expanded.ok ? expanded.intervals : [];
+}
+
+/** Local clock limits a day may be stretched to (HH:mm or HH:mm:ss). */
+export interface StretchLimits {
+  readonly earliest: string;
+  readonly latest: string;
+}
+
+/**
+ * The same working days and zone, from the earlier of their start and `limits.earliest` to the
+ * later of their end and `limits.latest`: wider own hours are kept.
+ */
+export function widenToLimits(hours: WorkingHours, limits: StretchLimits): WorkingHours {
+  const clock = (value: string) => parseTimeOfDay(value) ?? 0;
+  return {
+    ...hours,
+    startTime: clock(limits.earliest) < clock(hours.startTime) ? limits.earliest : hours.startTime,
+    endTime: clock(limits.latest) > clock(hours.endTime) ? limits.latest : hours.endTime,
+  };
 }
