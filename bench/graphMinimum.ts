@@ -40,13 +40,7 @@ export function minimumPlan(
   directory: DemoDirectory,
   bookedByManager: ReadonlyMap<string, number>,
 ): MinimumPlan {
-  const byId = new Map(directory.users.map((u) => [u.id, u]));
-  const reports = new Map<string, number>();
-  for (const employee of directory.users) {
-    const manager = byId.get(employee.managerId ?? '');
-    if (!bookable(employee) || !bookable(manager)) continue;
-    reports.set(manager.id, (reports.get(manager.id) ?? 0) + 1);
-  }
+  const reports = bookableReports(directory);
   let getScheduleCalls = 0;
   let booked = 0;
   let busiest = { id: '', requests: 0 };
@@ -67,6 +61,18 @@ export function minimumPlan(
     minimumPerBookedPair: booked === 0 ? 0 : minimumRequests / booked,
     busiestMailbox: busiest,
   };
+}
+
+/** Each manager's bookable reports: the pairs a pass books when it books them all. */
+export function bookableReports(directory: DemoDirectory): Map<string, number> {
+  const byId = new Map(directory.users.map((u) => [u.id, u]));
+  const reports = new Map<string, number>();
+  for (const employee of directory.users) {
+    const manager = byId.get(employee.managerId ?? '');
+    if (!bookable(employee) || !bookable(manager)) continue;
+    reports.set(manager.id, (reports.get(manager.id) ?? 0) + 1);
+  }
+  return reports;
 }
 
 /** The lower bound on a pass's time that the limits set, for a mailbox needing `requests`. */

@@ -275,7 +275,7 @@ async function productPass(
   }
 }
 
-function figuresFrom(
+export function figuresFrom(
   pass: {
     booked: number;
     skipped: number;
@@ -344,7 +344,7 @@ function summarise(
   };
 }
 
-async function calendarEvents(devUrl: string): Promise<DevCalendarEvent[]> {
+export async function calendarEvents(devUrl: string): Promise<DevCalendarEvent[]> {
   const response = await fetch(`${devUrl}/dev/calendar-events`);
   if (!response.ok) throw new Error(`Could not list calendar events: ${response.status}`);
   return (await response.json()) as DevCalendarEvent[];
@@ -354,6 +354,6 @@ function perPair(requests: number, booked: number): number {
   return booked === 0 ? 0 : round(requests / booked, 3);
 }
 
-function total(counts: Record<string, number>): number {
+export function total(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
 }

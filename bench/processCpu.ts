@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * CPU time of other processes on this machine, read from Linux's /proc, for the processes the bench
+ * does not run itself but must account for: Azurite, the stack's storage emulator, is a child the
+ * stack starts (api/src/local/azurite.ts) and does not report its own CPU. Linux only; elsewhere
+ * the figures are null.
+ */
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process, ms; null when it is gone or /proc is not there. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count after its end.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return ((utime + stime) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** This process's children whose command line contains `needle`. */
+export function childPids(needle: string): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return [];
+  }
+  return entries.map(Number).filter((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) return false;
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** CPU used by a set of processes from now until `read()`; null when it cannot be measured. */
+export function cpuMeter(pids: readonly number[]): { read(): number | null } {
+  const start = pids.map(processCpuMs);
+  return {
+    read() {
+      if (pids.length === 0 || start.some((v) => v === null)) return null;
+      const now = pids.map(processCpuMs);
+      if (now.some((v) => v === null)) return null;
+      return Math.round(now.reduce<number>((sum, v, i) => sum + v! - start[i]!, 0));
+    },
+  };
+}
