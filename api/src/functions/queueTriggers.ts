@@ -27,10 +27,10 @@ export const queueTriggers: QueueTriggerDefinition[] = [
     // The host's poison queue for the work items: what every delivery failed is told, not lost.
     name: 'scheduleWorkPoison',
     queueName: poisonQueueName(SCHEDULE_WORK_QUEUE),
-    async run({ services, context, message, dequeueCount }) {
+    async run({ services, context, message }) {
       const item = parseWorkItem(message);
       if (!item) return void context.warn('scheduleWorkPoison: not a work item; dropped');
-      await recordPoisonedItem(services, item, dequeueCount);
+      await recordPoisonedItem(services, item);
     },
   },
 ];

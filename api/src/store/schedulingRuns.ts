@@ -14,8 +14,8 @@ export interface WorkItemResult<S> {
   managerId: string;
   pairs: number;
   outcome: 'done' | 'poisoned';
-  /** Deliveries it took (the queue's dequeue count when it finished or was given up). */
-  deliveries: number;
+  /** The delivery that finished it (the queue's dequeue count); absent for a poisoned item. */
+  deliveries?: number;
   finishedAt: string;
   summary: S;
 }

@@ -150,7 +150,6 @@ async function bookItem(services: Services, item: ScheduleWorkItem): Promise<Pas
 export async function recordPoisonedItem(
   services: Services,
   item: ScheduleWorkItem,
-  deliveries: number,
 ): Promise<void> {
   const summary = emptySummary(new Date(item.now));
   summary.workItems.poisoned = 1;
@@ -168,7 +167,6 @@ export async function recordPoisonedItem(
     managerId: item.manager.id,
     pairs: item.pairs.length,
     outcome: 'poisoned',
-    deliveries,
     finishedAt: new Date().toISOString(),
     summary,
   });
