@@ -34,6 +34,11 @@ export interface SchedulingRuns {
   hasResult(tenantId: string, runId: string, itemId: string): Promise<boolean>;
   countResults(tenantId: string, runId: string): Promise<number>;
   readResults<S>(tenantId: string, runId: string): Promise<WorkItemResult<S>[]>;
+  /** The poisoned items' managers and pair counts, without their summaries (the admin's view). */
+  readPoisoned(
+    tenantId: string,
+    runId: string,
+  ): Promise<Pick<WorkItemResult<unknown>, 'itemId' | 'managerId' | 'pairs'>[]>;
   /** Removes a finished run's results: they name pairs, and the summary has what they said. */
   deleteResults(tenantId: string, runId: string): Promise<void>;
   writeLatest(tenantId: string, state: SchedulingRunState): Promise<void>;
@@ -82,6 +87,23 @@ export function createSchedulingRuns(settings: Container): SchedulingRuns {
         .query<WorkItemResult<S>>(
           {
             query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type',
+            parameters: [
+              { name: '@pk', value: pk },
+              { name: '@type', value: RESULT },
+            ],
+          },
+          { partitionKey: pk },
+        )
+        .fetchAll();
+      return resources;
+    },
+    async readPoisoned(tenantId, runId) {
+      const pk = runPk(tenantId, runId);
+      const { resources } = await settings.items
+        .query<Pick<WorkItemResult<unknown>, 'itemId' | 'managerId' | 'pairs'>>(
+          {
+            query:
+              "SELECT c.itemId, c.managerId, c.pairs FROM c WHERE c.pk = @pk AND c.type = @type AND c.outcome = 'poisoned'",
             parameters: [
               { name: '@pk', value: pk },
               { name: '@type', value: RESULT },

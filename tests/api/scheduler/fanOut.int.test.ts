@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
+import type { UnbookedPairsView } from '../../../api/src/contract/conversationContract';
 import type { QueueTriggerDefinition } from '../../../api/src/functions/queueTrigger';
+import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import { toQueueHandler } from '../../../api/src/functions/queueTrigger';
 import { queueTriggers } from '../../../api/src/functions/queueTriggers';
 import { readQueueHostSettings } from '../../../api/src/local/hostQueueSettings';
@@ -220,6 +222,20 @@ describe('the pass fanned out on the queue', () => {
     expect(results.filter((r) => r.outcome === 'poisoned')).toEqual([
       expect.objectContaining({ managerId: broken, pairs: ofBroken }),
     ]);
+    // The admin sees whose pairs wait, by name and count, and that the rest went through.
+    const admin = await stack.call<UnbookedPairsView>('/adoption/unbooked', {
+      as: DEMO.contoso.admin,
+    });
+    const brokenName = stack.orgStore.snapshot().users.find((u) => u.id === broken)!.displayName;
+    expect(admin.body.latestPass).toMatchObject({
+      finishedAt: expect.any(String),
+      workItems: {
+        enqueued: summary.workItems.enqueued,
+        done: summary.workItems.enqueued - 1,
+        failed: 1,
+      },
+      failedWork: [{ manager: { id: broken, displayName: brokenName }, pairs: ofBroken }],
+    });
 
     // The mailbox works again: the next pass books exactly those pairs.
     await Promise.all(hosts.splice(0).map((h) => h.stop()));
