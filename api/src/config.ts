@@ -45,9 +45,20 @@ export interface CosmosConfig {
   database: string;
 }
 
+/**
+ * The storage account the work queues live on: the Functions host's own (AzureWebJobsStorage), so
+ * what the pass sends is what the queue triggers read. Azure: its queue endpoint through the
+ * managed identity (no key); locally: Azurite's connection string.
+ */
+export type QueueConfig =
+  | { kind: 'connection-string'; connectionString: string }
+  | { kind: 'identity'; serviceUri: string; managedIdentityClientId?: string };
+
 export interface Config {
   mode: Mode;
   cosmos: CosmosConfig;
+  /** Null where nothing fans a pass out (the local azure-mode host serves the API only). */
+  queues: QueueConfig | null;
   auth: AuthConfig;
   graph: GraphConfig;
   /** The only origin allowed to call the API from a browser (CORS). */
@@ -73,6 +84,11 @@ export interface SchedulerConfig {
   managerConcurrency: number;
   /** The employee is reminded to update their board this many days before a conversation. */
   reminderDays: number;
+  /**
+   * How long a queue worker's hold on a manager's mailbox outlives its last renewal (renewed every
+   * third of it): a worker that dies blocks that mailbox's items no longer than this.
+   */
+  mailboxLeaseSeconds: number;
 }
 
 export const DATABASE_NAME = 'career-board';
@@ -86,6 +102,9 @@ export const optional = <T extends z.ZodType>(schema: T) =>
 
 /** Days before a conversation that the board-update reminder goes out (a day at least, two weeks at most). */
 export const reminderDays = z.coerce.number().int().min(1).max(14).default(3);
+
+/** Seconds a worker's mailbox lease lasts unrenewed (short in tests that kill a worker). */
+export const mailboxLeaseSeconds = z.coerce.number().int().min(3).max(600).default(60);
 
 export const splitList = (s: string): string[] =>
   s
@@ -140,6 +159,12 @@ const azureEnvSchema = z.object({
   SCHEDULER_BUDGET_SECONDS: z.coerce.number().int().min(10).max(3600).default(540),
   SCHEDULER_MANAGER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   SCHEDULER_REMINDER_DAYS: reminderDays,
+  SCHEDULER_MAILBOX_LEASE_SECONDS: mailboxLeaseSeconds,
+  // The host's storage (infra/azure.bicep sets the identity-based queue endpoint; a connection
+  // string also works): the pass sends its work items where the host's queue triggers read them.
+  // Optional: the local azure-mode host serves the API only and never fans a pass out.
+  AzureWebJobsStorage__queueServiceUri: optional(z.string().url()),
+  AzureWebJobsStorage: optional(z.string().min(1)),
 });
 
 /** Every setting azure mode reads, for infrastructure checks (tests/infra/bicep.test.ts). */
@@ -189,6 +214,15 @@ export function buildAzureConfig(env: NodeJS.ProcessEnv = process.env): Config {
       database: e.COSMOS_DATABASE,
       managedIdentityClientId: e.AZURE_CLIENT_ID,
     },
+    queues: e.AzureWebJobsStorage__queueServiceUri
+      ? {
+          kind: 'identity',
+          serviceUri: e.AzureWebJobsStorage__queueServiceUri,
+          managedIdentityClientId: e.AZURE_CLIENT_ID,
+        }
+      : e.AzureWebJobsStorage
+        ? { kind: 'connection-string', connectionString: e.AzureWebJobsStorage }
+        : null,
     auth: {
       issuerTemplates: [
         'https://login.microsoftonline.com/{tenantid}/v2.0',
@@ -221,6 +255,7 @@ export function buildAzureConfig(env: NodeJS.ProcessEnv = process.env): Config {
       budgetSeconds: e.SCHEDULER_BUDGET_SECONDS,
       managerConcurrency: e.SCHEDULER_MANAGER_CONCURRENCY,
       reminderDays: e.SCHEDULER_REMINDER_DAYS,
+      mailboxLeaseSeconds: e.SCHEDULER_MAILBOX_LEASE_SECONDS,
     },
   };
 }

@@ -31,6 +31,12 @@ import { createPersonData } from './store/personData';
 import { createSharingRepository } from './store/sharingRepository';
 import type { SharingRepository } from './store/sharingRepository';
 import type { PersonData } from './store/personData';
+import { createMailboxLeases } from './store/mailboxLeases';
+import type { MailboxLeases } from './store/mailboxLeases';
+import { createSchedulingRuns } from './store/schedulingRuns';
+import type { SchedulingRuns } from './store/schedulingRuns';
+import { createWorkQueue } from './store/workQueue';
+import type { WorkQueue } from './store/workQueue';
 
 /**
  * Everything a handler or the scheduler may use, built once per process from the configuration:
@@ -57,6 +63,12 @@ export interface Services {
   personData: PersonData;
   /** Shares, advice threads and sponsorships (issue 13); read fresh on every request. */
   sharing: SharingRepository;
+  /** Where a fanned-out pass sends its work items (the Function App's storage queues). */
+  workQueue: WorkQueue;
+  /** Per-mailbox leases of the queue workers: one worker per manager's mailbox at a time. */
+  mailboxLeases: MailboxLeases;
+  /** A fanned-out pass's work item results, and each tenant's latest run. */
+  schedulingRuns: SchedulingRuns;
   /** Shared by every calendar call of this process: Outlook's 4-per-mailbox limit. */
   mailboxLimiter: MailboxLimiter;
   /** Teams activity-feed notifications, best effort (never throws). */
@@ -82,6 +94,9 @@ export async function createServices(config: Config): Promise<Services> {
     disclosureKeys: createDisclosureKeys(cosmos.containers.settings),
     personData: createPersonData(cosmos.containers),
     sharing: createSharingRepository(cosmos.containers.sharing),
+    workQueue: createWorkQueue(config.queues),
+    mailboxLeases: createMailboxLeases(cosmos.containers.settings),
+    schedulingRuns: createSchedulingRuns(cosmos.containers.settings),
     mailboxLimiter: createMailboxLimiter(4),
     notifier: createActivityNotifier(graphFor),
     now: () => new Date(),

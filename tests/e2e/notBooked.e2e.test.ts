@@ -48,6 +48,34 @@ describe('conversations that could not be booked: visible, honest, and the manag
         `/boards/${CROSS_ZONE.employee}/aspirations`,
         { kind: 'title', horizon: 'next', title: PASSED_GOAL, targetDate: '2026-10-31' },
       );
+      // The latest pass: 12 managers' work items, Kavya's failed on every delivery (poison queue).
+      const runs = stack.services.schedulingRuns;
+      const tenantId = DEMO.contoso.tenantId;
+      const at = new Date().toISOString();
+      await runs.writeLatest(tenantId, {
+        runId: 'r1',
+        startedAt: at,
+        enqueued: 12,
+        finishedAt: at,
+      });
+      for (let i = 0; i < 11; i++)
+        await runs.recordResult(tenantId, 'r1', {
+          itemId: `m${i}`,
+          managerId: `m${i}`,
+          pairs: 3,
+          outcome: 'done',
+          deliveries: 1,
+          finishedAt: at,
+          summary: {},
+        });
+      await runs.recordResult(tenantId, 'r1', {
+        itemId: CROSS_ZONE.manager,
+        managerId: CROSS_ZONE.manager,
+        pairs: 4,
+        outcome: 'poisoned',
+        finishedAt: at,
+        summary: {},
+      });
     },
   });
 
@@ -132,6 +160,12 @@ describe('conversations that could not be booked: visible, honest, and the manag
     await rajeshRow.getByText('no time is free on both calendars in the booking weeks.').waitFor();
     await rajeshRow.getByText('Career Board tries again on its next daily run.').waitFor();
     expect(await section.textContent()).not.toContain(PASSED_GOAL);
+    const pass = section.getByRole('region', { name: 'Latest scheduling pass' });
+    await pass.getByText(/11 of 12 managers' conversations handled/).waitFor();
+    const failed = pass.getByTestId('failed-work');
+    expect(await failed.count()).toBe(1);
+    await failed.getByText('Kavya Nair: 4 pairs not booked').waitFor();
+    await failed.getByText(/The next daily pass tries again/).waitFor();
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, '44-admin-not-booked');
     expect(await seriousViolations(page)).toEqual([]);

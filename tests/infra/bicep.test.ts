@@ -7,7 +7,7 @@ import {
   DATABASE_NAME,
 } from '../../api/src/config';
 import { queueTriggers, WORK_QUEUES } from '../../api/src/functions/queueTriggers';
-import { poisonQueueName } from '../../api/src/local/queueTriggerHost';
+import { poisonQueueName } from '../../api/src/functions/queueTrigger';
 import { CONTAINERS } from '../../api/src/store/cosmosClient';
 import { Expression, parseBicep, syntaxProblems } from './bicepTree';
 import type { BicepFile, BicepValue } from './bicepTree';
@@ -304,7 +304,7 @@ describe('infra/azure.bicep', () => {
     const expected = WORK_QUEUES.flatMap((q) => [q, poisonQueueName(q)]);
     expect([...names].sort()).toEqual([...expected].sort());
     // Every trigger reads a declared queue.
-    for (const trigger of queueTriggers) expect(WORK_QUEUES).toContain(trigger.queueName);
+    for (const trigger of queueTriggers) expect(expected).toContain(trigger.queueName);
 
     const queueService = only(
       file.resourcesOfType('Microsoft.Storage/storageAccounts/queueServices'),

@@ -152,7 +152,22 @@ export interface UnbookedPairView {
   since: string | null;
 }
 
+/**
+ * The tenant's latest scheduling pass as its admin sees it: how far the queue workers got, and the
+ * managers whose booking work failed on every delivery (the poison queue), with how many of their
+ * pairs wait for the next pass. Names and counts only.
+ */
+export interface SchedulingPassView {
+  startedAt: string;
+  /** Null while the pass is still waiting for its work items. */
+  finishedAt: string | null;
+  workItems: { enqueued: number; done: number; failed: number };
+  failedWork: { manager: { id: string; displayName: string }; pairs: number }[];
+}
+
 export interface UnbookedPairsView {
   quarter: string;
   pairs: UnbookedPairView[];
+  /** Null before the first fanned-out pass. */
+  latestPass: SchedulingPassView | null;
 }

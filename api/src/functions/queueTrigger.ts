@@ -25,6 +25,11 @@ export interface QueueTriggerDefinition {
   }) => Promise<void>;
 }
 
+/** Where the host moves a message after `maxDequeueCount` failed deliveries. */
+export function poisonQueueName(queueName: string): string {
+  return `${queueName}-poison`;
+}
+
 /** The storage account connection both hosts use: the Functions host's own (AzureWebJobsStorage). */
 export const QUEUE_CONNECTION = 'AzureWebJobsStorage';
 

@@ -1,5 +1,5 @@
 import { runInviteRefresh } from '../scheduler/refreshInvites';
-import { runSchedulePass } from '../scheduler/schedulePass';
+import { runFannedOutPass } from '../scheduler/fanOut/fannedOutPass';
 import type { TimerDefinition } from './timer';
 
 /** Every timer function, in one place. Azure registers them; the local host runs them with croner. */
@@ -8,7 +8,8 @@ export const timers: TimerDefinition[] = [
     name: 'scheduleConversations',
     // Daily at 06:00 UTC (NCRONTAB: second minute hour day month day-of-week).
     schedule: '0 0 6 * * *',
-    run: ({ services, progress }) => runSchedulePass(services, { progress }),
+    // Plans here; queue workers on any number of instances book (scheduleWork).
+    run: ({ services, progress }) => runFannedOutPass(services, { progress }),
   },
   {
     name: 'refreshInvites',

@@ -10,10 +10,12 @@ import {
   optional,
   parseSettings,
   reminderDays,
+  mailboxLeaseSeconds,
   splitList,
 } from '../config';
 import type { Config } from '../config';
 import { LOCAL_APP_CLIENT_ID, LOCAL_TEAMS_APP_ID } from '../hosting/localAppIds';
+import { azuriteConnectionString } from './azurite';
 
 /**
  * Local mode's configuration, apart from production's (config.ts): the embedded Cosmos DB server,
@@ -54,6 +56,7 @@ const localEnvSchema = portsSchema.extend({
   SCHEDULER_BUDGET_SECONDS: z.coerce.number().int().min(10).max(3600).default(540),
   SCHEDULER_MANAGER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   SCHEDULER_REMINDER_DAYS: reminderDays,
+  SCHEDULER_MAILBOX_LEASE_SECONDS: mailboxLeaseSeconds,
 });
 
 export function readLocalPorts(env: NodeJS.ProcessEnv = process.env): LocalPorts {
@@ -83,6 +86,7 @@ export function buildLocalConfig(
       key: e.COSMOS_KEY ?? EMULATOR_KEY,
       database: e.COSMOS_DATABASE,
     },
+    queues: { kind: 'connection-string', connectionString: azuriteConnectionString(ports.queues) },
     auth: {
       issuerTemplates: [`${dev}/identity/{tenantid}/v2.0`],
       jwksUri: `${dev}/identity/discovery/v2.0/keys`,
@@ -108,6 +112,7 @@ export function buildLocalConfig(
       budgetSeconds: e.SCHEDULER_BUDGET_SECONDS,
       managerConcurrency: e.SCHEDULER_MANAGER_CONCURRENCY,
       reminderDays: e.SCHEDULER_REMINDER_DAYS,
+      mailboxLeaseSeconds: e.SCHEDULER_MAILBOX_LEASE_SECONDS,
     },
   };
 }

@@ -6,6 +6,7 @@ import type { DequeuedMessageItem, QueueClient, QueueServiceClient } from '@azur
 
 import { describeError } from '../logging/logSafety';
 import type { QueueHostSettings } from './hostQueueSettings';
+import { poisonQueueName } from '../functions/queueTrigger';
 
 /**
  * Runs `app.storageQueue` handlers locally the way the Functions host runs them in Azure, over the
@@ -51,19 +52,6 @@ export interface QueueTriggerHost {
 
 const DEFAULT_LEASE_MS = 10 * 60_000;
 const DEFAULT_MIN_POLL_MS = 100;
-
-export function poisonQueueName(queueName: string): string {
-  return `${queueName}-poison`;
-}
-
-/** Encodes a message as the trigger reads it (host.json `messageEncoding`). */
-export function encodeQueueMessage(
-  message: unknown,
-  encoding: QueueHostSettings['messageEncoding'],
-): string {
-  const text = typeof message === 'string' ? message : JSON.stringify(message);
-  return encoding === 'base64' ? Buffer.from(text, 'utf8').toString('base64') : text;
-}
 
 function decodeQueueMessage(text: string, encoding: QueueHostSettings['messageEncoding']): unknown {
   const decoded = encoding === 'base64' ? Buffer.from(text, 'base64').toString('utf8') : text;

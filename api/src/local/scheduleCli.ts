@@ -7,7 +7,8 @@ import { createServices } from '../services';
 /**
  * `npm run schedule`: one scheduling pass now. By default it asks the running local stack to run
  * its timer (so it uses the stack's Cosmos DB and Graph simulator) and prints progress as it
- * comes; `--in-process` runs the pass here against the configured resources (e.g. Azure).
+ * comes (the stack plans, its queue workers book); `--in-process` runs the whole pass here, booking
+ * included and no queue, against the configured resources (e.g. Azure).
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -31,6 +32,13 @@ async function main(): Promise<void> {
   console.log(
     `Notifications   ${summary.notifications.sent} sent, ${summary.notifications.failed} not delivered`,
   );
+  const items = summary.workItems;
+  if (items.enqueued > 0)
+    console.log(
+      `Work items      ${items.done} of ${items.enqueued} booked by the queue workers` +
+        (items.poisoned ? `; ${items.poisoned} failed every delivery (poison queue)` : '') +
+        (items.deferred ? `; ${items.deferred} waits for a busy mailbox` : ''),
+    );
   if (summary.tenantsSkipped > 0)
     console.log(
       `${summary.tenantsSkipped} tenant(s) left alone: another pass is scheduling them right now.`,

@@ -133,7 +133,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       tab: await listen(tabServer, options.ports.tab, 'tab', 'TAB_PORT'),
     };
     const directory = options.directory ?? buildDemoDirectory(new Date());
-    const config = buildLocalConfig({ ...bound, queues: options.ports.queues }, env, {
+    // The app sends work items to Azurite (config.queues): its port must be known first.
+    const azurite = await azuriteStarting;
+    const config = buildLocalConfig({ ...bound, queues: azurite.port }, env, {
       orgChartCacheSeconds: options.orgChartCacheSeconds,
       schedulerTenants: directory.tenants.map((t) => t.id),
     });
@@ -195,7 +197,6 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       }),
     );
 
-    const azurite = await azuriteStarting;
     const queueService = QueueServiceClient.fromConnectionString(azurite.connectionString);
     queueHost = await startQueueTriggerHost({
       service: queueService,

@@ -28,6 +28,11 @@ export interface PassSummary {
   notifications: { sent: number; failed: number };
   graphRequests: number;
   orgSync: { requests: number; fullReads: number; changes: number };
+  /**
+   * A fanned-out pass's work items: queued, finished by a worker, given up on after the host's
+   * delivery limit (the poison queue), and times one was put back because its mailbox was busy.
+   */
+  workItems: { enqueued: number; done: number; poisoned: number; deferred: number };
   stoppedEarly: boolean;
 }
 
@@ -51,8 +56,38 @@ export function emptySummary(startedAt: Date): PassSummary {
     notifications: { sent: 0, failed: 0 },
     graphRequests: 0,
     orgSync: { requests: 0, fullReads: 0, changes: 0 },
+    workItems: { enqueued: 0, done: 0, poisoned: 0, deferred: 0 },
     stoppedEarly: false,
   };
+}
+
+const ADDED = [
+  'pairsSeen',
+  'booked',
+  'alreadyBooked',
+  'rebooked',
+  'held',
+  'movedTimesUpdated',
+  'managerChanges',
+  'graphRequests',
+] as const;
+
+/** Adds what one work item did to the pass's summary (a worker's summary of its item). */
+export function mergeSummary(into: PassSummary, part: PassSummary): void {
+  for (const key of ADDED) into[key] += part[key];
+  for (const [reason, n] of Object.entries(part.skipped))
+    into.skipped[reason] = (into.skipped[reason] ?? 0) + n;
+  for (const [reason, n] of Object.entries(part.failed))
+    into.failed[reason] = (into.failed[reason] ?? 0) + n;
+  into.examples.push(...part.examples.slice(0, Math.max(0, 50 - into.examples.length)));
+  into.notifications.sent += part.notifications.sent;
+  into.notifications.failed += part.notifications.failed;
+  into.orgSync.requests += part.orgSync.requests;
+  into.orgSync.fullReads += part.orgSync.fullReads;
+  into.orgSync.changes += part.orgSync.changes;
+  for (const key of ['enqueued', 'done', 'poisoned', 'deferred'] as const)
+    into.workItems[key] += part.workItems[key];
+  into.stoppedEarly ||= part.stoppedEarly;
 }
 
 export function note(
@@ -82,6 +117,13 @@ export function describeSummary(s: PassSummary): string {
     `failed: ${counts(s.failed)}`,
     `notifications sent ${s.notifications.sent}, failed ${s.notifications.failed}`,
     `${s.graphRequests} Graph requests (org chart ${s.orgSync.requests})`,
+    ...(s.workItems.enqueued > 0
+      ? [
+          `work items ${s.workItems.done} of ${s.workItems.enqueued} done by the queue workers` +
+            (s.workItems.poisoned ? `, ${s.workItems.poisoned} failed every delivery` : '') +
+            (s.workItems.deferred ? `, ${s.workItems.deferred} waits for a busy mailbox` : ''),
+        ]
+      : []),
     `${(s.durationMs / 1000).toFixed(1)} s${s.stoppedEarly ? ', stopped at its time budget: the next run resumes' : ''}`,
   ].join('; ');
 }

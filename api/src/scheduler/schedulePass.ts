@@ -1,33 +1,23 @@
 import { randomUUID } from 'node:crypto';
 
-import type { TenantSettings } from '../contract/settingsContract';
-import { passStepFor } from '../domain/conversations/lifecycle';
-import type { ConversationRecord } from '../domain/conversations/records';
 import type { ConversationHold, QuarterKey } from '../domain/scheduling';
 import { createConversationHolds, nextQuarter, quarterOf } from '../domain/scheduling';
-import { inPilotScope, pilotGap } from '../domain/settings/pilotScope';
-import type { PilotMembers } from '../domain/settings/pilotScope';
+import { pilotGap } from '../domain/settings/pilotScope';
 import { createCalendarGateway } from '../graph/calendarGateway';
 import type { Services } from '../services';
-import type { Stored } from '../domain/stored';
-import type { DirectoryPerson } from '../domain/orgChart/directoryPerson';
-import { agendaForPair } from './agendaForPair';
 import { pinBoards } from './autoPinning';
 import { refreshAgendas } from './agendaRefresh';
-import { followUpBooked } from './followUpBooked';
+import { bookPairs, eligiblePairs } from './bookPairs';
+import { bookThroughQueue } from './fanOut/bookThroughQueue';
 import type { PassLeases } from './leases';
 import { reconcileManagers } from './managerChanges';
-import { forEachInLanes, rethrowIfAborted } from './passAborted';
-import { remindIfDue } from './passNotifications';
+import { rethrowIfAborted } from './passAborted';
 import type { PassSummary } from './passSummary';
 import { emptySummary, note } from './passSummary';
-import { resumeBooking } from './resumeBooking';
-import { bookForManager } from './slotBooking';
-import type { ToBook } from './slotBooking';
 import { retireLeavers } from './leavers';
 import { syncOrgChart } from './orgSync';
-import type { Pair, TenantPass } from './tenantPass';
-import { ANOTHER_RUN, DAY_MS, holdKey, holdOf, pairRef } from './tenantPass';
+import type { TenantPass } from './tenantPass';
+import { holdOf } from './tenantPass';
 import { failureReason } from '../logging/logSafety';
 
 /**
@@ -50,13 +40,16 @@ export interface PassOptions {
    * Tests give a pass that stands for an earlier day's run an earlier clock.
    */
   clock?: () => number;
+  /**
+   * Book through the work queue (the deployed default: timer, admin run, `npm run schedule`): the
+   * pass plans and queue workers on any number of instances book. Without it the pass books in
+   * this invocation (the bench's baseline, and tests of the booking rules).
+   */
+  fanOut?: boolean;
 }
 
 /** A pass holds its tenant for its whole budget and this much more, then the lock expires. */
 const LOCK_MARGIN_MS = 2 * 60_000;
-
-/** A new pair talks early: within this many days of the change. */
-const NEW_PAIR_DAYS = 30;
 
 export async function runSchedulePass(
   services: Services,
@@ -98,8 +91,16 @@ export async function runSchedulePass(
       continue;
     }
     try {
-      await passForTenant(services, tenantId, { now, summary, progress, outOfTime, leases });
-      await services.passLock.release(tenantId, leases.owner);
+      const { outstanding } = await passForTenant(services, tenantId, {
+        now,
+        summary,
+        progress,
+        outOfTime,
+        leases,
+        fanOut: options.fanOut ?? false,
+      });
+      // Work items still out keep the tenant to this run until the lock expires.
+      if (outstanding === 0) await services.passLock.release(tenantId, leases.owner);
     } catch (error) {
       rethrowIfAborted(error);
       await services.passLock.release(tenantId, leases.owner);
@@ -118,8 +119,13 @@ export async function runSchedulePass(
 async function passForTenant(
   services: Services,
   tenantId: string,
-  run: Pick<TenantPass, 'now' | 'summary' | 'progress' | 'outOfTime' | 'leases'>,
-): Promise<void> {
+  {
+    fanOut,
+    ...run
+  }: Pick<TenantPass, 'now' | 'summary' | 'progress' | 'outOfTime' | 'leases'> & {
+    fanOut: boolean;
+  },
+): Promise<{ outstanding: number }> {
   const { now, summary, progress } = run;
   const { settings } = await services.settings.read(tenantId);
   const sync = await syncOrgChart(services, tenantId, now, settings.pilot);
@@ -159,162 +165,15 @@ async function passForTenant(
     ),
   };
   try {
-    await bookTenant(pass, await reconcileManagers(pass, listed), quarter);
-    await pinBoards(pass, eligiblePairs(pass.people, settings, pass.pilotMembers, now));
+    const records = await reconcileManagers(pass, listed);
+    const pairs = eligiblePairs(pass.people, settings, pass.pilotMembers, now);
+    summary.pairsSeen += pairs.length;
+    let outstanding = 0;
+    if (fanOut) ({ outstanding } = await bookThroughQueue(pass, pairs));
+    else await bookPairs(pass, pairs, records);
+    await pinBoards(pass, pairs);
+    return { outstanding };
   } finally {
     summary.graphRequests += calendar.requestCount();
   }
-}
-
-async function bookTenant(
-  pass: TenantPass,
-  records: Stored<ConversationRecord>[],
-  quarter: QuarterKey,
-): Promise<void> {
-  const { summary, tenantId, progress } = pass;
-  const pairs = eligiblePairs(pass.people, pass.settings, pass.pilotMembers, pass.now);
-  summary.pairsSeen += pairs.length;
-  const byPair = new Map<string, Stored<ConversationRecord>[]>();
-  for (const r of records) {
-    const key = `${r.employeeId}|${r.managerId}`;
-    byPair.set(key, [...(byPair.get(key) ?? []), r]);
-  }
-
-  const toBook: ToBook[] = [];
-  const toResume: { pair: Pair; record: Stored<ConversationRecord> }[] = [];
-  const toFollow: { pair: Pair; record: Stored<ConversationRecord> }[] = [];
-  for (const pair of pairs) {
-    const mine = byPair.get(`${pair.employee.id}|${pair.manager.id}`) ?? [];
-    const relevant =
-      pair.reason === 'new-manager' ? mine : mine.filter((r) => r.quarter === quarter);
-    // The record that speaks for the pair: the one still going ahead, else one still open.
-    const steps = relevant.map((record) => ({ record, step: passStepFor(record) }));
-    const current =
-      steps.find((s) => ['resume', 'follow-up', 'done'].includes(s.step)) ??
-      steps.find((s) => s.step !== 'ignore');
-    if (!current) toBook.push({ pair, record: null });
-    else if (current.step === 'resume') toResume.push({ pair, record: current.record });
-    else if (current.step === 'follow-up') toFollow.push({ pair, record: current.record });
-    else if (current.step === 'done') summary.alreadyBooked++;
-    // Nobody booked it yet: the pass keeps trying (the manager may also pick meanwhile).
-    else if (current.step === 'book') toBook.push({ pair, record: current.record });
-    else
-      note(summary, 'skipped', 'waiting for the manager to pick a slot', pairRef(tenantId, pair));
-  }
-  progress(
-    `Tenant ${tenantId}: ${pairs.length} pairs; ${toFollow.length} booked to check, ${toResume.length} to resume, ${toBook.length} to book.`,
-  );
-  const agendaFor = (pair: Pair) => (conversation?: ConversationRecord) =>
-    agendaForPair(pass.services, tenantId, pair.employee, pair.manager, {
-      newManager: pair.reason === 'new-manager',
-      nameOf: (id) => pass.people.get(id)?.displayName,
-      now: pass.now,
-      conversation,
-    });
-  const rebook = (pair: Pair, record: Stored<ConversationRecord>) => {
-    // Its old time is no longer held: the slot finder may give it (or anyone) that time again.
-    pass.holds.release(holdKey(record));
-    toBook.push({ pair, record });
-  };
-
-  // 1. Follow up booked events (read in $batch round trips): declined or cancelled ones go back to booking.
-  const events = await pass.calendar.getEvents(
-    toFollow
-      .filter(({ record }) => record.event !== null)
-      .map(({ pair, record }) => ({
-        key: record.pk,
-        organizerId: record.managerId,
-        eventId: record.event!.id,
-        attendeeMail: pair.employee.mail ?? '',
-      })),
-  );
-  await forEachInLanes(toFollow, 16, async ({ pair, record }) => {
-    if (pass.outOfTime()) return void (summary.stoppedEarly = true);
-    const event = record.event ? events.get(record.pk) : null;
-    if (event === undefined) {
-      note(
-        summary,
-        'failed',
-        'follow-up: the event could not be read; the next run retries',
-        pairRef(tenantId, pair),
-      );
-      return;
-    }
-    try {
-      const outcome = await followUpBooked(pass, record, event);
-      if (outcome.kind === 'rebook') rebook(pair, outcome.record);
-      else if (outcome.kind === 'held') summary.held++;
-      else if (outcome.kind === 'moved') {
-        summary.movedTimesUpdated++;
-        summary.alreadyBooked++;
-        await remindIfDue(pass, pair, outcome.record);
-      } else if (outcome.kind === 'gave-up')
-        note(summary, 'skipped', 'waiting for the manager to pick a slot', pairRef(tenantId, pair));
-      else if (outcome.kind === 'another-run')
-        note(summary, 'skipped', ANOTHER_RUN, pairRef(tenantId, pair));
-      else {
-        summary.alreadyBooked++;
-        await remindIfDue(pass, pair, record);
-      }
-    } catch (error) {
-      rethrowIfAborted(error);
-      note(summary, 'failed', `follow-up: ${failureReason(error)}`, pairRef(tenantId, pair));
-    }
-  });
-
-  // 2. Resume bookings a previous run started (or hand them to slot finding).
-  await forEachInLanes(toResume, 16, async ({ pair, record }) => {
-    if (pass.outOfTime()) return void (summary.stoppedEarly = true);
-    try {
-      const outcome = await resumeBooking(pass, pair, record, agendaFor(pair));
-      if (outcome.kind === 'choose-slot') rebook(pair, outcome.record);
-      else if (outcome.kind === 'another-run')
-        note(summary, 'skipped', ANOTHER_RUN, pairRef(tenantId, pair));
-      else if (outcome.rebooking) summary.rebooked++;
-      else summary.booked++;
-    } catch (error) {
-      rethrowIfAborted(error);
-      note(summary, 'failed', `booking: ${failureReason(error)}`, pairRef(tenantId, pair));
-    }
-  });
-
-  // 3. Find slots per manager and book. Managers run concurrently; the pass's holds keep a
-  // middle manager's conversations (as attendee and as organiser) apart.
-  const byManager = new Map<string, ToBook[]>();
-  for (const item of toBook)
-    byManager.set(item.pair.manager.id, [...(byManager.get(item.pair.manager.id) ?? []), item]);
-  const managers = [...byManager.values()];
-  let done = 0;
-  await forEachInLanes(
-    managers,
-    pass.services.config.scheduler.managerConcurrency,
-    async (items) => {
-      if (pass.outOfTime()) return void (summary.stoppedEarly = true);
-      await bookForManager(pass, items, agendaFor);
-      done++;
-      if (done % 10 === 0 || done === managers.length)
-        progress(`Tenant ${tenantId}: ${done}/${managers.length} managers done.`);
-    },
-  );
-}
-
-function eligiblePairs(
-  people: Map<string, DirectoryPerson>,
-  settings: TenantSettings,
-  pilotMembers: PilotMembers | null,
-  now: Date,
-): Pair[] {
-  const pairs: Pair[] = [];
-  for (const employee of people.values()) {
-    if (!employee.eligible || employee.managerId === null) continue;
-    const manager = people.get(employee.managerId);
-    if (!manager || !manager.eligible) continue;
-    if (!inPilotScope(settings.pilot, pilotMembers, employee.id)) continue;
-    // Read from the stored org chart, so a change survives a pass that died right after the sync.
-    const newPair =
-      employee.managerChangedAt !== null &&
-      now.getTime() - Date.parse(employee.managerChangedAt) < NEW_PAIR_DAYS * DAY_MS;
-    pairs.push({ employee, manager, reason: newPair ? 'new-manager' : 'quarterly' });
-  }
-  return pairs;
 }

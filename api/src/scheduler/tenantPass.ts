@@ -26,6 +26,8 @@ export interface TenantPass {
   holds: ConversationHolds;
   leases: PassLeases;
   outOfTime: () => boolean;
+  /** Names of people outside `people` the agenda may mention (a work item's earlier managers). */
+  names?: Readonly<Record<string, string>>;
 }
 
 export interface Pair {

@@ -28,7 +28,13 @@ export interface ConversationRepository {
   ): Promise<Stored<ConversationRecord> | null>;
   listForEmployee(tenantId: string, employeeId: string): Promise<Stored<ConversationRecord>[]>;
   listForTenant(tenantId: string, quarters: QuarterKey[]): Promise<Stored<ConversationRecord>[]>;
-  listForEmployees(tenantId: string, employeeIds: string[]): Promise<ConversationRecord[]>;
+  listForEmployees(tenantId: string, employeeIds: string[]): Promise<Stored<ConversationRecord>[]>;
+  /** The conversations these managers organise in these quarters (across their reports' partitions). */
+  listOrganisedBy(
+    tenantId: string,
+    managerIds: string[],
+    quarters: QuarterKey[],
+  ): Promise<Stored<ConversationRecord>[]>;
   /**
    * The tenant's conversations booked in the Teams meeting `chatId`: by equality on the chat id
    * stored at booking, else (records written before it was stored) those whose join URL contains
@@ -133,9 +139,24 @@ export function createConversationRepository(container: Container): Conversation
       // Routed to these employees' partitions only: the team view's cost follows the team.
       const named = partitionKeyIn(employeeIds.map((id) => pk(tenantId, id)));
       const { resources } = await container.items
-        .query<ConversationRecord>({
+        .query<Stored<ConversationRecord>>({
           query: `SELECT * FROM c WHERE ${named.clause} AND c.type = 'conversation'`,
           parameters: named.parameters,
+        })
+        .fetchAll();
+      return resources;
+    },
+    async listOrganisedBy(tenantId, managerIds, quarters) {
+      if (managerIds.length === 0) return [];
+      const { resources } = await container.items
+        .query<Stored<ConversationRecord>>({
+          query:
+            "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'conversation' AND ARRAY_CONTAINS(@m, c.managerId) AND ARRAY_CONTAINS(@q, c.quarter)",
+          parameters: [
+            { name: '@t', value: tenantId },
+            { name: '@m', value: managerIds },
+            { name: '@q', value: quarters },
+          ],
         })
         .fetchAll();
       return resources;

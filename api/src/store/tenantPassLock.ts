@@ -1,27 +1,18 @@
 import type { Container } from '@azure/cosmos';
 
-import { cosmosStatus } from './cosmosErrors';
+import { releaseLease, takeLease } from './leaseDocuments';
+import type { LeaseRef, LockOutcome } from './leaseDocuments';
+
+export type { LockOutcome } from './leaseDocuments';
 
 /**
  * One scheduling pass per tenant at a time. The daily timer, an admin's run and the CLI can
- * overlap; two passes over one tenant would each choose slots from their own view of who is busy,
- * so two of a manager's conversations could land at the same time. The lock is a document in the
- * tenant's settings partition, taken and handed on with If-Match; it expires by itself, so a
+ * overlap; two passes over one tenant would each plan the same pairs and sync the same org chart.
+ * The lock is a lease document in the tenant's settings partition; it expires by itself, so a
  * crashed pass holds the tenant back only until then.
  */
 
-interface LockDocument {
-  id: typeof LOCK_ID;
-  pk: string;
-  tenantId: string;
-  owner: string;
-  expiresAt: string;
-  _etag?: string;
-}
-
 const LOCK_ID = 'scheduler-pass';
-
-export type LockOutcome = { taken: true } | { taken: false; heldUntil: string };
 
 /** The lock as the scheduler sees it, through Services. */
 export interface TenantPassLock {
@@ -38,52 +29,27 @@ export function createTenantPassLock(settings: Container): TenantPassLock {
   };
 }
 
-export async function takeTenantPassLock(
+const lockOf = (settings: Container, tenantId: string): LeaseRef => ({
+  container: settings,
+  pk: tenantId,
+  id: LOCK_ID,
+  tenantId,
+});
+
+export function takeTenantPassLock(
   settings: Container,
   tenantId: string,
   owner: string,
   nowMs: number,
   ttlMs: number,
 ): Promise<LockOutcome> {
-  const mine: LockDocument = {
-    id: LOCK_ID,
-    pk: tenantId,
-    tenantId,
-    owner,
-    expiresAt: new Date(nowMs + ttlMs).toISOString(),
-  };
-  const { resource: held } = await settings.item(LOCK_ID, tenantId).read<LockDocument>();
-  try {
-    if (!held) {
-      await settings.items.create(mine);
-      return { taken: true };
-    }
-    if (held.owner !== owner && Date.parse(held.expiresAt) > nowMs)
-      return { taken: false, heldUntil: held.expiresAt };
-    await settings
-      .item(LOCK_ID, tenantId)
-      .replace(mine, { accessCondition: { type: 'IfMatch', condition: held._etag ?? '' } });
-    return { taken: true };
-  } catch (error) {
-    // Another pass took it between our read and our write.
-    if (cosmosStatus(error) === 409 || cosmosStatus(error) === 412)
-      return { taken: false, heldUntil: mine.expiresAt };
-    throw error;
-  }
+  return takeLease(lockOf(settings, tenantId), owner, nowMs, ttlMs);
 }
 
-export async function releaseTenantPassLock(
+export function releaseTenantPassLock(
   settings: Container,
   tenantId: string,
   owner: string,
 ): Promise<void> {
-  const { resource: held } = await settings.item(LOCK_ID, tenantId).read<LockDocument>();
-  if (held?.owner !== owner) return;
-  try {
-    await settings
-      .item(LOCK_ID, tenantId)
-      .delete({ accessCondition: { type: 'IfMatch', condition: held._etag ?? '' } });
-  } catch (error) {
-    if (cosmosStatus(error) !== 404 && cosmosStatus(error) !== 412) throw error;
-  }
+  return releaseLease(lockOf(settings, tenantId), owner);
 }

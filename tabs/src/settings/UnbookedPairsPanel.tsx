@@ -1,8 +1,8 @@
 import { Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { SectionLoadState, useSectionLoad } from './SectionLoad';
 import { SettingsSection } from './SettingsSection';
-import type { UnbookedPairsView } from '@contract/conversationContract';
-import { formatDay, quarterText } from '../common/format';
+import type { SchedulingPassView, UnbookedPairsView } from '@contract/conversationContract';
+import { formatDay, formatDayAndTime, quarterText } from '../common/format';
 import { nextText, notBookedLabel, reasonClause } from '../common/notBookedText';
 import { useSession } from '../common/session';
 
@@ -25,6 +25,12 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   muted: { color: tokens.colorNeutralForeground2 },
+  passBlock: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalS,
+  },
 });
 
 /**
@@ -37,8 +43,46 @@ export function UnbookedPairsPanel() {
   return (
     <SettingsSection title="Conversations not booked">
       <SectionLoadState load={load} what="the pairs not booked" onRetry={retry} />
-      {load.kind === 'ready' ? <Pairs view={load.view} /> : null}
+      {load.kind === 'ready' ? (
+        <>
+          {load.view.latestPass ? <LatestPass pass={load.view.latestPass} /> : null}
+          <Pairs view={load.view} />
+        </>
+      ) : null}
     </SettingsSection>
+  );
+}
+
+/**
+ * How the latest scheduling pass went: its work items (one per manager, booked on the queue), and
+ * any manager whose booking work failed on every try, so the admin can look at that mailbox.
+ */
+function LatestPass({ pass }: { pass: SchedulingPassView }) {
+  const styles = useStyles();
+  const { enqueued, done, failed } = pass.workItems;
+  const when = formatDayAndTime(pass.startedAt);
+  const progress =
+    pass.finishedAt === null
+      ? `Latest scheduling pass (started ${when}) is still booking: ${done} of ${enqueued} managers done.`
+      : `Latest scheduling pass (${when}): ${done} of ${enqueued} managers' conversations handled.`;
+  return (
+    <section aria-label="Latest scheduling pass" className={styles.passBlock}>
+      <Caption1 className={styles.muted}>{progress}</Caption1>
+      {failed > 0 ? (
+        <ul className={styles.list} aria-label="Booking that failed in the latest pass">
+          {pass.failedWork.map((work) => (
+            <li key={work.manager.id} className={styles.pair} data-testid="failed-work">
+              <Text weight="semibold">{`${work.manager.displayName}: ${work.pairs} ${work.pairs === 1 ? 'pair' : 'pairs'} not booked`}</Text>
+              <Text size={200}>
+                Booking failed on every try. The next daily pass tries again; if it fails again,
+                check that this manager&apos;s mailbox exists and that Career Board still has
+                calendar access (Calendars.ReadWrite) in your tenant.
+              </Text>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
   );
 }
 

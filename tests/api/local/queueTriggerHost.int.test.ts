@@ -9,11 +9,9 @@ import { startAzurite } from '../../../api/src/local/azurite';
 import type { Azurite } from '../../../api/src/local/azurite';
 import { readQueueHostSettings } from '../../../api/src/local/hostQueueSettings';
 import type { QueueHostSettings } from '../../../api/src/local/hostQueueSettings';
-import {
-  encodeQueueMessage,
-  poisonQueueName,
-  startQueueTriggerHost,
-} from '../../../api/src/local/queueTriggerHost';
+import { poisonQueueName } from '../../../api/src/functions/queueTrigger';
+import { startQueueTriggerHost } from '../../../api/src/local/queueTriggerHost';
+import { encodeQueueMessage } from '../../../api/src/store/workQueue';
 import type { QueueFunction, QueueTriggerHost } from '../../../api/src/local/queueTriggerHost';
 
 /**

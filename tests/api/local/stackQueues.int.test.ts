@@ -1,5 +1,5 @@
 import type { QueueTriggerDefinition } from '../../../api/src/functions/queueTrigger';
-import { encodeQueueMessage } from '../../../api/src/local/queueTriggerHost';
+import { encodeQueueMessage } from '../../../api/src/store/workQueue';
 import { startTestStack } from '../../support/testStack';
 import type { TestStack } from '../../support/testStack';
 

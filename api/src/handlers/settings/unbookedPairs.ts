@@ -1,6 +1,10 @@
 import type { HttpResponseInit } from '@azure/functions';
 
-import type { UnbookedPairView, UnbookedPairsView } from '../../contract/conversationContract';
+import type {
+  SchedulingPassView,
+  UnbookedPairView,
+  UnbookedPairsView,
+} from '../../contract/conversationContract';
 import { quarterOf } from '../../domain/scheduling';
 import { ok } from '../../http/responses';
 import type { CallerRouteInput } from '../../http/route';
@@ -10,7 +14,7 @@ const NOT_BOOKED = new Set<string>(['unbooked', 'needs-manager-pick', 'needs-att
 
 /**
  * GET adoption/unbooked: this quarter's pairs the scheduler could not book, for the tenant's
- * admins: who (names), why and what happens next. Never board content: a record's reason is a
+ * admins: who (names), why and what happens next; and how the latest pass's work items fared. Never board content: a record's reason is a
  * code from the scheduler, and nothing else of the record leaves this handler.
  */
 export async function readUnbookedPairs(input: CallerRouteInput): Promise<HttpResponseInit> {
@@ -62,6 +66,39 @@ export async function readUnbookedPairs(input: CallerRouteInput): Promise<HttpRe
       a.manager.displayName.localeCompare(b.manager.displayName) ||
       a.employee.displayName.localeCompare(b.employee.displayName),
   );
-  const view: UnbookedPairsView = { quarter, pairs };
+  const view: UnbookedPairsView = {
+    quarter,
+    pairs,
+    latestPass: await latestPass(input, (id) => people.get(id)?.displayName),
+  };
   return ok(view);
+}
+
+async function latestPass(
+  { services, caller }: CallerRouteInput,
+  nameOf: (id: string) => string | undefined,
+): Promise<SchedulingPassView | null> {
+  const runs = services.schedulingRuns;
+  const latest = await runs.readLatest(caller.tenantId);
+  if (!latest) return null;
+  const [finished, poisoned] = await Promise.all([
+    runs.countResults(caller.tenantId, latest.runId),
+    runs.readPoisoned(caller.tenantId, latest.runId),
+  ]);
+  const byManager = new Map<string, number>();
+  for (const p of poisoned) byManager.set(p.managerId, (byManager.get(p.managerId) ?? 0) + p.pairs);
+  return {
+    startedAt: latest.startedAt,
+    finishedAt: latest.finishedAt,
+    workItems: {
+      enqueued: latest.enqueued,
+      done: finished - poisoned.length,
+      failed: poisoned.length,
+    },
+    failedWork: [...byManager].map(([id, pairs]) => ({
+      // A manager who left since is named as such rather than by id.
+      manager: { id, displayName: nameOf(id) ?? 'A former manager' },
+      pairs,
+    })),
+  };
 }
