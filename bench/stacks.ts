@@ -28,7 +28,7 @@ export function throttledProgress(
 ): (message: string) => void {
   let last = 0;
   return (message) => {
-    const routine = /managers done/.test(message);
+    const routine = /managers done|work items done/.test(message);
     const now = Date.now();
     if (routine && now - last < intervalMs) return;
     if (routine) last = now;

@@ -1,6 +1,6 @@
 import type { QueueTriggerDefinition } from '../../../api/src/functions/queueTrigger';
 import { queueTriggers } from '../../../api/src/functions/queueTriggers';
-import { encodeQueueMessage } from '../../../api/src/local/queueTriggerHost';
+import { encodeQueueMessage } from '../../../api/src/store/workQueue';
 import { startQueueWorker } from '../../../api/src/local/queueWorker';
 import type { QueueWorker } from '../../../api/src/local/queueWorker';
 import { startWorkers } from '../../../bench/fanOutWorkers';
