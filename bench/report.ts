@@ -1,3 +1,4 @@
+import { renderFanOut } from './fanOutReport';
 import { renderMeeting } from './meeting';
 import type { ApiSection, EndpointRun } from './api';
 import type { OrgSyncSection } from './orgSync';
@@ -38,6 +39,7 @@ export function renderReport(results: BenchResults): string {
     '',
   ];
   lines.push('## scheduler', '', ...section(results.scheduler, scheduler), '');
+  lines.push('## fanout', '', ...section(results.fanout ?? null, renderFanOut), '');
   lines.push('## orgSync', '', ...section(results.orgSync, orgSync), '');
   lines.push('## api', '', ...section(results.api, api), '');
   lines.push('## tab', '', ...section(results.tab, tab), '');

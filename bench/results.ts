@@ -1,4 +1,5 @@
 import type { ApiSection } from './api';
+import type { FanOutSection } from './fanOut';
 import type { MeetingSection } from './meeting';
 import type { OrgSyncSection } from './orgSync';
 import type { SchedulerSection } from './scheduler';
@@ -20,9 +21,18 @@ export interface BenchResults {
     machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; platform: string };
     /** 1-minute load average at the start and end of each section (2 cores: above 2 is contention). */
     machineLoad: Record<string, { start: number; end: number }>;
-    sizes: { scheduler: number[]; orgSync: number; apiSeconds: number };
+    sizes: {
+      scheduler: number[];
+      orgSync: number;
+      apiSeconds: number;
+      /** Absent in results written before the fan-out section. */
+      fanOut?: number[];
+      fanOutWorkers?: number[];
+    };
   };
   scheduler: SchedulerSection | SectionError | null;
+  /** Absent in results written before the fan-out section. */
+  fanout?: FanOutSection | SectionError | null;
   orgSync: OrgSyncSection | SectionError | null;
   api: ApiSection | SectionError | null;
   tab: TabSection | SectionError | null;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { format } from 'prettier';
 
 import { benchApi } from './api';
+import { benchFanOut } from './fanOut';
 import { benchMeeting } from './meeting';
 import { benchOrgSync } from './orgSync';
 import { progress } from './progress';
@@ -22,7 +23,7 @@ import { benchTab } from './tab';
  * Progress goes to stderr, the tables to stdout.
  */
 
-const SECTIONS = ['scheduler', 'orgSync', 'api', 'tab', 'meeting'] as const;
+const SECTIONS = ['scheduler', 'fanout', 'orgSync', 'api', 'tab', 'meeting'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Plan {
@@ -32,8 +33,32 @@ interface Plan {
   latencySize: number;
   orgSyncSize: number;
   apiSeconds: number;
+  /** People in the fan-out section's org(s), and its worker-process counts. */
+  fanOutSizes: number[];
+  fanOutWorkers: number[];
   only: Set<Section>;
 }
+
+/**
+ * `--fanout-size=100000` and `--workers=1,8` choose the fan-out section's org sizes and worker
+ * counts. 100,000 people are behind the flag: each of its five passes takes tens of minutes on
+ * this machine (bench/README.md, "fanout").
+ */
+function numberList(argv: string[], flag: string): number[] | null {
+  const arg = argv.find((a) => a.startsWith(`--${flag}=`));
+  if (!arg) return null;
+  const values = arg
+    .slice(flag.length + 3)
+    .split(',')
+    .map((v) => Number(v.replace(/_/g, '')));
+  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1))
+    throw new Error(`--${flag} takes whole numbers separated by commas, e.g. --${flag}=1,2`);
+  return values;
+}
+
+/** --quick's fan-out: a reduced org, so the baseline and each worker count fit its five minutes. */
+const QUICK_FANOUT_SIZE = 2000;
+const QUICK_FANOUT_WORKERS = [1, 2, 4, 8];
 
 function readPlan(argv: string[]): Plan {
   const quick = argv.includes('--quick');
@@ -45,6 +70,8 @@ function readPlan(argv: string[]): Plan {
       return name as Section;
     }),
   );
+  const fanOutSizes = numberList(argv, 'fanout-size');
+  const fanOutWorkers = numberList(argv, 'workers');
   return quick
     ? // Quick repeats the small pass with latency on: the 1,000-person one would take --quick
       // past five minutes.
@@ -54,6 +81,8 @@ function readPlan(argv: string[]): Plan {
         latencySize: 200,
         orgSyncSize: 1000,
         apiSeconds: 3,
+        fanOutSizes: fanOutSizes ?? [QUICK_FANOUT_SIZE],
+        fanOutWorkers: fanOutWorkers ?? QUICK_FANOUT_WORKERS,
         only,
       }
     : {
@@ -62,6 +91,8 @@ function readPlan(argv: string[]): Plan {
         latencySize: 10_000,
         orgSyncSize: 10_000,
         apiSeconds: 10,
+        fanOutSizes: fanOutSizes ?? [10_000],
+        fanOutWorkers: fanOutWorkers ?? [1, 2, 4, 8],
         only,
       };
 }
@@ -102,11 +133,14 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const t0 = performance.now();
   progress(
-    `${plan.mode} run: scheduler ${plan.schedulerSizes.join(' and ')} people, orgSync ${plan.orgSyncSize}, api ${plan.apiSeconds} s per run`,
+    `${plan.mode} run: scheduler ${plan.schedulerSizes.join(' and ')} people, fanout ${plan.fanOutSizes.join(' and ')} people on ${plan.fanOutWorkers.join('/')} workers, orgSync ${plan.orgSyncSize}, api ${plan.apiSeconds} s per run`,
   );
 
   const scheduler = await attempt('scheduler', plan, () =>
     benchScheduler(plan.schedulerSizes, plan.latencySize, { whatIfs: plan.mode === 'full' }),
+  );
+  const fanout = await attempt('fanout', plan, () =>
+    benchFanOut(plan.fanOutSizes, plan.fanOutWorkers, cpus().length),
   );
   const orgSync = await attempt('orgSync', plan, () => benchOrgSync(plan.orgSyncSize));
   const api = await attempt('api', plan, () =>
@@ -134,9 +168,12 @@ async function main(): Promise<void> {
         scheduler: plan.schedulerSizes,
         orgSync: plan.orgSyncSize,
         apiSeconds: plan.apiSeconds,
+        fanOut: plan.fanOutSizes,
+        fanOutWorkers: plan.fanOutWorkers,
       },
     },
     scheduler,
+    fanout,
     orgSync,
     api,
     tab,
@@ -149,7 +186,7 @@ async function main(): Promise<void> {
   writeFileSync(join(__dirname, 'results.md'), report);
   process.stdout.write(`\n${report}`);
   progress(`wrote bench/results.json and bench/results.md in ${results.meta.durationSec} s`);
-  const failed = [scheduler, orgSync, api, tab, meeting].some(
+  const failed = [scheduler, fanout, orgSync, api, tab, meeting].some(
     (r) => r !== null && typeof r === 'object' && 'error' in r,
   );
   // Stacks hold keep-alive sockets and timers; the run is over, so leave deliberately.

@@ -1,0 +1,299 @@
+import { loadavg } from 'node:os';
+
+import { DEFAULT_GRAPH_LATENCY, meanMs } from '../api/src/local/graph-simulator/latencyModel';
+import type { GraphLatencyModel } from '../api/src/local/graph-simulator/latencyModel';
+import type { Stack } from '../api/src/local/stack';
+import { runFannedOutPass } from '../api/src/scheduler/fanOut/fannedOutPass';
+import { runSchedulePass } from '../api/src/scheduler/schedulePass';
+import type { PassSummary } from '../api/src/scheduler/passSummary';
+import { startWorkers, totalCpu } from './fanOutWorkers';
+import type { WorkerPool, WorkerReport } from './fanOutWorkers';
+import { bookableReports, limitsLowerBoundMs, minimumPlan, minimumSyncPages } from './graphMinimum';
+import type { MinimumPlan } from './graphMinimum';
+import { BENCH_NOW, benchOrg } from './org';
+import { graphStats, resetGraphStats } from './probes';
+import { childPids, cpuMeter } from './processCpu';
+import { progress } from './progress';
+import { BENCH_LIMITS, calendarEvents, figuresFrom, total } from './scheduler';
+import type { SchedulerPassFigures } from './scheduler';
+import { throttledProgress, withStack } from './stacks';
+import { ratio, round } from './stats';
+
+/**
+ * Section "fanout": the scheduling pass fanned out on the `schedule-work` queue to 1, 2, 4 and 8
+ * worker processes (fanOutWorker.ts), each run on a fresh stack with the same org, with the Graph
+ * simulator's latency model on and the bench's Outlook limits; beside today's single-invocation
+ * pass (runSchedulePass) on a fresh stack with the same org and latency. The stack's own process
+ * runs no queue triggers, so only the workers book; it keeps the embedded Cosmos server, the Graph
+ * simulator and the pass's planning side, Azurite runs in its own child.
+ */
+
+/**
+ * Time the fanned-out pass may take: it waits for every work item, and its runs here are measured
+ * to the end. The baseline keeps the configured budget of one timer invocation (api/README.md),
+ * as it runs in production, and says when it stopped at it.
+ */
+const FAN_OUT_BUDGET_MS = 60 * 60_000;
+
+export interface FanOutRunFigures extends SchedulerPassFigures {
+  /** null: the baseline, today's pass in one invocation. */
+  workers: number | null;
+  bookedPerMinute: number;
+  /** The minimum calendar requests per pair this run booked (graphMinimum.ts), and the ratio. */
+  minimumPerBookedPair: number;
+  requestsVsMinimum: number | null;
+  /** The fanned-out pass's work items (null for the baseline). */
+  workItems: { enqueued: number; done: number; poisoned: number; deferred: number } | null;
+  /**
+   * CPU of the worker processes from ready to stopped, summed: the product's booking work. Null
+   * for the baseline, where the pass shares its process with the simulator and Cosmos (`cpuMs`).
+   */
+  workerCpuMs: number | null;
+  workerCpuPerBookedPairMs: number | null;
+  /** The stack's process in the same time: Cosmos server, Graph simulator, the pass's planner. */
+  parentCpuMs: number;
+  /** Azurite's child process in the same time; null where /proc cannot be read. */
+  azuriteCpuMs: number | null;
+  /** Everything measured, over the wall time × this machine's cores: 1.0 is every core busy. */
+  machineShare: number | null;
+  workerStartupMs: number | null;
+  /** The machine's 1-minute load average when the pass started and ended (others' work too). */
+  loadAverage: { start: number; end: number };
+  perWorker: { index: number; cpuMs: number; runs: number; failedRuns: number; maxRssMb: number }[];
+  /** Wall time of 1 worker / of this run; the ideal is the number of workers. */
+  speedupVs1Worker: number | null;
+}
+
+export interface FanOutSizeResult {
+  people: number;
+  pairs: number;
+  managers: number;
+  model: GraphLatencyModel;
+  calendarMeanMs: number;
+  directoryMeanMs: number;
+  /** Every pair booked: the calendar requests that takes, and the busiest mailbox's share. */
+  minimum: { requests: number; perBookedPair: number; busiestMailboxRequests: number };
+  bound: {
+    /** The busiest mailbox's requests × (20 ms + mean latency) / 4 concurrent. */
+    perMailboxMs: number;
+    /**
+     * What must happen one after another: the org-chart read (each `/users/delta` page names
+     * the next) and then the busiest manager's getSchedule before its events, 4 at a time.
+     */
+    criticalPathMs: number;
+    boundMs: number;
+  };
+  baseline: FanOutRunFigures;
+  fannedOut: FanOutRunFigures[];
+  /** Where scaling falls below 80% of ideal, and what the measured CPU says about why. */
+  scaling: string;
+}
+
+export interface FanOutSection {
+  cores: number;
+  sizes: FanOutSizeResult[];
+}
+
+export async function benchFanOut(
+  sizes: number[],
+  workerCounts: number[],
+  cores: number,
+): Promise<FanOutSection> {
+  const results: FanOutSizeResult[] = [];
+  for (const size of sizes) results.push(await benchSize(size, workerCounts, cores));
+  return { cores, sizes: results };
+}
+
+async function benchSize(
+  size: number,
+  workerCounts: number[],
+  cores: number,
+): Promise<FanOutSizeResult> {
+  const model = DEFAULT_GRAPH_LATENCY;
+  progress(`fanout ${size}: baseline, today's pass in one invocation, latency on`);
+  const { figures: baseline } = await measure(size, null, cores, model);
+  progress(
+    `fanout ${size}: baseline booked ${baseline.booked} in ${(baseline.passMs / 1000).toFixed(1)} s${baseline.stoppedEarly ? ' (stopped at its budget)' : ''}`,
+  );
+  const fannedOut: FanOutRunFigures[] = [];
+  for (const workers of workerCounts) {
+    progress(`fanout ${size}: ${workers} worker process(es), latency on`);
+    const { figures } = await measure(size, workers, cores, model);
+    fannedOut.push(figures);
+    progress(
+      `fanout ${size}: ${workers} worker(s) booked ${figures.booked} in ${(figures.passMs / 1000).toFixed(1)} s, worker CPU ${figures.workerCpuMs} ms, parent CPU ${figures.parentCpuMs} ms`,
+    );
+  }
+  const one = fannedOut.find((f) => f.workers === 1);
+  for (const f of fannedOut) f.speedupVs1Worker = one ? ratio(one.passMs, f.passMs) : null;
+
+  // The bound assumes every pair booked, whatever a run managed.
+  const directory = benchOrg(size);
+  const plan = minimumPlan(directory, bookableReports(directory));
+  const calendarLatencyMs = BENCH_LIMITS.latencyMs + meanMs(model.calendar);
+  const directoryMeanMs = meanMs(model.directory);
+  const busiest = plan.busiestMailbox.requests;
+  const perMailboxMs = limitsLowerBoundMs(busiest, {
+    ...BENCH_LIMITS,
+    latencyMs: calendarLatencyMs,
+  });
+  // One getSchedule (spans here are at most 19 reports), then its events 4 at a time.
+  const mailboxChainMs =
+    busiest === 0
+      ? 0
+      : (1 + Math.ceil((busiest - 1) / BENCH_LIMITS.concurrentPerMailbox)) * calendarLatencyMs;
+  const criticalPathMs = minimumSyncPages(size) * directoryMeanMs + mailboxChainMs;
+  return {
+    people: size,
+    pairs: plan.pairs,
+    managers: plan.managers,
+    model,
+    calendarMeanMs: round(meanMs(model.calendar), 0),
+    directoryMeanMs: round(directoryMeanMs, 0),
+    minimum: {
+      requests: plan.minimumRequests,
+      perBookedPair: round(plan.minimumPerBookedPair, 3),
+      busiestMailboxRequests: busiest,
+    },
+    bound: {
+      perMailboxMs: round(perMailboxMs, 0),
+      criticalPathMs: round(criticalPathMs, 0),
+      boundMs: round(Math.max(perMailboxMs, criticalPathMs), 0),
+    },
+    baseline,
+    fannedOut,
+    scaling: describeScaling(fannedOut, cores),
+  };
+}
+
+/** One pass on a fresh stack: `workers` null is today's pass in the stack's own process. */
+async function measure(
+  size: number,
+  workers: number | null,
+  cores: number,
+  model: GraphLatencyModel,
+): Promise<{ figures: FanOutRunFigures }> {
+  return withStack(
+    {
+      directory: benchOrg(size),
+      graphCalendarLimits: { ...BENCH_LIMITS },
+      graphLatency: model,
+      // Only the worker processes consume the queue.
+      queueTriggers: [],
+    },
+    async (stack) => {
+      const log = (m: string) => progress(`fanout ${size}: ${m}`);
+      const pool = workers === null ? null : await startWorkers(stack, workers, log);
+      if (pool) log(`${workers} worker(s) ready in ${(pool.startupMs / 1000).toFixed(1)} s`);
+      try {
+        await resetGraphStats(stack.urls.dev);
+        const azurite = cpuMeter(childPids('azurite'));
+        const parentCpu = process.cpuUsage();
+        const loadAtStart = loadavg()[0];
+        const started = performance.now();
+        const passProgress = throttledProgress(log);
+        const summary: PassSummary =
+          pool === null
+            ? await runSchedulePass(stack.services, { now: BENCH_NOW, progress: passProgress })
+            : await runFannedOutPass(stack.services, {
+                now: BENCH_NOW,
+                progress: passProgress,
+                budgetMs: FAN_OUT_BUDGET_MS,
+              });
+        const wallMs = performance.now() - started;
+        const reports = pool ? await stopWorkers(pool) : [];
+        const parent = process.cpuUsage(parentCpu);
+        const parentCpuMs = (parent.user + parent.system) / 1000;
+        const azuriteCpuMs = azurite.read();
+        if (Object.keys(summary.failed).length > 0)
+          log(`failures ${JSON.stringify(summary.failed)}`);
+        const figures = figuresFrom(
+          {
+            booked: summary.booked,
+            skipped: total(summary.skipped),
+            failed: total(summary.failed),
+            stoppedEarly: summary.stoppedEarly,
+            durationMs: wallMs,
+            cpuMs: parentCpuMs,
+          },
+          await graphStats(stack.urls.dev),
+          0,
+        );
+        const workerCpuMs = pool ? totalCpu(reports).total : null;
+        const plan = await planFor(stack);
+        return {
+          figures: {
+            ...figures,
+            workers,
+            bookedPerMinute: round(summary.booked / (wallMs / 60_000), 1),
+            minimumPerBookedPair: round(plan.minimumPerBookedPair, 3),
+            requestsVsMinimum: ratio(figures.requestsPerBookedPair, plan.minimumPerBookedPair),
+            workItems: pool ? summary.workItems : null,
+            workerCpuMs,
+            workerCpuPerBookedPairMs:
+              workerCpuMs === null || summary.booked === 0
+                ? null
+                : round(workerCpuMs / summary.booked, 2),
+            parentCpuMs: round(parentCpuMs, 0),
+            azuriteCpuMs,
+            machineShare:
+              azuriteCpuMs === null
+                ? null
+                : round((parentCpuMs + (workerCpuMs ?? 0) + azuriteCpuMs) / (wallMs * cores), 2),
+            workerStartupMs: pool?.startupMs ?? null,
+            loadAverage: { start: round(loadAtStart, 2), end: round(loadavg()[0], 2) },
+            perWorker: reports.map((r) => ({
+              index: r.index,
+              cpuMs: r.cpu.total,
+              runs: Object.values(r.counters.runs).reduce((sum, c) => sum + c.done, 0),
+              failedRuns: Object.values(r.counters.runs).reduce((sum, c) => sum + c.failed, 0),
+              maxRssMb: r.maxRssMb,
+            })),
+            speedupVs1Worker: null,
+          },
+        };
+      } catch (error) {
+        pool?.kill();
+        throw error;
+      }
+    },
+  );
+}
+
+async function stopWorkers(pool: WorkerPool): Promise<WorkerReport[]> {
+  const reports = await pool.stop();
+  reports.sort((a, b) => a.index - b.index);
+  return reports;
+}
+
+/** The minimum for what this stack's pass actually booked, per manager. */
+async function planFor(stack: Stack): Promise<MinimumPlan> {
+  const bookedByManager = new Map<string, number>();
+  for (const e of await calendarEvents(stack.urls.dev))
+    bookedByManager.set(e.organizer.id, (bookedByManager.get(e.organizer.id) ?? 0) + 1);
+  return minimumPlan(stack.orgStore.snapshot(), bookedByManager);
+}
+
+/**
+ * Scaling against 1 worker, and the measured CPU beside it: when the processes together use
+ * (nearly) every core, more workers only share the same CPU, whatever the queue allows.
+ */
+export function describeScaling(runs: readonly FanOutRunFigures[], cores: number): string {
+  const ordered = [...runs].sort((a, b) => (a.workers ?? 0) - (b.workers ?? 0));
+  const parts = ordered.map(
+    (r) =>
+      `${r.workers}: ${r.speedupVs1Worker === null ? '–' : `${r.speedupVs1Worker.toFixed(2)}×`} (CPU ${r.machineShare === null ? '?' : `${Math.round(r.machineShare * 100)}%`} of ${cores} cores)`,
+  );
+  const bend = ordered.find(
+    (r) =>
+      r.workers !== null && r.speedupVs1Worker !== null && r.speedupVs1Worker < 0.8 * r.workers,
+  );
+  if (!bend) return `Speed-up vs 1 worker ${parts.join(', ')}: within 80% of ideal throughout.`;
+  const busy = bend.machineShare !== null && bend.machineShare >= 0.85;
+  return (
+    `Speed-up vs 1 worker ${parts.join(', ')}: below 80% of ideal from ${bend.workers} workers. ` +
+    (busy
+      ? `There the processes use ${Math.round(bend.machineShare! * 100)}% of the machine's ${cores} cores: CPU-bound, more workers only share the same cores.`
+      : `There the machine's cores are not saturated (${bend.machineShare === null ? 'CPU not measured' : `${Math.round(bend.machineShare * 100)}%`}): the limit is elsewhere (the parent's planning, Outlook's limits or the latency path).`)
+  );
+}

@@ -1,0 +1,30 @@
+import type { FanOutRunFigures, FanOutSection, FanOutSizeResult } from './fanOut';
+
+/** The fan-out section's table for results.md: one row per run, the baseline first. */
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+
+export function renderFanOut(r: FanOutSection): string[] {
+  return r.sizes.flatMap((z) => renderSize(z, r.cores));
+}
+
+function renderSize(z: FanOutSizeResult, cores: number): string[] {
+  const row = (name: string, f: FanOutRunFigures) =>
+    `| ${name} | ${s(f.passMs)}${f.stoppedEarly ? ' (stopped at its budget)' : ''} | ${f.booked} | ${f.bookedPerMinute} | ${f.requestsPerBookedPair} (min ${f.minimumPerBookedPair}: ${f.requestsVsMinimum === null ? '–' : `${f.requestsVsMinimum.toFixed(2)}×`}) | ${f.throttled} | ${f.workerCpuMs === null ? `– (pass in the stack: ${s(f.cpuMs)})` : `${s(f.workerCpuMs)} · ${f.workerCpuPerBookedPairMs} ms`} | ${s(f.parentCpuMs)} | ${f.azuriteCpuMs === null ? '–' : s(f.azuriteCpuMs)} | ${pct(f.machineShare)} | ${f.speedupVs1Worker === null ? '–' : `${f.speedupVs1Worker.toFixed(2)}× (ideal ${f.workers}×)`} | ${f.workItems ? `${f.workItems.enqueued} / ${f.workItems.done} / ${f.workItems.poisoned} / ${f.workItems.deferred}` : '–'} | ${f.loadAverage.start} → ${f.loadAverage.end} |`;
+  return [
+    `### ${z.people} people (${z.pairs} pairs, ${z.managers} managers), Graph latency on`,
+    '',
+    `Latency model: calendar median ${z.model.calendar.medianMs} ms / p99 ${z.model.calendar.p99Ms} ms (mean ${z.calendarMeanMs} ms) on top of the 20 ms per mailbox request, directory median ${z.model.directory.medianMs} ms / p99 ${z.model.directory.p99Ms} ms (mean ${z.directoryMeanMs} ms), seed "${z.model.seed}" (an assumption: latencyModel.ts). With every pair booked: at least ${z.minimum.requests} calendar requests (${z.minimum.perBookedPair} per pair), the busiest mailbox ${z.minimum.busiestMailboxRequests}.`,
+    `Bound from the limits and the latency: per mailbox ${s(z.bound.perMailboxMs)}, serial critical path (org-chart pages, then the busiest manager's getSchedule and its events 4 at a time) ${s(z.bound.criticalPathMs)}: no pass can finish before ${s(z.bound.boundMs)}.`,
+    '',
+    "| run | wall time | booked | booked/min | calendar requests per booked pair | throttled | workers' CPU · per booked pair | stack process CPU | Azurite CPU | CPU used of " +
+      `${cores} cores | speed-up vs 1 worker | work items enqueued / done / poisoned / deferred | load average |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    row('baseline: one invocation', z.baseline),
+    ...z.fannedOut.map((f) => row(`${f.workers} worker process(es)`, f)),
+    '',
+    z.scaling,
+    '',
+  ];
+}
