@@ -11,7 +11,7 @@ export function renderFanOut(r: FanOutSection): string[] {
 
 function renderSize(z: FanOutSizeResult, cores: number): string[] {
   const row = (name: string, f: FanOutRunFigures) =>
-    `| ${name} | ${s(f.passMs)}${f.stoppedEarly ? ' (stopped at its budget)' : ''} | ${f.booked} | ${f.bookedPerMinute} | ${f.requestsPerBookedPair} (min ${f.minimumPerBookedPair}: ${f.requestsVsMinimum === null ? '–' : `${f.requestsVsMinimum.toFixed(2)}×`}) | ${f.throttled} | ${f.workerCpuMs === null ? `– (pass in the stack: ${s(f.cpuMs)})` : `${s(f.workerCpuMs)} · ${f.workerCpuPerBookedPairMs} ms`} | ${s(f.parentCpuMs)} | ${f.azuriteCpuMs === null ? '–' : s(f.azuriteCpuMs)} | ${pct(f.machineShare)} | ${f.speedupVs1Worker === null ? '–' : `${f.speedupVs1Worker.toFixed(2)}× (ideal ${f.workers}×)`} | ${f.workItems ? `${f.workItems.enqueued} / ${f.workItems.done} / ${f.workItems.poisoned} / ${f.workItems.deferred}` : '–'} | ${f.loadAverage.start} → ${f.loadAverage.end} |`;
+    `| ${name} | ${s(f.passMs)}${f.stoppedEarly ? ' (stopped at its budget)' : ''} | ${f.booked} | ${f.bookedPerMinute} | ${f.requestsPerBookedPair} (min ${f.minimumPerBookedPair}: ${f.requestsVsMinimum === null ? '–' : `${f.requestsVsMinimum.toFixed(2)}×`}) | ${f.throttled} | ${f.workerCpuMs === null ? `– (pass in the stack: ${s(f.cpuMs)})` : `${s(f.workerCpuMs)} · ${f.workerCpuPerBookedPairMs} ms`} | ${s(f.parentCpuMs)} | ${f.azuriteCpuMs === null ? '–' : s(f.azuriteCpuMs)} | ${pct(f.machineShare)} (machine ${pct(f.machineBusy)}) | ${f.speedupVs1Worker === null ? '–' : `${f.speedupVs1Worker.toFixed(2)}× (ideal ${f.workers}×)`} | ${f.workItems ? `${f.workItems.enqueued} / ${f.workItems.done} / ${f.workItems.poisoned} / ${f.workItems.deferred}` : '–'} | ${f.runsInFlight === null ? '–' : `${f.runsInFlight} · ${f.meanRunMs} ms`} | ${f.loadAverage.start} → ${f.loadAverage.end} |`;
   return [
     `### ${z.people} people (${z.pairs} pairs, ${z.managers} managers), Graph latency on`,
     '',
@@ -19,8 +19,8 @@ function renderSize(z: FanOutSizeResult, cores: number): string[] {
     `Bound from the limits and the latency: per mailbox ${s(z.bound.perMailboxMs)}, serial critical path (org-chart pages, then the busiest manager's getSchedule and its events 4 at a time) ${s(z.bound.criticalPathMs)}: no pass can finish before ${s(z.bound.boundMs)}.`,
     '',
     "| run | wall time | booked | booked/min | calendar requests per booked pair | throttled | workers' CPU · per booked pair | stack process CPU | Azurite CPU | CPU used of " +
-      `${cores} cores | speed-up vs 1 worker | work items enqueued / done / poisoned / deferred | load average |`,
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      `${cores} cores (ours; machine) | speed-up vs 1 worker | work items enqueued / done / poisoned / deferred | runs in flight · mean run | load average |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     row('baseline: one invocation', z.baseline),
     ...z.fannedOut.map((f) => row(`${f.workers} worker process(es)`, f)),
     '',

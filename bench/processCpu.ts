@@ -56,3 +56,28 @@ export function cpuMeter(pids: readonly number[]): { read(): number | null } {
     },
   };
 }
+
+/**
+ * How busy the whole machine's CPUs were from now until `read()`, 0 to 1, whoever used them (this
+ * machine is shared); from /proc/stat's first line, idle and iowait counting as not busy.
+ */
+export function machineBusyMeter(): { read(): number | null } {
+  const start = cpuTimes();
+  return {
+    read() {
+      const end = cpuTimes();
+      if (!start || !end || end.total === start.total) return null;
+      return 1 - (end.idle - start.idle) / (end.total - start.total);
+    },
+  };
+}
+
+function cpuTimes(): { idle: number; total: number } | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];
+    const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number);
+    return { idle: ticks[3] + ticks[4], total: ticks.reduce((a, b) => a + b, 0) };
+  } catch {
+    return null;
+  }
+}

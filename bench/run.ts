@@ -36,13 +36,15 @@ interface Plan {
   /** People in the fan-out section's org(s), and its worker-process counts. */
   fanOutSizes: number[];
   fanOutWorkers: number[];
+  /** The fanned-out passes' time budget (`--budget-minutes`), for a 100,000-person run that must end. */
+  fanOutBudgetMs: number;
   only: Set<Section>;
 }
 
 /**
  * `--fanout-size=100000` and `--workers=1,8` choose the fan-out section's org sizes and worker
- * counts. 100,000 people are behind the flag: each of its five passes takes tens of minutes on
- * this machine (bench/README.md, "fanout").
+ * counts, `--budget-minutes=30` its passes' time budget (60 by default). 100,000 people are behind
+ * the flag: each of its passes takes tens of minutes on this machine (bench/README.md, "fanout").
  */
 function numberList(argv: string[], flag: string): number[] | null {
   const arg = argv.find((a) => a.startsWith(`--${flag}=`));
@@ -72,6 +74,7 @@ function readPlan(argv: string[]): Plan {
   );
   const fanOutSizes = numberList(argv, 'fanout-size');
   const fanOutWorkers = numberList(argv, 'workers');
+  const fanOutBudgetMs = (numberList(argv, 'budget-minutes')?.[0] ?? 60) * 60_000;
   return quick
     ? // Quick repeats the small pass with latency on: the 1,000-person one would take --quick
       // past five minutes.
@@ -83,6 +86,7 @@ function readPlan(argv: string[]): Plan {
         apiSeconds: 3,
         fanOutSizes: fanOutSizes ?? [QUICK_FANOUT_SIZE],
         fanOutWorkers: fanOutWorkers ?? QUICK_FANOUT_WORKERS,
+        fanOutBudgetMs,
         only,
       }
     : {
@@ -93,6 +97,7 @@ function readPlan(argv: string[]): Plan {
         apiSeconds: 10,
         fanOutSizes: fanOutSizes ?? [10_000],
         fanOutWorkers: fanOutWorkers ?? [1, 2, 4, 8],
+        fanOutBudgetMs,
         only,
       };
 }
@@ -140,7 +145,7 @@ async function main(): Promise<void> {
     benchScheduler(plan.schedulerSizes, plan.latencySize, { whatIfs: plan.mode === 'full' }),
   );
   const fanout = await attempt('fanout', plan, () =>
-    benchFanOut(plan.fanOutSizes, plan.fanOutWorkers, cpus().length),
+    benchFanOut(plan.fanOutSizes, plan.fanOutWorkers, cpus().length, plan.fanOutBudgetMs),
   );
   const orgSync = await attempt('orgSync', plan, () => benchOrgSync(plan.orgSyncSize));
   const api = await attempt('api', plan, () =>
