@@ -323,6 +323,8 @@ export function describeScaling(runs: readonly FanOutRunFigures[], cores: number
       r.workers !== null && r.speedupVs1Worker !== null && r.speedupVs1Worker < 0.8 * r.workers,
   );
   const head = `Speed-up vs 1 worker ${parts.join(', ')}`;
+  if (!ordered.some((r) => r.workers === 1))
+    return `${head}: no 1-worker run in this run, so scaling is not measured.`;
   if (!bend) return `${head}: within 80% of ideal throughout.`;
   const why =
     bend.machineBusy !== null && bend.machineBusy >= 0.9
