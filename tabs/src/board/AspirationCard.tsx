@@ -22,9 +22,7 @@ import type { ReactNode } from 'react';
 
 import { AcknowledgementStatus } from './AcknowledgementStatus';
 import { KIND_TEXT, needsAcknowledgement } from './boardLogic';
-import { CommentThread } from './CommentThread';
 import { ownerMenu } from './deferredBoard';
-import { EvidenceLog } from './EvidenceLog';
 import { StepList } from './StepList';
 import type {
   AspirationView,
@@ -35,6 +33,12 @@ import type {
 import type { MoveDirection } from './boardLogic';
 import { formatCalendarDate, todayIsoDate } from '../common/format';
 import { Panel } from '../common/Panel';
+
+// Inside collapsed panels: their forms (text areas, inputs) load when a panel is first opened.
+const EvidenceLog = lazy(() => import('./EvidenceLog').then((m) => ({ default: m.EvidenceLog })));
+const CommentThread = lazy(() =>
+  import('./CommentThread').then((m) => ({ default: m.CommentThread })),
+);
 
 const useStyles = makeStyles({
   card: { boxShadow: tokens.shadow4, minWidth: 0 },
@@ -168,7 +172,9 @@ export function AspirationCard(props: AspirationCardProps) {
             {`What I did (${aspiration.evidence.length})`}
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
-            <EvidenceLog aspiration={aspiration} canEdit={isOwner} onAdd={props.onAddEvidence} />
+            <Suspense fallback={null}>
+              <EvidenceLog aspiration={aspiration} canEdit={isOwner} onAdd={props.onAddEvidence} />
+            </Suspense>
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="comments">
@@ -176,11 +182,13 @@ export function AspirationCard(props: AspirationCardProps) {
             {`Comments (${aspiration.comments.length})`}
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
-            <CommentThread
-              aspirationTitle={aspiration.title}
-              comments={aspiration.comments}
-              onAdd={props.onAddComment}
-            />
+            <Suspense fallback={null}>
+              <CommentThread
+                aspirationTitle={aspiration.title}
+                comments={aspiration.comments}
+                onAdd={props.onAddComment}
+              />
+            </Suspense>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

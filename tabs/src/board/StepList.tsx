@@ -2,8 +2,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Field,
-  Input,
   ProgressBar,
   Text,
   makeStyles,
@@ -11,15 +9,16 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, CheckboxCheckedFilled, CheckboxUncheckedRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { Suspense, lazy, useId, useState } from 'react';
 
 import { stepProgress } from './boardLogic';
 import type { AspirationView, StepStatus } from '@contract/boardContract';
-import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { formatCalendarDate } from '../common/format';
 import { useScreenReaderOnly } from '../common/srOnly';
-import { boardSchemas } from '../forms/contractSchemas';
+import { useAfterFirstCommit } from '../common/useAfterFirstCommit';
+
+// Loaded once the card is on screen: the board shows without Fluent's field and input.
+const AddStepForm = lazy(() => import('./AddStepForm').then((m) => ({ default: m.AddStepForm })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -42,9 +41,8 @@ const useStyles = makeStyles({
   doneText: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground2 },
   // Fluent greys an unticked checkbox's label; a step still to do is the live part of the plan.
   stepText: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 },
-  addForm: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
-  addField: { flexGrow: 1, minWidth: 0 },
-  addInput: { width: '100%', minWidth: 0 },
+  // The add form's height while its code loads, so the card does not grow under the reader.
+  addFormPlaceholder: { minHeight: '32px' },
 });
 
 export interface StepListProps {
@@ -62,6 +60,8 @@ export function StepList({ aspiration, canEdit, onToggle, onAdd }: StepListProps
   const { done, total } = stepProgress(aspiration);
 
   const [adding, setAdding] = useState(false);
+  const painted = useAfterFirstCommit();
+  const placeholder = <div className={styles.addFormPlaceholder} />;
 
   if (!canEdit && total === 0) return null;
   // No steps yet: one quiet way to start, rather than an empty "Steps" heading on every card.
@@ -137,87 +137,19 @@ export function StepList({ aspiration, canEdit, onToggle, onAdd }: StepListProps
         </ul>
       ) : null}
       {canEdit ? (
-        <AddStepForm
-          aspirationTitle={aspiration.title}
-          onAdd={onAdd}
-          autoFocus={total === 0}
-          onCancel={total === 0 ? () => setAdding(false) : undefined}
-        />
+        painted ? (
+          <Suspense fallback={placeholder}>
+            <AddStepForm
+              aspirationTitle={aspiration.title}
+              onAdd={onAdd}
+              autoFocus={total === 0}
+              onCancel={total === 0 ? () => setAdding(false) : undefined}
+            />
+          </Suspense>
+        ) : (
+          placeholder
+        )
       ) : null}
     </section>
-  );
-}
-
-function AddStepForm({
-  aspirationTitle,
-  onAdd,
-  autoFocus,
-  onCancel,
-}: {
-  aspirationTitle: string;
-  onAdd(text: string): Promise<void>;
-  /** Opened on purpose ("Add a first step"): the cursor goes straight into the box. */
-  autoFocus: boolean;
-  onCancel?: () => void;
-}) {
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (autoFocus) input.current?.focus();
-  }, [autoFocus]);
-  const styles = useStyles();
-  const srOnly = useScreenReaderOnly();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const { stepInputSchema } = await boardSchemas();
-    const parsed = stepInputSchema.safeParse({ text });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Check the step.');
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await onAdd(parsed.data.text);
-      setText('');
-    } catch (failure) {
-      setError(fieldErrorsFromProblem(failure).text ?? describeProblem(failure).message);
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <form className={styles.addForm} onSubmit={(e) => void submit(e)}>
-      <Field
-        className={styles.addField}
-        label={{ children: `New step for “${aspirationTitle}”`, className: srOnly.root }}
-        validationState={error ? 'error' : 'none'}
-        validationMessage={error ?? undefined}
-      >
-        <Input
-          ref={input}
-          className={styles.addInput}
-          value={text}
-          placeholder="Add a step"
-          onChange={(_, data) => setText(data.value)}
-          readOnly={saving}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && onCancel && text === '') onCancel();
-          }}
-        />
-      </Field>
-      <Button
-        type="submit"
-        icon={<AddRegular />}
-        disabled={saving}
-        aria-label={`Add step to “${aspirationTitle}”`}
-      >
-        Add
-      </Button>
-    </form>
   );
 }
