@@ -8,8 +8,10 @@ import { useSession } from '../common/session';
 import type { AppRoute } from '../routing/routes';
 
 // After the board's first paint (or at once on other screens): the board does not wait for them.
-const HeaderTabs = lazy(() => import('./HeaderTabs').then((m) => ({ default: m.HeaderTabs })));
-const HeaderAvatar = lazy(() => import('./HeaderTabs').then((m) => ({ default: m.HeaderAvatar })));
+const HeaderTabs = lazy(() => import('./HeaderTabs.js').then((m) => ({ default: m.HeaderTabs })));
+const HeaderAvatar = lazy(() =>
+  import('./HeaderTabs.js').then((m) => ({ default: m.HeaderAvatar })),
+);
 
 const useStyles = makeStyles({
   header: {

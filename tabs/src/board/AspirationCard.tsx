@@ -35,9 +35,11 @@ import { formatCalendarDate, todayIsoDate } from '../common/format';
 import { Panel } from '../common/Panel';
 
 // Inside collapsed panels: their forms (text areas, inputs) load when a panel is first opened.
-const EvidenceLog = lazy(() => import('./EvidenceLog').then((m) => ({ default: m.EvidenceLog })));
+const EvidenceLog = lazy(() =>
+  import('./EvidenceLog.js').then((m) => ({ default: m.EvidenceLog })),
+);
 const CommentThread = lazy(() =>
-  import('./CommentThread').then((m) => ({ default: m.CommentThread })),
+  import('./CommentThread.js').then((m) => ({ default: m.CommentThread })),
 );
 
 const useStyles = makeStyles({

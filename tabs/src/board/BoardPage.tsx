@@ -34,7 +34,7 @@ const AcknowledgeDialog = lazy(() =>
 );
 // The side column loads once the cards are on screen (common/firstPaint.ts), not before them.
 const BoardSideColumn = lazy(() =>
-  import('./BoardSideColumn').then((m) => ({ default: m.BoardSideColumn })),
+  import('./BoardSideColumn.js').then((m) => ({ default: m.BoardSideColumn })),
 );
 const DeleteAspirationDialog = lazy(() =>
   deleteAspirationDialog.load().then((m) => ({ default: m.DeleteAspirationDialog })),

@@ -18,7 +18,9 @@ import { useScreenReaderOnly } from '../common/srOnly';
 import { useAfterFirstCommit } from '../common/useAfterFirstCommit';
 
 // Loaded once the card is on screen: the board shows without Fluent's field and input.
-const AddStepForm = lazy(() => import('./AddStepForm').then((m) => ({ default: m.AddStepForm })));
+const AddStepForm = lazy(() =>
+  import('./AddStepForm.js').then((m) => ({ default: m.AddStepForm })),
+);
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

@@ -11,7 +11,7 @@ import { useSession } from '../common/session';
 // The side column's section loads after the board's cards are on screen (board/BoardPage.tsx
 // renders it inside its own Suspense boundary then); the prompts above the cards do not wait.
 const ConversationsSection = lazy(() =>
-  import('./ConversationsSection').then((m) => ({ default: m.ConversationsSection })),
+  import('./ConversationsSection.js').then((m) => ({ default: m.ConversationsSection })),
 );
 
 /**
