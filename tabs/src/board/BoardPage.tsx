@@ -11,7 +11,12 @@ import { boardLayoutStyles } from './boardLayout';
 import { groupByHorizon } from './boardLogic';
 import type { MoveDirection } from './boardLogic';
 import { BoardSideSkeleton, BoardSkeleton } from './BoardSkeleton';
-import { acknowledgeDialog, aspirationDialog, deleteAspirationDialog } from './deferredBoard';
+import {
+  acknowledgeDialog,
+  aspirationDialog,
+  boardSideColumn,
+  deleteAspirationDialog,
+} from './deferredBoard';
 import { EmptyBoard } from './EmptyBoard';
 import { HorizonColumn } from './HorizonColumn';
 import { useBoard } from './useBoard';
@@ -34,7 +39,7 @@ const AcknowledgeDialog = lazy(() =>
 );
 // The side column loads once the cards are on screen (common/firstPaint.ts), not before them.
 const BoardSideColumn = lazy(() =>
-  import('./BoardSideColumn.js').then((m) => ({ default: m.BoardSideColumn })),
+  boardSideColumn.load().then((m) => ({ default: m.BoardSideColumn })),
 );
 const DeleteAspirationDialog = lazy(() =>
   deleteAspirationDialog.load().then((m) => ({ default: m.DeleteAspirationDialog })),

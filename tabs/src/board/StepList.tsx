@@ -12,15 +12,14 @@ import { AddRegular, CheckboxCheckedFilled, CheckboxUncheckedRegular } from '@fl
 import { Suspense, lazy, useId, useState } from 'react';
 
 import { stepProgress } from './boardLogic';
+import { addStepForm } from './deferredBoard';
 import type { AspirationView, StepStatus } from '@contract/boardContract';
 import { formatCalendarDate } from '../common/format';
 import { useScreenReaderOnly } from '../common/srOnly';
 import { useAfterFirstCommit } from '../common/useAfterFirstCommit';
 
 // Loaded once the card is on screen: the board shows without Fluent's field and input.
-const AddStepForm = lazy(() =>
-  import('./AddStepForm.js').then((m) => ({ default: m.AddStepForm })),
-);
+const AddStepForm = lazy(() => addStepForm.load().then((m) => ({ default: m.AddStepForm })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

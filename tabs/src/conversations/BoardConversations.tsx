@@ -4,6 +4,7 @@ import { conversationsWantingNotes } from './conversationLogic';
 import type { ConversationPeople } from './conversationLogic';
 import type { NotesRequest } from './ConversationsSection';
 import { ConversationsSkeleton } from './ConversationsSkeleton';
+import { conversationsSection } from './deferredConversations';
 import { NotesPrompt } from './NotesPrompt';
 import { useConversations } from './useConversations';
 import { useSession } from '../common/session';
@@ -11,7 +12,7 @@ import { useSession } from '../common/session';
 // The side column's section loads after the board's cards are on screen (board/BoardPage.tsx
 // renders it inside its own Suspense boundary then); the prompts above the cards do not wait.
 const ConversationsSection = lazy(() =>
-  import('./ConversationsSection.js').then((m) => ({ default: m.ConversationsSection })),
+  conversationsSection.load().then((m) => ({ default: m.ConversationsSection })),
 );
 
 /**
