@@ -9,17 +9,19 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, CheckboxCheckedFilled, CheckboxUncheckedRegular } from '@fluentui/react-icons';
-import { Suspense, lazy, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 import { stepProgress } from './boardLogic';
+import type * as AddStepFormModule from './AddStepForm';
 import { addStepForm } from './deferredBoard';
 import type { AspirationView, StepStatus } from '@contract/boardContract';
 import { formatCalendarDate } from '../common/format';
 import { useScreenReaderOnly } from '../common/srOnly';
 import { useAfterFirstCommit } from '../common/useAfterFirstCommit';
 
-// Loaded once the card is on screen: the board shows without Fluent's field and input.
-const AddStepForm = lazy(() => addStepForm.load().then((m) => ({ default: m.AddStepForm })));
+type AddStepFormComponent = typeof AddStepFormModule.AddStepForm;
+/** Once loaded, drawn at once: a lazy component would wait a tick and miss the keyboard's focus. */
+let loadedAddStepForm: AddStepFormComponent | null = null;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -62,6 +64,23 @@ export function StepList({ aspiration, canEdit, onToggle, onAdd }: StepListProps
 
   const [adding, setAdding] = useState(false);
   const painted = useAfterFirstCommit();
+  // The box (with Fluent's field and input) is fetched once the card is on screen, even before
+  // anyone asks for it, so "Add a first step" puts the cursor in it at once, from the keyboard too.
+  const [AddStepForm, setAddStepForm] = useState(() => loadedAddStepForm);
+  useEffect(() => {
+    if (!painted || !canEdit || AddStepForm) return;
+    let current = true;
+    addStepForm
+      .load()
+      .then((m) => {
+        loadedAddStepForm = m.AddStepForm;
+        if (current) setAddStepForm(() => m.AddStepForm);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [painted, canEdit, AddStepForm]);
   const placeholder = <div className={styles.addFormPlaceholder} />;
 
   if (!canEdit && total === 0) return null;
@@ -138,15 +157,13 @@ export function StepList({ aspiration, canEdit, onToggle, onAdd }: StepListProps
         </ul>
       ) : null}
       {canEdit ? (
-        painted ? (
-          <Suspense fallback={placeholder}>
-            <AddStepForm
-              aspirationTitle={aspiration.title}
-              onAdd={onAdd}
-              autoFocus={total === 0}
-              onCancel={total === 0 ? () => setAdding(false) : undefined}
-            />
-          </Suspense>
+        AddStepForm ? (
+          <AddStepForm
+            aspirationTitle={aspiration.title}
+            onAdd={onAdd}
+            autoFocus={total === 0}
+            onCancel={total === 0 ? () => setAdding(false) : undefined}
+          />
         ) : (
           placeholder
         )
