@@ -1,4 +1,11 @@
-import { Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import { PersonSwapRegular, TargetArrowRegular } from '@fluentui/react-icons';
 import { Suspense, lazy } from 'react';
 
@@ -29,7 +36,18 @@ const useStyles = makeStyles({
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   brandIcon: { fontSize: '20px', color: tokens.colorBrandForeground1 },
   // The tab list's height while it loads, so the header does not grow under the reader.
-  nav: { flexGrow: 1, minWidth: 0, minHeight: '44px' },
+  nav: {
+    flexGrow: 1,
+    minWidth: 0,
+    minHeight: '44px',
+    // Phones: the tabs take a row of their own and wrap onto a second one.
+    '@media (max-width: 600px)': { flexBasis: '100%', minHeight: '88px' },
+  },
+  // While the tabs load: about the width they take on one row, so the header wraps where it will.
+  tabsPlaceholder: { display: 'block', maxWidth: '100%' },
+  twoTabs: { width: '280px' },
+  threeTabs: { width: '400px' },
+  fourTabs: { width: '520px' },
   avatar: {
     width: '28px',
     height: '28px',
@@ -59,6 +77,16 @@ export function AppHeader({ route }: { route: AppRoute }) {
   const { me, switchUser } = useSession();
   const painted = useFirstScreenPainted();
   const showChrome = painted || route.name !== 'board';
+  const tabCount = 2 + (me.directReports.length > 0 ? 1 : 0) + (me.isAdmin ? 1 : 0);
+  const tabsPlaceholder = (
+    <span
+      className={mergeClasses(
+        styles.tabsPlaceholder,
+        tabCount === 2 ? styles.twoTabs : tabCount === 3 ? styles.threeTabs : styles.fourTabs,
+      )}
+      aria-hidden
+    />
+  );
   const avatarPlaceholder = <span className={styles.avatar} aria-hidden />;
   const selected: HeaderTab =
     route.name === 'settings'
@@ -80,14 +108,16 @@ export function AppHeader({ route }: { route: AppRoute }) {
       </div>
       <nav className={styles.nav} aria-label="Career Board">
         {showChrome ? (
-          <Suspense fallback={null}>
+          <Suspense fallback={tabsPlaceholder}>
             <HeaderTabs
               selected={selected}
               isManager={me.directReports.length > 0}
               isAdmin={me.isAdmin}
             />
           </Suspense>
-        ) : null}
+        ) : (
+          tabsPlaceholder
+        )}
       </nav>
       <div className={styles.user} data-testid="signed-in-user">
         {showChrome ? (
