@@ -15,7 +15,7 @@ window.careerBoardEarlyConfig.catch(function () {});
   var signIn = null;
   try {
     signIn = JSON.parse(window.sessionStorage.getItem('careerBoard.signedInAs') || 'null');
-  } catch (e) {
+  } catch {
     return;
   }
   if (!signIn || typeof signIn.userId !== 'string' || window.parent !== window) return;
