@@ -1,22 +1,34 @@
 import { existsSync } from 'node:fs';
 
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 
 import { DEMO, buildDemoDirectory } from '../api/src/local/demo-org/demoDirectory';
 import type { Stack } from '../api/src/local/stack';
+import { FIRST_SCREEN_MARK } from '../tabs/src/common/firstPaint';
+import { describeFirstVisit, firstVisitBytes } from '../tests/e2e/bundleBudgetMeasure';
+import type { LoadedFile } from '../tests/e2e/bundleBudgetMeasure';
+import { startTeamsTestHost } from '../tests/e2e/support/teamsTestHost';
+import type { TeamsTestHost } from '../tests/e2e/support/teamsTestHost';
 import { BENCH_NOW } from './org';
 import { progress } from './progress';
 import { withStack } from './stacks';
 import { median, ratio, round } from './stats';
-import { TAB_DIST, buildTab, bundleFigures, gzipBytes } from './tabBuild';
+import { TAB_DIST, buildTab, bundleFigures } from './tabBuild';
 import type { BundleFigures } from './tabBuild';
 
 /**
- * Section 4: the tab. The production build's initial JS+CSS (gzipped), and the time from
- * navigation to the board being visible in headless Chromium, each visit in a fresh browser
- * context (empty cache and storage, as a first visit). Baseline: navigating to the tab server's
- * static `/config.json` in the same browser, the floor of a round trip to that server.
+ * Section 4: the tab. The production build's initial JS+CSS (gzipped); the first visit inside
+ * Teams (the e2e Teams test host, so teams-js loads as in Teams): the JS+CSS it downloads before
+ * the board's first paint; and the time from navigation to the board being visible in headless
+ * Chromium, each visit in a fresh browser context (empty cache and storage, as a first visit).
+ * Baseline: navigating to the tab server's static `/config.json` in the same browser, the floor of
+ * a round trip to that server, timed on the same (Node) clock.
+ *
+ * "Visible" is seen by checking the page's DOM on every animation frame (`polling: 'raf'`), so it
+ * costs at most a frame. (Until December 2026 the bench waited with Playwright's role locators,
+ * whose retries back off to 500 ms: about 250 ms of each figure was the wait, not the tab. That
+ * figure is still reported, as `locatorMs`, for comparison with older results.)
  */
 
 const RUNS = 10;
@@ -33,13 +45,20 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const BUNDLE_TARGET_BYTES = 250 * 1024;
+/** Issue 14: the first visit inside Teams, teams-js included, and board visible vs the baseline. */
+const TEAMS_FIRST_VISIT_TARGET_BYTES = 200 * 1024;
+const BOARD_VISIBLE_TARGET_RATIO = 8;
+const BOARD_HEADING = 'My board';
+const FIRST_ASPIRATION = 'Aspiration 1';
 
 export interface TabSection {
   bundle: BundleFigures & {
-    /** JS and CSS the browser fetched until the board was visible (gzipped sizes of the files). */
+    /** In a browser (local sign-in, no teams-js): JS+CSS asked for before the first-paint mark. */
     boardRouteGzipBytes: number;
     ratios: { initialVsTotal: number | null };
-    targets: { initialAtMost250KB: boolean };
+    /** Inside the Teams test host: JS+CSS asked for before the board's first-paint mark. */
+    insideTeams: { firstVisitGzipBytes: number; files: LoadedFile[] };
+    targets: { initialAtMost250KB: boolean; insideTeamsAtMost200KB: boolean };
   };
   boardVisible: {
     runs: number;
@@ -47,8 +66,17 @@ export interface TabSection {
     samplesMs: number[];
     /** Median time at which each request on the critical path finished (see MILESTONES). */
     milestonesMedianMs: Record<string, number>;
+    /** The same visits, timed the old way: until Playwright's role locator noticed the board. */
+    locatorMedianMs: number;
+    /** Inside the Teams test host (teams-js, SSO token from the host), same clock. */
+    insideTeamsMedianMs: number;
     baseline: { what: string; medianMs: number; samplesMs: number[] };
-    ratios: { medianVsBaseline: number | null };
+    ratios: {
+      medianVsBaseline: number | null;
+      locatorVsBaseline: number | null;
+      insideTeamsVsBaseline: number | null;
+    };
+    targets: { atMost8xBaseline: boolean };
   };
 }
 
@@ -64,60 +92,109 @@ export async function benchTab(): Promise<TabSection> {
   if (!existsSync(executablePath))
     throw new Error(`No Chromium at ${executablePath}: apt-get install -y chromium`);
 
-  return withStack(
-    { directory: buildDemoDirectory(BENCH_NOW), tabDistDir: TAB_DIST },
-    async (stack) => {
-      await seedBoard(stack);
-      const browser = await chromium.launch({
-        executablePath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-      });
-      try {
-        // One unmeasured visit of each kind: the browser's own first-use costs are not the tab's.
-        await visitBoard(browser, stack);
-        await visitStatic(browser, stack);
-        const board: number[] = [];
-        const baseline: number[] = [];
-        const milestones: Record<string, number[]> = {};
-        let fetched: string[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          baseline.push(await visitStatic(browser, stack));
-          const visit = await visitBoard(browser, stack);
-          board.push(visit.ms);
-          fetched = visit.assets;
-          for (const [name, ms] of Object.entries(visit.milestones))
-            (milestones[name] ??= []).push(ms);
-          progress(`tab: visit ${i + 1}/${RUNS}: board visible in ${visit.ms.toFixed(0)} ms`);
+  // The Teams test host serves from its own origin, which the tab's config must name (as in tests).
+  const host = await startTeamsTestHost();
+  try {
+    return await withStack(
+      {
+        directory: buildDemoDirectory(BENCH_NOW),
+        tabDistDir: TAB_DIST,
+        extraHostOrigins: [host.origin],
+      },
+      async (stack) => {
+        await seedBoard(stack);
+        const browser = await chromium.launch({
+          executablePath,
+          headless: true,
+          args: CHROMIUM_ARGS,
+        });
+        try {
+          return await measure(browser, stack, host, bundle);
+        } finally {
+          await browser.close();
         }
-        const boardRouteGzipBytes = fetched.reduce((total, f) => total + gzipBytes(f), 0);
-        return {
-          bundle: {
-            ...bundle,
-            boardRouteGzipBytes,
-            ratios: { initialVsTotal: ratio(bundle.initialGzipBytes, bundle.totalGzipBytes) },
-            targets: { initialAtMost250KB: bundle.initialGzipBytes <= BUNDLE_TARGET_BYTES },
-          },
-          boardVisible: {
-            runs: RUNS,
-            medianMs: round(median(board), 0),
-            samplesMs: board.map((ms) => round(ms, 0)),
-            milestonesMedianMs: Object.fromEntries(
-              MILESTONES.map(([name]) => [name, round(median(milestones[name] ?? []), 0)]),
-            ),
-            baseline: {
-              what: 'navigation to /config.json on the same tab server (load event)',
-              medianMs: round(median(baseline), 0),
-              samplesMs: baseline.map((ms) => round(ms, 0)),
-            },
-            ratios: { medianVsBaseline: ratio(median(board), median(baseline)) },
-          },
-        };
-      } finally {
-        await browser.close();
-      }
+      },
+    );
+  } finally {
+    await host.close();
+  }
+}
+
+async function measure(
+  browser: Browser,
+  stack: Stack,
+  host: TeamsTestHost,
+  bundle: BundleFigures,
+): Promise<TabSection> {
+  // One unmeasured visit of each kind: the browser's own first-use costs are not the tab's.
+  await visitBoard(browser, stack);
+  await visitStatic(browser, stack);
+  await visitInsideTeams(browser, stack, host);
+  const board: number[] = [];
+  const locator: number[] = [];
+  const teams: number[] = [];
+  const baseline: number[] = [];
+  const milestones: Record<string, number[]> = {};
+  let browserBytes = 0;
+  let teamsBytes: Awaited<ReturnType<typeof firstVisitBytes>> | null = null;
+  for (let i = 0; i < RUNS; i++) {
+    baseline.push(await visitStatic(browser, stack));
+    const visit = await visitBoard(browser, stack);
+    board.push(visit.ms);
+    locator.push(visit.locatorMs);
+    browserBytes = visit.gzipBytes;
+    for (const [name, ms] of Object.entries(visit.milestones)) (milestones[name] ??= []).push(ms);
+    const inTeams = await visitInsideTeams(browser, stack, host);
+    teams.push(inTeams.ms);
+    teamsBytes = inTeams.bytes;
+    progress(
+      `tab: visit ${i + 1}/${RUNS}: board visible in ${visit.ms.toFixed(0)} ms (locator ${visit.locatorMs.toFixed(0)} ms), inside Teams ${inTeams.ms.toFixed(0)} ms; /config.json ${baseline[i].toFixed(0)} ms`,
+    );
+  }
+  if (!teamsBytes) throw new Error('No visit inside Teams was measured.');
+  progress(`tab: first visit inside Teams:\n${describeFirstVisit(teamsBytes)}`);
+  const ratioToBaseline = ratio(median(board), median(baseline));
+  return {
+    bundle: {
+      ...bundle,
+      boardRouteGzipBytes: browserBytes,
+      ratios: { initialVsTotal: ratio(bundle.initialGzipBytes, bundle.totalGzipBytes) },
+      insideTeams: {
+        firstVisitGzipBytes: teamsBytes.totalGzipBytes,
+        files: teamsBytes.beforeMark,
+      },
+      targets: {
+        initialAtMost250KB: bundle.initialGzipBytes <= BUNDLE_TARGET_BYTES,
+        insideTeamsAtMost200KB: teamsBytes.totalGzipBytes <= TEAMS_FIRST_VISIT_TARGET_BYTES,
+      },
     },
-  );
+    boardVisible: {
+      runs: RUNS,
+      medianMs: round(median(board), 0),
+      samplesMs: board.map((ms) => round(ms, 0)),
+      milestonesMedianMs: Object.fromEntries(
+        [...MILESTONES.map(([name]) => name), 'firstPaintMark'].map((name) => [
+          name,
+          round(median(milestones[name] ?? []), 0),
+        ]),
+      ),
+      locatorMedianMs: round(median(locator), 0),
+      insideTeamsMedianMs: round(median(teams), 0),
+      baseline: {
+        what: 'navigation to /config.json on the same tab server (load event)',
+        medianMs: round(median(baseline), 0),
+        samplesMs: baseline.map((ms) => round(ms, 0)),
+      },
+      ratios: {
+        medianVsBaseline: ratioToBaseline,
+        locatorVsBaseline: ratio(median(locator), median(baseline)),
+        insideTeamsVsBaseline: ratio(median(teams), median(baseline)),
+      },
+      targets: {
+        atMost8xBaseline: ratioToBaseline !== null && ratioToBaseline <= BOARD_VISIBLE_TARGET_RATIO,
+      },
+    },
+  };
 }
 
 /** A board worth looking at: four aspirations across the horizons, written through the API. */
@@ -156,11 +233,38 @@ const MILESTONES: [string, RegExp][] = [
   ['me', /\/api\/me$/],
   ['boardChunk', /\/assets\/BoardPage-[^/]+\.js$/],
   ['boardData', /\/api\/boards\/[^/]+$/],
+  ['conversations', /\/api\/boards\/[^/]+\/conversations$/],
 ];
+
+/**
+ * Resolves once the board's heading and first aspiration are in the DOM, checked on every
+ * animation frame: the moment they can be seen, give or take a frame.
+ */
+async function boardInDom(target: Page | Frame): Promise<void> {
+  // No named function inside: tsx would wrap it in a helper the page lacks (and the tab's CSP
+  // forbids passing a string instead).
+  await target.waitForFunction(
+    ([heading, aspiration]) =>
+      [...document.querySelectorAll('h1')].some((e) => e.textContent === heading) &&
+      [...document.querySelectorAll('h3')].some((e) => e.textContent === aspiration),
+    [BOARD_HEADING, FIRST_ASPIRATION],
+    { polling: 'raf', timeout: 30_000 },
+  );
+}
+
+/** When the tab set its first-paint mark, on the page's clock (ms after navigation started). */
+function firstPaintMark(target: Page | Frame): Promise<number> {
+  return target.evaluate(
+    (mark) => performance.getEntriesByName(mark, 'mark')[0]?.startTime ?? Number.NaN,
+    FIRST_SCREEN_MARK,
+  );
+}
 
 interface BoardVisit {
   ms: number;
-  assets: string[];
+  locatorMs: number;
+  /** JS+CSS asked for before the first-paint mark, gzip -9 (tests/e2e/bundleBudgetMeasure.ts). */
+  gzipBytes: number;
   /** When each milestone request finished, ms after navigation started. */
   milestones: Record<string, number>;
 }
@@ -175,13 +279,8 @@ async function visitBoard(browser: Browser, stack: Stack): Promise<BoardVisit> {
       [SIGN_IN_KEY, JSON.stringify({ userId: employee.id, displayName: employee.displayName })],
     );
     const page = await context.newPage();
-    const assets: string[] = [];
     const milestones: Record<string, number> = {};
     let started = 0;
-    page.on('request', (request) => {
-      const path = new URL(request.url()).pathname;
-      if (/^\/assets\/.+\.(js|css)$/.test(path)) assets.push(path.slice(1));
-    });
     page.on('requestfinished', (request) => {
       const path = new URL(request.url()).pathname;
       for (const [name, pattern] of MILESTONES)
@@ -190,11 +289,56 @@ async function visitBoard(browser: Browser, stack: Stack): Promise<BoardVisit> {
     });
     started = performance.now();
     await page.goto(`${stack.urls.tab}#/board`, { waitUntil: 'commit' });
-    await page.getByRole('heading', { name: 'My board', level: 1 }).waitFor({ timeout: 30_000 });
+    // Both watch the same load: the frame-by-frame check for the figure, the locators as before.
+    const inDom = boardInDom(page).then(() => performance.now() - started);
+    await page.getByRole('heading', { name: BOARD_HEADING, level: 1 }).waitFor({ timeout: 30_000 });
     await page
-      .getByRole('heading', { name: 'Aspiration 1', level: 3 })
+      .getByRole('heading', { name: FIRST_ASPIRATION, level: 3 })
       .waitFor({ timeout: 30_000 });
-    return { ms: performance.now() - started, assets, milestones };
+    const locatorMs = performance.now() - started;
+    const ms = await inDom;
+    milestones.firstPaintMark = round(await firstPaintMark(page), 0);
+    return {
+      ms,
+      locatorMs,
+      gzipBytes: (await firstVisitBytes(page.mainFrame())).totalGzipBytes,
+      milestones,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * My board in the Teams test host, as the personal app opens it: teams-js, the host's SSO token,
+ * then the same reads. Returns the time to the board and what was downloaded before its first paint.
+ */
+async function visitInsideTeams(
+  browser: Browser,
+  stack: Stack,
+  host: TeamsTestHost,
+): Promise<{ ms: number; bytes: Awaited<ReturnType<typeof firstVisitBytes>> }> {
+  const context = await freshContext(browser);
+  try {
+    const employee = stack.orgStore.findUser(DEMO.contoso.employee)!;
+    const page = await context.newPage();
+    const token = await stack.issuer.mintUserToken(employee);
+    const started = performance.now();
+    const frame = await host.open(page, {
+      tabUrl: `${stack.urls.tab}#/board`,
+      frameContext: 'content',
+      token,
+      user: {
+        id: employee.id,
+        userPrincipalName: employee.userPrincipalName,
+        tenantId: DEMO.contoso.tenantId,
+      },
+      chatId: null,
+      theme: 'default',
+    });
+    await boardInDom(frame);
+    const ms = performance.now() - started;
+    return { ms, bytes: await firstVisitBytes(frame) };
   } finally {
     await context.close();
   }

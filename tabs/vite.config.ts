@@ -4,13 +4,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 import { fluentDirectImports } from './build/fluentDirectImports';
+import { fluentIconAtoms } from './build/fluentIconAtoms';
 
 /**
  * The tab is a static site: `/config.json` (served beside it) tells it where the API lives, so one
  * build runs on any ports and in any environment.
  */
 export default defineConfig({
-  plugins: [fluentDirectImports(), react()],
+  plugins: [fluentDirectImports(), fluentIconAtoms(), react()],
   resolve: {
     // The same alias as tsconfig.json's paths: the tab reads the API's contract, nothing else of it.
     alias: { '@contract': fileURLToPath(new URL('../api/src/contract', import.meta.url)) },

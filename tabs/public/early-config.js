@@ -5,3 +5,86 @@
 window.careerBoardEarlyConfig = fetch('/config.json', { cache: 'no-store' });
 // Unread if the entry bundle asks itself (it ran first); never an unhandled rejection.
 window.careerBoardEarlyConfig.catch(function () {});
+
+// Local mode, opened in a browser (not framed) by someone who already chose "Sign in as" in this
+// tab: the token, /api/me and, on their own board, the board and its conversations are asked for
+// here too, one after the other as each answer arrives, instead of after the entry bundle has run
+// (issue 14). The app takes each response once, for the same request
+// (tabs/src/api/earlyRequests.ts); anything that fails here is simply asked again there.
+(function () {
+  var signIn = null;
+  try {
+    signIn = JSON.parse(window.sessionStorage.getItem('careerBoard.signedInAs') || 'null');
+  } catch {
+    return;
+  }
+  if (!signIn || typeof signIn.userId !== 'string' || window.parent !== window) return;
+  var hash = window.location.hash.replace(/^#\/*/, '').replace(/\/+$/, '');
+  var ownBoard = hash === '' || hash === 'board';
+  var requests = {};
+  var settle = function (promise) {
+    promise.catch(function () {});
+    return promise;
+  };
+  var config = window.careerBoardEarlyConfig
+    .then(function (response) {
+      return response.clone().json();
+    })
+    .then(function (settings) {
+      if (!settings || settings.mode !== 'local' || typeof settings.devServicesUrl !== 'string')
+        throw new Error('not local');
+      return settings;
+    });
+  var tokenUrl = config.then(function (settings) {
+    return settings.devServicesUrl.replace(/\/+$/, '') + '/identity/token';
+  });
+  var token = tokenUrl.then(function (url) {
+    return fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId: signIn.userId }),
+    });
+  });
+  var bearer = token
+    .then(function (response) {
+      if (!response.ok) throw new Error('no token');
+      return response.clone().json();
+    })
+    .then(function (body) {
+      return 'Bearer ' + body.access_token;
+    });
+  var read = function (path) {
+    var url = config.then(function (settings) {
+      return settings.apiBaseUrl.replace(/\/+$/, '') + path;
+    });
+    return {
+      url: url,
+      response: Promise.all([url, bearer]).then(function (both) {
+        return fetch(both[0], { headers: { Authorization: both[1], Accept: 'application/json' } });
+      }),
+    };
+  };
+  var reads = [read('/me')];
+  if (ownBoard) {
+    var board = '/boards/' + encodeURIComponent(signIn.userId);
+    reads.push(read(board), read(board + '/conversations'));
+  }
+  window.careerBoardEarlyLocal = {
+    userId: signIn.userId,
+    requests: settle(
+      Promise.all(
+        [tokenUrl].concat(
+          reads.map(function (r) {
+            return r.url;
+          }),
+        ),
+      ).then(function (urls) {
+        requests['POST ' + urls[0]] = settle(token);
+        reads.forEach(function (r, i) {
+          requests['GET ' + urls[i + 1]] = settle(r.response);
+        });
+        return requests;
+      }),
+    ),
+  };
+})();

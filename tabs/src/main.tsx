@@ -5,11 +5,18 @@ import { AppRoot } from './app/AppRoot';
 import { preloadScreenFor } from './app/lazyScreens';
 import {
   acknowledgeDialog,
+  addStepForm,
   aspirationDialog,
+  boardSideColumn,
   deleteAspirationDialog,
+  evidenceAndComments,
   ownerMenu,
 } from './board/deferredBoard';
-import { actionItemForm, waitingForTime } from './conversations/deferredConversations';
+import {
+  actionItemForm,
+  conversationsSection,
+  waitingForTime,
+} from './conversations/deferredConversations';
 import { pickTimeDialog } from './common/deferredPickTime';
 import { boardContract, conversationContract } from './forms/contractSchemas';
 import { parseRoute } from './routing/routes';
@@ -26,6 +33,11 @@ actionItemForm.provide(() => import('./conversations/ActionItemForm'));
 waitingForTime.provide(() => import('./conversations/WaitingForTime'));
 pickTimeDialog.provide(() => import('./common/PickTimeDialog'));
 sharingParts.provide(() => import('./sharing/SharingParts'));
+// After the board's first paint (common/firstPaint.ts): the first visit does not download these.
+boardSideColumn.provide(() => import('./board/BoardSideColumn'));
+evidenceAndComments.provide(() => import('./board/EvidenceAndComments'));
+addStepForm.provide(() => import('./board/AddStepForm'));
+conversationsSection.provide(() => import('./conversations/ConversationsSection'));
 
 preloadScreenFor(parseRoute(window.location.hash));
 

@@ -6,17 +6,28 @@
 import * as boardContractModule from '../../api/src/contract/boardContract';
 import * as conversationContractModule from '../../api/src/contract/conversationContract';
 import * as acknowledgeDialogModule from '../../tabs/src/board/AcknowledgeDialog';
+import * as addStepFormModule from '../../tabs/src/board/AddStepForm';
 import * as aspirationDialogModule from '../../tabs/src/board/AspirationDialog';
+import * as boardSideColumnModule from '../../tabs/src/board/BoardSideColumn';
 import {
   acknowledgeDialog,
+  addStepForm,
   aspirationDialog,
+  boardSideColumn,
   deleteAspirationDialog,
+  evidenceAndComments,
   ownerMenu,
 } from '../../tabs/src/board/deferredBoard';
 import * as deleteAspirationDialogModule from '../../tabs/src/board/DeleteAspirationDialog';
+import * as evidenceAndCommentsModule from '../../tabs/src/board/EvidenceAndComments';
 import * as ownerMenuModule from '../../tabs/src/board/OwnerMenu';
 import * as actionItemFormModule from '../../tabs/src/conversations/ActionItemForm';
-import { actionItemForm, waitingForTime } from '../../tabs/src/conversations/deferredConversations';
+import * as conversationsSectionModule from '../../tabs/src/conversations/ConversationsSection';
+import {
+  actionItemForm,
+  conversationsSection,
+  waitingForTime,
+} from '../../tabs/src/conversations/deferredConversations';
 import * as waitingForTimeModule from '../../tabs/src/conversations/WaitingForTime';
 import { pickTimeDialog } from '../../tabs/src/common/deferredPickTime';
 import * as pickTimeDialogModule from '../../tabs/src/common/PickTimeDialog';
@@ -35,6 +46,10 @@ actionItemForm.provide(async () => actionItemFormModule);
 waitingForTime.provide(async () => waitingForTimeModule);
 pickTimeDialog.provide(async () => pickTimeDialogModule);
 sharingParts.provide(async () => sharingPartsModule);
+boardSideColumn.provide(async () => boardSideColumnModule);
+evidenceAndComments.provide(async () => evidenceAndCommentsModule);
+addStepForm.provide(async () => addStepFormModule);
+conversationsSection.provide(async () => conversationsSectionModule);
 
 globalThis.fetch = (() => Promise.reject(new Error('No network in tab tests.'))) as typeof fetch;
 

@@ -1,4 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
+import { MailboxPacingMiddleware } from './mailboxPacing';
 import {
   AuthenticationHandler,
   Client,
@@ -16,7 +17,10 @@ import { createGraphAuth, GRAPH_SCOPE } from './accessTokens';
 interface CommonOptions {
   /** Base URL without the version, e.g. `https://graph.microsoft.com/`; the client appends `v1.0`. */
   baseUrl: string;
-  /** Retries for 429/503/504 on single requests, honouring Retry-After. */
+  /**
+   * Retries for 429/503/504 on single requests, honouring Retry-After (default 3); a throttled
+   * mailbox also holds back its other requests until then (mailboxPacing.ts).
+   */
   maxRetries?: number;
 }
 
@@ -33,9 +37,11 @@ export type GraphClientOptions = CommonOptions &
 
 export function createGraphClient(options: GraphClientOptions): Client {
   const retry = new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 3));
+  const pacing = new MailboxPacingMiddleware();
   const redirect = new RedirectHandler();
   const http = new HTTPMessageHandler();
-  retry.setNext(redirect);
+  retry.setNext(pacing);
+  pacing.setNext(redirect);
   redirect.setNext(http);
 
   if (options.credential) {

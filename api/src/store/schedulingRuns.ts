@@ -50,6 +50,23 @@ const LATEST_ID = 'scheduling-run-latest';
 
 export function createSchedulingRuns(settings: Container): SchedulingRuns {
   const runPk = (tenantId: string, runId: string) => `${tenantId}|run|${runId}`;
+  /** A single-partition query over a run's results. */
+  const inRun = async <T>(tenantId: string, runId: string, select: string, where = '') => {
+    const pk = runPk(tenantId, runId);
+    const { resources } = await settings.items
+      .query<T>(
+        {
+          query: `SELECT ${select} FROM c WHERE c.pk = @pk AND c.type = @type ${where}`,
+          parameters: [
+            { name: '@pk', value: pk },
+            { name: '@type', value: RESULT },
+          ],
+        },
+        { partitionKey: pk },
+      )
+      .fetchAll();
+    return resources;
+  };
   return {
     async recordResult(tenantId, runId, result) {
       await settings.items.upsert({
@@ -66,65 +83,21 @@ export function createSchedulingRuns(settings: Container): SchedulingRuns {
       return resource !== undefined;
     },
     async countResults(tenantId, runId) {
-      const pk = runPk(tenantId, runId);
-      const { resources } = await settings.items
-        .query<number>(
-          {
-            query: 'SELECT VALUE COUNT(1) FROM c WHERE c.pk = @pk AND c.type = @type',
-            parameters: [
-              { name: '@pk', value: pk },
-              { name: '@type', value: RESULT },
-            ],
-          },
-          { partitionKey: pk },
-        )
-        .fetchAll();
-      return resources[0] ?? 0;
+      const [count] = await inRun<number>(tenantId, runId, 'VALUE COUNT(1)');
+      return count ?? 0;
     },
-    async readResults<S>(tenantId: string, runId: string) {
-      const pk = runPk(tenantId, runId);
-      const { resources } = await settings.items
-        .query<WorkItemResult<S>>(
-          {
-            query: 'SELECT * FROM c WHERE c.pk = @pk AND c.type = @type',
-            parameters: [
-              { name: '@pk', value: pk },
-              { name: '@type', value: RESULT },
-            ],
-          },
-          { partitionKey: pk },
-        )
-        .fetchAll();
-      return resources;
-    },
-    async readPoisoned(tenantId, runId) {
-      const pk = runPk(tenantId, runId);
-      const { resources } = await settings.items
-        .query<Pick<WorkItemResult<unknown>, 'itemId' | 'managerId' | 'pairs'>>(
-          {
-            query:
-              "SELECT c.itemId, c.managerId, c.pairs FROM c WHERE c.pk = @pk AND c.type = @type AND c.outcome = 'poisoned'",
-            parameters: [
-              { name: '@pk', value: pk },
-              { name: '@type', value: RESULT },
-            ],
-          },
-          { partitionKey: pk },
-        )
-        .fetchAll();
-      return resources;
-    },
+    readResults: <S>(tenantId: string, runId: string) =>
+      inRun<WorkItemResult<S>>(tenantId, runId, '*'),
+    readPoisoned: (tenantId, runId) =>
+      inRun<Pick<WorkItemResult<unknown>, 'itemId' | 'managerId' | 'pairs'>>(
+        tenantId,
+        runId,
+        'c.itemId, c.managerId, c.pairs',
+        "AND c.outcome = 'poisoned'",
+      ),
     async deleteResults(tenantId, runId) {
       const pk = runPk(tenantId, runId);
-      const { resources } = await settings.items
-        .query<{ id: string }>(
-          {
-            query: 'SELECT c.id FROM c WHERE c.pk = @pk',
-            parameters: [{ name: '@pk', value: pk }],
-          },
-          { partitionKey: pk },
-        )
-        .fetchAll();
+      const resources = await inRun<{ id: string }>(tenantId, runId, 'c.id');
       for (let i = 0; i < resources.length; i += 16)
         await Promise.all(
           resources.slice(i, i + 16).map(async ({ id }) => {

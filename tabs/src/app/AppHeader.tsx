@@ -1,25 +1,24 @@
 import {
-  Avatar,
   Button,
   Caption1,
-  Tab,
-  TabList,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import {
-  BoardRegular,
-  EyeRegular,
-  PeopleTeamRegular,
-  PersonSwapRegular,
-  SettingsRegular,
-  TargetArrowRegular,
-} from '@fluentui/react-icons';
+import { PersonSwapRegular, TargetArrowRegular } from '@fluentui/react-icons';
+import { Suspense, lazy } from 'react';
 
+import type { HeaderTab } from './HeaderTabs';
+import { useFirstScreenPainted } from '../common/firstPaint';
 import { useSession } from '../common/session';
-import { hrefFor } from '../routing/routes';
 import type { AppRoute } from '../routing/routes';
+
+// After the board's first paint (or at once on other screens): the board does not wait for them.
+const HeaderTabs = lazy(() => import('./HeaderTabs.js').then((m) => ({ default: m.HeaderTabs })));
+const HeaderAvatar = lazy(() =>
+  import('./HeaderTabs.js').then((m) => ({ default: m.HeaderAvatar })),
+);
 
 const useStyles = makeStyles({
   header: {
@@ -36,9 +35,26 @@ const useStyles = makeStyles({
   },
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   brandIcon: { fontSize: '20px', color: tokens.colorBrandForeground1 },
-  nav: { flexGrow: 1, minWidth: 0 },
-  // Phones: with four screens the tabs take two rows rather than run off the edge.
-  tabs: { flexWrap: 'wrap' },
+  // The tab list's height while it loads, so the header does not grow under the reader.
+  nav: {
+    flexGrow: 1,
+    minWidth: 0,
+    minHeight: '44px',
+    // Phones: the tabs take a row of their own and wrap onto a second one.
+    '@media (max-width: 600px)': { flexBasis: '100%', minHeight: '88px' },
+  },
+  // While the tabs load: about the width they take on one row, so the header wraps where it will.
+  tabsPlaceholder: { display: 'block', maxWidth: '100%' },
+  twoTabs: { width: '280px' },
+  threeTabs: { width: '400px' },
+  fourTabs: { width: '520px' },
+  avatar: {
+    width: '28px',
+    height: '28px',
+    flexShrink: 0,
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   user: {
     display: 'flex',
     alignItems: 'center',
@@ -59,8 +75,20 @@ const useStyles = makeStyles({
 export function AppHeader({ route }: { route: AppRoute }) {
   const styles = useStyles();
   const { me, switchUser } = useSession();
-  const isManager = me.directReports.length > 0;
-  const selected =
+  const painted = useFirstScreenPainted();
+  const showChrome = painted || route.name !== 'board';
+  const tabCount = 2 + (me.directReports.length > 0 ? 1 : 0) + (me.isAdmin ? 1 : 0);
+  const tabsPlaceholder = (
+    <span
+      className={mergeClasses(
+        styles.tabsPlaceholder,
+        tabCount === 2 ? styles.twoTabs : tabCount === 3 ? styles.threeTabs : styles.fourTabs,
+      )}
+      aria-hidden
+    />
+  );
+  const avatarPlaceholder = <span className={styles.avatar} aria-hidden />;
+  const selected: HeaderTab =
     route.name === 'settings'
       ? 'settings'
       : route.name === 'shared'
@@ -79,41 +107,26 @@ export function AppHeader({ route }: { route: AppRoute }) {
         </Text>
       </div>
       <nav className={styles.nav} aria-label="Career Board">
-        <TabList
-          className={styles.tabs}
-          selectedValue={selected}
-          onTabSelect={(_, data) => {
-            window.location.hash = hrefFor(
-              data.value === 'team'
-                ? { name: 'team' }
-                : data.value === 'settings'
-                  ? { name: 'settings' }
-                  : data.value === 'shared'
-                    ? { name: 'shared', employeeId: null }
-                    : { name: 'board', employeeId: null },
-            );
-          }}
-        >
-          <Tab value="board" icon={<BoardRegular />}>
-            My board
-          </Tab>
-          {isManager ? (
-            <Tab value="team" icon={<PeopleTeamRegular />}>
-              My team
-            </Tab>
-          ) : null}
-          <Tab value="shared" icon={<EyeRegular />}>
-            Shared with me
-          </Tab>
-          {me.isAdmin ? (
-            <Tab value="settings" icon={<SettingsRegular />}>
-              Settings
-            </Tab>
-          ) : null}
-        </TabList>
+        {showChrome ? (
+          <Suspense fallback={tabsPlaceholder}>
+            <HeaderTabs
+              selected={selected}
+              isManager={me.directReports.length > 0}
+              isAdmin={me.isAdmin}
+            />
+          </Suspense>
+        ) : (
+          tabsPlaceholder
+        )}
       </nav>
       <div className={styles.user} data-testid="signed-in-user">
-        <Avatar name={me.displayName} size={28} aria-hidden />
+        {showChrome ? (
+          <Suspense fallback={avatarPlaceholder}>
+            <HeaderAvatar name={me.displayName} />
+          </Suspense>
+        ) : (
+          avatarPlaceholder
+        )}
         <div className={styles.who}>
           <Text size={200} weight="semibold">
             {switchUser ? `Signed in as ${me.displayName}` : me.displayName}

@@ -25,6 +25,8 @@ export interface SessionLoaderProps {
   host: HostConnection;
   tokens: TokenSource;
   switchUser: (() => void) | null;
+  /** Local mode: a fetch that first hands over what the page's early script asked for. */
+  fetchImpl?: typeof fetch;
 }
 
 type MeState =
@@ -33,10 +35,10 @@ type MeState =
   | { kind: 'ready'; me: MeView; api: CareerBoardApi };
 
 /** Asks the API who the caller is (and who their manager and reports are), then opens the app. */
-export function SessionLoader({ config, host, tokens, switchUser }: SessionLoaderProps) {
+export function SessionLoader({ config, host, tokens, switchUser, fetchImpl }: SessionLoaderProps) {
   const api = useMemo(
-    () => createCareerBoardApi(createApiClient(config.apiBaseUrl, tokens)),
-    [config, tokens],
+    () => createCareerBoardApi(createApiClient(config.apiBaseUrl, tokens, fetchImpl)),
+    [config, tokens, fetchImpl],
   );
   const [state, setState] = useState<MeState>({ kind: 'loading' });
 

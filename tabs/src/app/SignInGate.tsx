@@ -4,6 +4,7 @@ import { Suspense, useCallback, useMemo, useState } from 'react';
 import { AppSkeleton } from './AppSkeleton';
 import { SignInAsPage } from './lazyScreens';
 import { SessionLoader } from './SessionLoader';
+import { fetchWithEarlyRequests, takeEarlyLocalRequests } from '../api/earlyRequests';
 import { clearLocalSignIn, readLocalSignIn, writeLocalSignIn } from '../auth/localSession';
 import type { LocalSignIn } from '../auth/localSession';
 import { localTokenSource, teamsTokenSource } from '../auth/tokenSource';
@@ -51,9 +52,16 @@ function LocalSignInGate({
   devServicesUrl,
 }: SignInGateProps & { devServicesUrl: string }) {
   const [signIn, setSignIn] = useState<LocalSignIn | null>(() => readLocalSignIn());
+  // What index.html's early script already asked for this person (api/earlyRequests.ts).
+  const fetchImpl = useMemo(() => {
+    const early = takeEarlyLocalRequests();
+    return early && signIn && early.userId === signIn.userId
+      ? fetchWithEarlyRequests(early)
+      : undefined;
+  }, [signIn]);
   const tokens = useMemo(
-    () => (signIn ? localTokenSource(devServicesUrl, signIn.userId) : null),
-    [devServicesUrl, signIn],
+    () => (signIn ? localTokenSource(devServicesUrl, signIn.userId, fetchImpl) : null),
+    [devServicesUrl, signIn, fetchImpl],
   );
   const switchUser = useCallback(() => {
     clearLocalSignIn();
@@ -78,6 +86,7 @@ function LocalSignInGate({
       host={host}
       tokens={tokens}
       switchUser={switchUser}
+      fetchImpl={fetchImpl}
     />
   );
 }

@@ -23,13 +23,17 @@ export function teamsTokenSource(host: Pick<TeamsHost, 'getAuthToken'>): TokenSo
 
 const EARLY_REFRESH_MS = 60_000;
 
-export function localTokenSource(devServicesUrl: string, userId: string): TokenSource {
+export function localTokenSource(
+  devServicesUrl: string,
+  userId: string,
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+): TokenSource {
   let current: LocalToken | null = null;
   return {
     async getToken(fresh = false) {
       if (!fresh && current && current.expiresAt - EARLY_REFRESH_MS > Date.now())
         return current.accessToken;
-      current = await mintLocalToken(devServicesUrl, userId);
+      current = await mintLocalToken(devServicesUrl, userId, fetchImpl);
       return current.accessToken;
     },
   };

@@ -1,15 +1,4 @@
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  Badge,
-  Button,
-  Caption1,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Caption1, Text, makeStyles, tokens } from '@fluentui/react-components';
 import {
   CalendarErrorRegular,
   CalendarRegular,
@@ -22,9 +11,7 @@ import type { ReactNode } from 'react';
 
 import { AcknowledgementStatus } from './AcknowledgementStatus';
 import { KIND_TEXT, needsAcknowledgement } from './boardLogic';
-import { CommentThread } from './CommentThread';
-import { ownerMenu } from './deferredBoard';
-import { EvidenceLog } from './EvidenceLog';
+import { evidenceAndComments, ownerMenu } from './deferredBoard';
 import { StepList } from './StepList';
 import type {
   AspirationView,
@@ -35,6 +22,13 @@ import type {
 import type { MoveDirection } from './boardLogic';
 import { formatCalendarDate, todayIsoDate } from '../common/format';
 import { Panel } from '../common/Panel';
+import { useAfterFirstCommit } from '../common/useAfterFirstCommit';
+
+// The evidence and comment panels (with Fluent's accordion and the keyboard navigation it brings)
+// follow the card's first paint: the board shows without them, in their height.
+const EvidenceAndComments = lazy(() =>
+  evidenceAndComments.load().then((m) => ({ default: m.EvidenceAndComments })),
+);
 
 const useStyles = makeStyles({
   card: { boxShadow: tokens.shadow4, minWidth: 0 },
@@ -54,11 +48,8 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
     color: tokens.colorNeutralForeground2,
   },
-  accordion: {
-    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
-    marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`,
-  },
-  panel: { paddingBottom: tokens.spacingVerticalS },
+  // The two collapsed panel headers' height, kept while their code loads so the card does not grow.
+  detailsPlaceholder: { minHeight: '64px' },
   managerActions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -85,6 +76,8 @@ export function AspirationCard(props: AspirationCardProps) {
   const styles = useStyles();
   const titleId = useId();
   const isOwner = viewer === 'employee';
+  const painted = useAfterFirstCommit();
+  const detailsPlaceholder = <div className={styles.detailsPlaceholder} aria-hidden />;
 
   return (
     <Panel
@@ -162,28 +155,18 @@ export function AspirationCard(props: AspirationCardProps) {
         onToggle={props.onToggleStep}
         onAdd={props.onAddStep}
       />
-      <Accordion multiple collapsible className={styles.accordion}>
-        <AccordionItem value="evidence">
-          <AccordionHeader as="h4" size="small">
-            {`What I did (${aspiration.evidence.length})`}
-          </AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <EvidenceLog aspiration={aspiration} canEdit={isOwner} onAdd={props.onAddEvidence} />
-          </AccordionPanel>
-        </AccordionItem>
-        <AccordionItem value="comments">
-          <AccordionHeader as="h4" size="small">
-            {`Comments (${aspiration.comments.length})`}
-          </AccordionHeader>
-          <AccordionPanel className={styles.panel}>
-            <CommentThread
-              aspirationTitle={aspiration.title}
-              comments={aspiration.comments}
-              onAdd={props.onAddComment}
-            />
-          </AccordionPanel>
-        </AccordionItem>
-      </Accordion>
+      {painted ? (
+        <Suspense fallback={detailsPlaceholder}>
+          <EvidenceAndComments
+            aspiration={aspiration}
+            canEdit={isOwner}
+            onAddEvidence={props.onAddEvidence}
+            onAddComment={props.onAddComment}
+          />
+        </Suspense>
+      ) : (
+        detailsPlaceholder
+      )}
     </Panel>
   );
 }

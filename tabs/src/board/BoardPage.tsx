@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 
 import { AspirationCard } from './AspirationCard';
 import type { AspirationDialogTarget } from './AspirationDialog';
@@ -10,19 +10,21 @@ import { CardSharing } from './CardSharing';
 import { boardLayoutStyles } from './boardLayout';
 import { groupByHorizon } from './boardLogic';
 import type { MoveDirection } from './boardLogic';
-import { BoardSkeleton } from './BoardSkeleton';
-import { acknowledgeDialog, aspirationDialog, deleteAspirationDialog } from './deferredBoard';
+import { BoardSideSkeleton, BoardSkeleton } from './BoardSkeleton';
+import {
+  acknowledgeDialog,
+  aspirationDialog,
+  boardSideColumn,
+  deleteAspirationDialog,
+} from './deferredBoard';
 import { EmptyBoard } from './EmptyBoard';
-import { ExportBoardButton } from './ExportBoardButton';
-import { HistoryPanel } from './HistoryPanel';
 import { HorizonColumn } from './HorizonColumn';
-import { PrivateNotesPanel } from './PrivateNotesPanel';
-import { SharingSection } from './SharingSection';
 import { useBoard } from './useBoard';
 import type { AspirationView, BoardView } from '@contract/boardContract';
 import { ApiProblem } from '../api/apiProblem';
 import { describeProblem } from '../api/describeProblem';
 import { HORIZON_ORDER } from '../common/boardText';
+import { markFirstScreenPainted, useFirstScreenPainted } from '../common/firstPaint';
 import { useSession } from '../common/session';
 import { ProblemState, RetryButton } from '../common/ProblemState';
 import { useScreenReaderOnly } from '../common/srOnly';
@@ -34,6 +36,10 @@ const AspirationDialog = lazy(() =>
 );
 const AcknowledgeDialog = lazy(() =>
   acknowledgeDialog.load().then((m) => ({ default: m.AcknowledgeDialog })),
+);
+// The side column loads once the cards are on screen (common/firstPaint.ts), not before them.
+const BoardSideColumn = lazy(() =>
+  boardSideColumn.load().then((m) => ({ default: m.BoardSideColumn })),
 );
 const DeleteAspirationDialog = lazy(() =>
   deleteAspirationDialog.load().then((m) => ({ default: m.DeleteAspirationDialog })),
@@ -68,9 +74,12 @@ export function BoardPage({
   const { state, actions } = useBoard(api, employeeId);
   // Fetched beside the board and shown with it, so the page does not move when it arrives.
   const companion = useCompanion(employeeId);
+  const settled = !(state.status === 'loading' || (state.status === 'ready' && companion.loading));
+  useEffect(() => {
+    if (settled) markFirstScreenPainted();
+  }, [settled]);
 
-  if (state.status === 'loading' || (state.status === 'ready' && companion.loading))
-    return <BoardSkeleton aside={companion.skeleton} />;
+  if (!settled) return <BoardSkeleton aside={companion.skeleton} />;
   if (state.status === 'failed')
     return (
       <BoardProblem
@@ -122,6 +131,7 @@ function LoadedBoard({ board, actions, companion, isOwnBoard, variant }: LoadedB
   const { notifyError } = useNotify();
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [announcement, setAnnouncement] = useState('');
+  const painted = useFirstScreenPainted();
   const isOwner = board.viewer.role === 'employee';
   const people = { employee: board.employee, manager: board.manager, viewer: board.viewer.role };
   const groups = groupByHorizon(board.aspirations);
@@ -234,19 +244,15 @@ function LoadedBoard({ board, actions, companion, isOwnBoard, variant }: LoadedB
           )}
         </div>
         <aside className={layout.side} aria-label="Conversations, notes and history">
-          {companion.aside(people)}
-          <PrivateNotesPanel
-            api={api}
-            employeeId={board.employee.id}
-            viewer={board.viewer.role}
-            employee={board.employee}
-            maxLength={board.limits.privateNotesLength}
-          />
-          <HistoryPanel api={api} employeeId={board.employee.id} />
-          {isOwner && isOwnBoard && variant === 'personal' ? (
-            <SharingSection employeeId={board.employee.id} aspirations={board.aspirations} />
-          ) : null}
-          {isOwner && isOwnBoard ? <ExportBoardButton /> : null}
+          {painted ? (
+            // One boundary: the conversations' and the board's panels load in parallel, not in turn.
+            <Suspense fallback={<BoardSideSkeleton aside={companion.skeleton} />}>
+              {companion.aside(people)}
+              <BoardSideColumn api={api} board={board} isOwnBoard={isOwnBoard} variant={variant} />
+            </Suspense>
+          ) : (
+            <BoardSideSkeleton aside={companion.skeleton} />
+          )}
         </aside>
       </div>
       <Suspense fallback={null}>

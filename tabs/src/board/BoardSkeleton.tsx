@@ -50,10 +50,7 @@ export function BoardSkeleton({
           ))}
         </div>
         <div className={layout.side}>
-          <Panel stroke="none" className={styles.panel}>
-            <SkeletonItem className={styles.title} size={20} />
-            {aside}
-          </Panel>
+          <BoardSideSkeleton aside={aside} />
         </div>
       </div>
     </Skeleton>
@@ -64,5 +61,18 @@ export function BoardSkeleton({
       <span className={srOnly.root}>Loading the board…</span>
       {body}
     </div>
+  );
+}
+
+/** A side column's first panel while it loads: a title and the conversations' skeleton. */
+export function BoardSideSkeleton({ aside }: { aside?: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <Skeleton aria-hidden>
+      <Panel stroke="none" className={styles.panel}>
+        <SkeletonItem className={styles.title} size={20} />
+        {aside}
+      </Panel>
+    </Skeleton>
   );
 }

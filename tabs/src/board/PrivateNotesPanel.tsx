@@ -145,7 +145,9 @@ export function PrivateNotesPanel({
         {`${notSeenByText(viewer, employee)} Use it to prepare what you want to say.`}
       </Caption1>
       {load.kind === 'loading' ? (
-        <SkeletonItem className={styles.textarea} aria-label="Loading your notes" />
+        // A status, so its name may be read (a plain element may not carry one: axe's
+        // aria-prohibited-attr, seen now that the side column follows the cards).
+        <SkeletonItem className={styles.textarea} role="status" aria-label="Loading your notes" />
       ) : null}
       {load.kind === 'failed' ? (
         <MessageBar intent="error" layout="multiline">

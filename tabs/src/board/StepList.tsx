@@ -2,8 +2,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Field,
-  Input,
   ProgressBar,
   Text,
   makeStyles,
@@ -11,15 +9,19 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, CheckboxCheckedFilled, CheckboxUncheckedRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 import { stepProgress } from './boardLogic';
+import type * as AddStepFormModule from './AddStepForm';
+import { addStepForm } from './deferredBoard';
 import type { AspirationView, StepStatus } from '@contract/boardContract';
-import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { formatCalendarDate } from '../common/format';
 import { useScreenReaderOnly } from '../common/srOnly';
-import { boardSchemas } from '../forms/contractSchemas';
+import { useAfterFirstCommit } from '../common/useAfterFirstCommit';
+
+type AddStepFormComponent = typeof AddStepFormModule.AddStepForm;
+/** Once loaded, drawn at once: a lazy component would wait a tick and miss the keyboard's focus. */
+let loadedAddStepForm: AddStepFormComponent | null = null;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -42,9 +44,8 @@ const useStyles = makeStyles({
   doneText: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground2 },
   // Fluent greys an unticked checkbox's label; a step still to do is the live part of the plan.
   stepText: { overflowWrap: 'anywhere', color: tokens.colorNeutralForeground1 },
-  addForm: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
-  addField: { flexGrow: 1, minWidth: 0 },
-  addInput: { width: '100%', minWidth: 0 },
+  // The add form's height while its code loads, so the card does not grow under the reader.
+  addFormPlaceholder: { minHeight: '32px' },
 });
 
 export interface StepListProps {
@@ -62,6 +63,25 @@ export function StepList({ aspiration, canEdit, onToggle, onAdd }: StepListProps
   const { done, total } = stepProgress(aspiration);
 
   const [adding, setAdding] = useState(false);
+  const painted = useAfterFirstCommit();
+  // The box (with Fluent's field and input) is fetched once the card is on screen, even before
+  // anyone asks for it, so "Add a first step" puts the cursor in it at once, from the keyboard too.
+  const [AddStepForm, setAddStepForm] = useState(() => loadedAddStepForm);
+  useEffect(() => {
+    if (!painted || !canEdit || AddStepForm) return;
+    let current = true;
+    addStepForm
+      .load()
+      .then((m) => {
+        loadedAddStepForm = m.AddStepForm;
+        if (current) setAddStepForm(() => m.AddStepForm);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [painted, canEdit, AddStepForm]);
+  const placeholder = <div className={styles.addFormPlaceholder} />;
 
   if (!canEdit && total === 0) return null;
   // No steps yet: one quiet way to start, rather than an empty "Steps" heading on every card.
@@ -137,87 +157,17 @@ export function StepList({ aspiration, canEdit, onToggle, onAdd }: StepListProps
         </ul>
       ) : null}
       {canEdit ? (
-        <AddStepForm
-          aspirationTitle={aspiration.title}
-          onAdd={onAdd}
-          autoFocus={total === 0}
-          onCancel={total === 0 ? () => setAdding(false) : undefined}
-        />
+        AddStepForm ? (
+          <AddStepForm
+            aspirationTitle={aspiration.title}
+            onAdd={onAdd}
+            autoFocus={total === 0}
+            onCancel={total === 0 ? () => setAdding(false) : undefined}
+          />
+        ) : (
+          placeholder
+        )
       ) : null}
     </section>
-  );
-}
-
-function AddStepForm({
-  aspirationTitle,
-  onAdd,
-  autoFocus,
-  onCancel,
-}: {
-  aspirationTitle: string;
-  onAdd(text: string): Promise<void>;
-  /** Opened on purpose ("Add a first step"): the cursor goes straight into the box. */
-  autoFocus: boolean;
-  onCancel?: () => void;
-}) {
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (autoFocus) input.current?.focus();
-  }, [autoFocus]);
-  const styles = useStyles();
-  const srOnly = useScreenReaderOnly();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const { stepInputSchema } = await boardSchemas();
-    const parsed = stepInputSchema.safeParse({ text });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Check the step.');
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await onAdd(parsed.data.text);
-      setText('');
-    } catch (failure) {
-      setError(fieldErrorsFromProblem(failure).text ?? describeProblem(failure).message);
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  return (
-    <form className={styles.addForm} onSubmit={(e) => void submit(e)}>
-      <Field
-        className={styles.addField}
-        label={{ children: `New step for “${aspirationTitle}”`, className: srOnly.root }}
-        validationState={error ? 'error' : 'none'}
-        validationMessage={error ?? undefined}
-      >
-        <Input
-          ref={input}
-          className={styles.addInput}
-          value={text}
-          placeholder="Add a step"
-          onChange={(_, data) => setText(data.value)}
-          readOnly={saving}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape' && onCancel && text === '') onCancel();
-          }}
-        />
-      </Field>
-      <Button
-        type="submit"
-        icon={<AddRegular />}
-        disabled={saving}
-        aria-label={`Add step to “${aspirationTitle}”`}
-      >
-        Add
-      </Button>
-    </form>
   );
 }

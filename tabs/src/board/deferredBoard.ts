@@ -1,6 +1,9 @@
 import type * as AcknowledgeDialogModule from './AcknowledgeDialog';
+import type * as AddStepFormModule from './AddStepForm';
 import type * as AspirationDialogModule from './AspirationDialog';
+import type * as BoardSideColumnModule from './BoardSideColumn';
 import type * as DeleteAspirationDialogModule from './DeleteAspirationDialog';
+import type * as EvidenceAndCommentsModule from './EvidenceAndComments';
 import type * as OwnerMenuModule from './OwnerMenu';
 import { deferredModule } from '../common/deferredModule';
 
@@ -17,3 +20,14 @@ export const acknowledgeDialog =
 export const deleteAspirationDialog =
   deferredModule<typeof DeleteAspirationDialogModule>('the delete dialog');
 export const ownerMenu = deferredModule<typeof OwnerMenuModule>('the owner menu');
+
+/**
+ * What follows the board's first paint (common/firstPaint.ts): the side column's panels, a card's
+ * evidence and comment panels (with Fluent's accordion and tabster), the add-step box.
+ */
+export const boardSideColumn =
+  deferredModule<typeof BoardSideColumnModule>("the board's side column");
+export const evidenceAndComments = deferredModule<typeof EvidenceAndCommentsModule>(
+  "a card's evidence and comments",
+);
+export const addStepForm = deferredModule<typeof AddStepFormModule>('the add-step box');

@@ -1,13 +1,19 @@
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 
 import { conversationsWantingNotes } from './conversationLogic';
 import type { ConversationPeople } from './conversationLogic';
-import { ConversationsSection } from './ConversationsSection';
 import type { NotesRequest } from './ConversationsSection';
 import { ConversationsSkeleton } from './ConversationsSkeleton';
+import { conversationsSection } from './deferredConversations';
 import { NotesPrompt } from './NotesPrompt';
 import { useConversations } from './useConversations';
 import { useSession } from '../common/session';
+
+// The side column's section loads after the board's cards are on screen (board/BoardPage.tsx
+// renders it inside its own Suspense boundary then); the prompts above the cards do not wait.
+const ConversationsSection = lazy(() =>
+  conversationsSection.load().then((m) => ({ default: m.ConversationsSection })),
+);
 
 /**
  * The conversations as the board page shows them: a prompt above the aspirations for each one

@@ -11,6 +11,7 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 
 import { createGraphAuth } from '../../../api/src/graph/accessTokens';
 import { createGraphClient } from '../../../api/src/graph/graphClient';
+import { MailboxPacingMiddleware } from '../../../api/src/graph/mailboxPacing';
 
 /**
  * Which authentication each mode's Graph client is built with. Inspecting the SDK's chain reads
@@ -43,13 +44,14 @@ const credential: TokenCredential = {
 };
 
 describe('Graph authentication', () => {
-  it('in Azure, the chain is the SDK AuthenticationHandler over the given TokenCredential, then retry, redirect, HTTP', () => {
+  it('in Azure, the chain is the SDK AuthenticationHandler over the given TokenCredential, then retry, mailbox pacing, redirect, HTTP', () => {
     const chain = chainOf(
       createGraphClient({ baseUrl: 'https://graph.microsoft.com/', credential }),
     );
     expect(chain.map((m) => m.constructor)).toEqual([
       AuthenticationHandler,
       RetryHandler,
+      MailboxPacingMiddleware,
       RedirectHandler,
       HTTPMessageHandler,
     ]);
@@ -72,6 +74,7 @@ describe('Graph authentication', () => {
     expect(chain[0]).not.toBeInstanceOf(AuthenticationHandler);
     expect(chain.slice(1).map((m) => m.constructor)).toEqual([
       RetryHandler,
+      MailboxPacingMiddleware,
       RedirectHandler,
       HTTPMessageHandler,
     ]);

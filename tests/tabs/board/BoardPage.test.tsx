@@ -46,7 +46,8 @@ describe('My board', () => {
     ).toBeTruthy();
     expect(screen.getAllByText('Not seen by your manager yet')).toHaveLength(2);
     expect(screen.getByRole('heading', { name: 'My board' })).toBeTruthy();
-    expect(screen.getByText('Only you can see this')).toBeTruthy();
+    // The side column (private notes) follows the cards: its code loads once they are on screen.
+    expect(await screen.findByText('Only you can see this', {}, { timeout: 5000 })).toBeTruthy();
   });
 
   test('an empty board teaches, with the three conversation starters', async () => {

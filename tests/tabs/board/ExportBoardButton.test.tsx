@@ -97,7 +97,10 @@ describe('where it is offered', () => {
 
   test('on my own board', async () => {
     renderWithSession(<BoardScreen employeeId={EMPLOYEE.id} />, { api: api(aBoard()) });
-    expect(await screen.findByRole('button', { name: 'Download as data (JSON)' })).toBeTruthy();
+    // In the side column, which follows the cards (its code loads after them): give it time.
+    expect(
+      await screen.findByRole('button', { name: 'Download as data (JSON)' }, { timeout: 5000 }),
+    ).toBeTruthy();
   });
 
   test('not on a report’s board that a manager is looking at', async () => {

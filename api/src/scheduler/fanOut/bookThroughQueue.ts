@@ -41,6 +41,8 @@ export async function bookThroughQueue(
     pairs,
     nameOf: (id) => pass.people.get(id)?.displayName,
   });
+  // Nobody to book (no pilot group yet, say): no run to tell the admin about.
+  if (items.length === 0) return { outstanding: 0 };
   const startedAt = new Date().toISOString();
   await runs.writeLatest(tenantId, { runId, startedAt, enqueued: items.length, finishedAt: null });
   await forEachInLanes(items, 16, (item) => services.workQueue.send(SCHEDULE_WORK_QUEUE, item));
