@@ -54,9 +54,11 @@ export interface PlannedPair {
 }
 
 /**
- * One item per manager (split by size), managers higher in the org first: a manager's item locks
- * their managing reports, so starting at the top lets the reports' own items follow behind it
- * rather than all contend at once.
+ * One item per manager (split by size). A manager's item locks the reports who manage people, so
+ * it contends only with its own manager's item and its managing reports' items: never with an item
+ * at its own depth, nor two or more levels away. Items go out by the parity of their depth (even
+ * depths, top down, then odd ones), so the items in flight together are mostly ones that cannot
+ * contend, and an item rarely waits for another.
  */
 export function planWorkItems(input: {
   runId: string;
@@ -70,8 +72,9 @@ export function planWorkItems(input: {
     byManager.set(pair.manager.id, [...(byManager.get(pair.manager.id) ?? []), pair]);
   const managing = new Set(byManager.keys());
   const depth = depthsOf(input.pairs);
+  const d = (id: string) => depth.get(id) ?? 0;
   const managers = [...byManager.keys()].sort(
-    (a, b) => (depth.get(a) ?? 0) - (depth.get(b) ?? 0) || a.localeCompare(b),
+    (a, b) => (d(a) % 2) - (d(b) % 2) || d(a) - d(b) || a.localeCompare(b),
   );
 
   const items: ScheduleWorkItem[] = [];

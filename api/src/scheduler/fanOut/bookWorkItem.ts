@@ -26,8 +26,13 @@ import { SCHEDULE_WORK_QUEUE } from './workQueues';
  * queue for a while instead of waiting on an instance.
  */
 
-/** A deferred item waits 1 s, 2 s, 4 s… up to this, plus up to a second of jitter. */
-const MAX_DEFER_MS = 30_000;
+/**
+ * An item holds its mailboxes for a second or two: one that finds one held tries again here after
+ * these waits, then goes back on the queue for 1 s, 2 s, 4 s… up to MAX_DEFER_MS (plus up to half
+ * that again of jitter), so waiting never stretches the pass's tail much past the holder's item.
+ */
+const RETAKE_WAITS_MS = [250, 500];
+const MAX_DEFER_MS = 5_000;
 
 export type WorkItemOutcome = 'done' | 'already-done' | 'deferred';
 
@@ -45,22 +50,32 @@ export async function bookWorkItem(
   const leaseMs = services.config.scheduler.mailboxLeaseSeconds * 1000;
   const take = () =>
     services.mailboxLeases.takeAll(tenantId, mailboxes, owner, Date.now(), leaseMs);
-  if (!(await take()).taken) {
+  let taken = (await take()).taken;
+  for (const wait of RETAKE_WAITS_MS) {
+    if (taken) break;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    taken = (await take()).taken;
+  }
+  if (!taken) {
     const deferrals = (item.deferrals ?? 0) + 1;
-    const delayMs =
-      Math.min(MAX_DEFER_MS, 1000 * 2 ** Math.min(deferrals - 1, 5)) +
-      Math.floor(Math.random() * 1000);
+    const backOff = Math.min(MAX_DEFER_MS, 1000 * 2 ** Math.min(deferrals - 1, 10));
+    const delayMs = backOff + Math.floor((Math.random() * backOff) / 2);
     await services.workQueue.send(SCHEDULE_WORK_QUEUE, { ...item, deferrals }, { delayMs });
     return 'deferred';
   }
+  // One renewal at a time, and none once the item is done: a renewal still in flight when the
+  // leases are handed back would write one again and hold that mailbox for a whole lease.
+  let renewing: Promise<void> = Promise.resolve();
+  let finished = false;
   const renewal = setInterval(() => {
-    take().then(
-      (outcome) => {
-        if (!outcome.taken) delivery.log?.(`work item ${itemId}: a mailbox lease was lost`);
-      },
-      (error: unknown) =>
-        delivery.log?.(`work item ${itemId}: renewal failed: ${describeError(error)}`),
-    );
+    renewing = renewing.then(async () => {
+      if (finished) return;
+      try {
+        if (!(await take()).taken) delivery.log?.(`work item ${itemId}: a mailbox lease was lost`);
+      } catch (error) {
+        delivery.log?.(`work item ${itemId}: renewal failed: ${describeError(error)}`);
+      }
+    });
   }, leaseMs / 3);
   try {
     const summary = await bookItem(services, item);
@@ -75,7 +90,9 @@ export async function bookWorkItem(
     });
     return 'done';
   } finally {
+    finished = true;
     clearInterval(renewal);
+    await renewing;
     // Best effort: a lease not handed back expires on its own.
     await services.mailboxLeases.releaseAll(tenantId, mailboxes, owner).catch(() => undefined);
   }

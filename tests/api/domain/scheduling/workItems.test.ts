@@ -58,12 +58,12 @@ const plan = (pairs: PlannedPair[]) =>
   });
 
 describe('planning a pass as work items', () => {
-  it('gives each manager one item, top of the org first, locking the reports who manage people', () => {
+  it('gives each manager one item, locking the reports who manage people, even depths first so items in flight together cannot contend', () => {
     const items = plan(org());
-    expect(items.map((i) => i.itemId)).toEqual(['ceo', 'vp', 'lead']);
-    expect(items.map((i) => i.alsoLocks)).toEqual([['vp'], ['lead'], []]);
-    expect(items[2]!.pairs.map((p) => p.employee.id)).toEqual(['e1', 'e2', 'e3']);
-    expect(items[2]!.names).toEqual({ old: 'Old Manager' });
+    expect(items.map((i) => i.itemId)).toEqual(['ceo', 'lead', 'vp']);
+    expect(items.map((i) => i.alsoLocks)).toEqual([['vp'], [], ['lead']]);
+    expect(items[1]!.pairs.map((p) => p.employee.id)).toEqual(['e1', 'e2', 'e3']);
+    expect(items[1]!.names).toEqual({ old: 'Old Manager' });
     expect(new Set(items.map((i) => i.runId))).toEqual(new Set(['run-1']));
   });
 
