@@ -29,12 +29,6 @@ export interface ConversationRepository {
   listForEmployee(tenantId: string, employeeId: string): Promise<Stored<ConversationRecord>[]>;
   listForTenant(tenantId: string, quarters: QuarterKey[]): Promise<Stored<ConversationRecord>[]>;
   listForEmployees(tenantId: string, employeeIds: string[]): Promise<Stored<ConversationRecord>[]>;
-  /** The conversations these managers organise in these quarters (across their reports' partitions). */
-  listOrganisedBy(
-    tenantId: string,
-    managerIds: string[],
-    quarters: QuarterKey[],
-  ): Promise<Stored<ConversationRecord>[]>;
   /**
    * The tenant's conversations booked in the Teams meeting `chatId`: by equality on the chat id
    * stored at booking, else (records written before it was stored) those whose join URL contains
@@ -142,21 +136,6 @@ export function createConversationRepository(container: Container): Conversation
         .query<Stored<ConversationRecord>>({
           query: `SELECT * FROM c WHERE ${named.clause} AND c.type = 'conversation'`,
           parameters: named.parameters,
-        })
-        .fetchAll();
-      return resources;
-    },
-    async listOrganisedBy(tenantId, managerIds, quarters) {
-      if (managerIds.length === 0) return [];
-      const { resources } = await container.items
-        .query<Stored<ConversationRecord>>({
-          query:
-            "SELECT * FROM c WHERE c.tenantId = @t AND c.type = 'conversation' AND ARRAY_CONTAINS(@m, c.managerId) AND ARRAY_CONTAINS(@q, c.quarter)",
-          parameters: [
-            { name: '@t', value: tenantId },
-            { name: '@m', value: managerIds },
-            { name: '@q', value: quarters },
-          ],
         })
         .fetchAll();
       return resources;

@@ -38,6 +38,11 @@ export interface ScheduleWorkItem {
    * so the two never choose slots for one person at once.
    */
   alsoLocks: string[];
+  /**
+   * The reports of those managing reports: the conversations they organise live in these people's
+   * partitions, so the item reads them there (a routed read) rather than across the container.
+   */
+  alsoReadsOf: string[];
   /** Display names of people the agenda may name besides the pair (earlier managers). */
   names: Record<string, string>;
   /** Times it was put back because another item held one of its mailboxes (absent: never). */
@@ -77,36 +82,36 @@ export function planWorkItems(input: {
     (a, b) => (d(a) % 2) - (d(b) % 2) || d(a) - d(b) || a.localeCompare(b),
   );
 
-  const items: ScheduleWorkItem[] = [];
-  for (const managerId of managers) {
-    const pairs = byManager.get(managerId)!;
-    const manager = pairs[0].manager;
-    const alsoLocks = pairs
+  const itemFor = (chunk: PlannedPair[], itemId: string): ScheduleWorkItem => {
+    const alsoLocks = chunk
       .map((p) => p.employee.id)
       .filter((id) => managing.has(id))
       .sort();
     const names: Record<string, string> = {};
-    for (const p of pairs) {
+    for (const p of chunk) {
       const earlier = p.employee.previousManagerId;
       const name = earlier ? input.nameOf(earlier) : undefined;
       if (earlier && name !== undefined) names[earlier] = name;
     }
-    const base = {
-      kind: 'book-manager' as const,
+    return {
+      kind: 'book-manager',
       runId: input.runId,
       tenantId: input.tenantId,
+      itemId,
       now: input.now.toISOString(),
-      manager,
+      manager: chunk[0].manager,
+      pairs: chunk.map((p) => ({ employee: p.employee, reason: p.reason })),
       alsoLocks,
+      alsoReadsOf: alsoLocks.flatMap((id) => byManager.get(id)!.map((p) => p.employee.id)),
       names,
     };
-    const parts = splitBySize(pairs, (chunk) => ({ ...base, itemId: managerId, pairs: chunk }));
+  };
+
+  const items: ScheduleWorkItem[] = [];
+  for (const managerId of managers) {
+    const parts = splitBySize(byManager.get(managerId)!, (chunk) => itemFor(chunk, managerId));
     parts.forEach((chunk, index) =>
-      items.push({
-        ...base,
-        itemId: parts.length === 1 ? managerId : `${managerId}#${index + 1}`,
-        pairs: chunk.map((p) => ({ employee: p.employee, reason: p.reason })),
-      }),
+      items.push(itemFor(chunk, parts.length === 1 ? managerId : `${managerId}#${index + 1}`)),
     );
   }
   return items;
@@ -115,12 +120,9 @@ export function planWorkItems(input: {
 /** Halves a manager's pairs until each part's message fits. */
 function splitBySize(
   pairs: PlannedPair[],
-  asItem: (pairs: WorkPair[]) => ScheduleWorkItem,
+  asItem: (pairs: PlannedPair[]) => ScheduleWorkItem,
 ): PlannedPair[][] {
-  const size = (chunk: PlannedPair[]) =>
-    Buffer.byteLength(
-      JSON.stringify(asItem(chunk.map((p) => ({ employee: p.employee, reason: p.reason })))),
-    );
+  const size = (chunk: PlannedPair[]) => Buffer.byteLength(JSON.stringify(asItem(chunk)));
   if (pairs.length <= 1 || size(pairs) <= MAX_ITEM_JSON_BYTES) return [pairs];
   const half = Math.ceil(pairs.length / 2);
   return [...splitBySize(pairs.slice(0, half), asItem), ...splitBySize(pairs.slice(half), asItem)];
@@ -158,6 +160,7 @@ const itemSchema = z.object({
     z.object({ employee: person, reason: z.enum(['quarterly', 'new-manager']) }).strict(),
   ),
   alsoLocks: z.array(z.string()),
+  alsoReadsOf: z.array(z.string()),
   names: z.record(z.string(), z.string()),
   deferrals: z.number().int().min(0).optional(),
 });

@@ -107,20 +107,21 @@ async function bookItem(services: Services, item: ScheduleWorkItem): Promise<Pas
     [item.manager, ...item.pairs.map((p) => p.employee)].map((person) => [person.id, person]),
   );
   // Everyone's own conversations (the manager's with their manager too), and the conversations
-  // the managing reports organise: all the time of these people that career conversations hold.
-  const [own, organised, { settings }] = await Promise.all([
-    services.conversations.listForEmployees(tenantId, [...people.keys()]),
-    services.conversations.listOrganisedBy(tenantId, item.alsoLocks, quarters),
+  // the managing reports organise (in their reports' partitions): all the time of these people
+  // that career conversations hold, in one read routed to those partitions.
+  const organisers = new Set(item.alsoLocks);
+  const [read, { settings }] = await Promise.all([
+    services.conversations.listForEmployees(tenantId, [...people.keys(), ...item.alsoReadsOf]),
     services.settings.read(tenantId),
   ]);
+  const own = read.filter((r) => people.has(r.employeeId));
+  const organised = read.filter(
+    (r) => !people.has(r.employeeId) && organisers.has(r.managerId) && quarters.includes(r.quarter),
+  );
   const current = own.filter((r) => quarters.includes(r.quarter));
-  const seen = new Set<string>();
-  const holds: ConversationHold[] = [];
-  for (const record of [...current, ...organised]) {
-    const hold = holdOf(record);
-    if (hold && !seen.has(hold.key)) holds.push(hold);
-    if (hold) seen.add(hold.key);
-  }
+  const holds = [...current, ...organised]
+    .map(holdOf)
+    .filter((h): h is ConversationHold => h !== null);
   const calendar = createCalendarGateway(services.graphFor(tenantId), services.mailboxLimiter);
   const summary = emptySummary(now);
   summary.workItems.done = 1;

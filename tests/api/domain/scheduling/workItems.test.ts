@@ -62,6 +62,8 @@ describe('planning a pass as work items', () => {
     const items = plan(org());
     expect(items.map((i) => i.itemId)).toEqual(['ceo', 'lead', 'vp']);
     expect(items.map((i) => i.alsoLocks)).toEqual([['vp'], [], ['lead']]);
+    // Where the conversations those managing reports organise are read: their reports' partitions.
+    expect(items.map((i) => i.alsoReadsOf)).toEqual([['lead', 'v1', 'v2'], [], ['e1', 'e2', 'e3']]);
     expect(items[1]!.pairs.map((p) => p.employee.id)).toEqual(['e1', 'e2', 'e3']);
     expect(items[1]!.names).toEqual({ old: 'Old Manager' });
     expect(new Set(items.map((i) => i.runId))).toEqual(new Set(['run-1']));
