@@ -78,6 +78,8 @@ export async function bookWorkItem(
     });
   }, leaseMs / 3);
   try {
+    // Another delivery of this item may have finished while this one waited for the leases.
+    if (await services.schedulingRuns.hasResult(tenantId, runId, itemId)) return 'already-done';
     const summary = await bookItem(services, item);
     await services.schedulingRuns.recordResult<PassSummary>(tenantId, runId, {
       itemId,
