@@ -59,10 +59,11 @@ function numberList(argv: string[], flag: string): number[] | null {
 }
 
 /**
- * --quick's fan-out: a reduced org, so the baseline and each worker count take minutes, not tens.
- * At 2,000 people the section alone took 5.4 min on a shared machine (load average 6–14).
+ * --quick's fan-out: a reduced org, so the baseline and each worker count take seconds. At 1,000
+ * people the section took 121 s and the whole --quick run 363 s on a quiet machine (2026-12-06),
+ * over its five minutes; 500 people keep ~60 managers' items, enough to see the queue at work.
  */
-const QUICK_FANOUT_SIZE = 1000;
+const QUICK_FANOUT_SIZE = 500;
 const QUICK_FANOUT_WORKERS = [1, 2, 4, 8];
 
 function readPlan(argv: string[]): Plan {
@@ -86,7 +87,8 @@ function readPlan(argv: string[]): Plan {
         schedulerSizes: [200, 1000],
         latencySize: 200,
         orgSyncSize: 1000,
-        apiSeconds: 3,
+        // 2 s load runs: 3 s made the api section 106 s of the quick run's 363 s.
+        apiSeconds: 2,
         fanOutSizes: fanOutSizes ?? [QUICK_FANOUT_SIZE],
         fanOutWorkers: fanOutWorkers ?? QUICK_FANOUT_WORKERS,
         fanOutBudgetMs,

@@ -1,11 +1,9 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
+import { useEffect, useRef } from 'react';
 
-import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { useScreenReaderOnly } from '../common/srOnly';
-import { boardSchemas } from '../forms/contractSchemas';
+import { useTextSubmit } from '../forms/useTextSubmit';
 
 const useStyles = makeStyles({
   addForm: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
@@ -35,29 +33,11 @@ export function AddStepForm({
   }, [autoFocus]);
   const styles = useStyles();
   const srOnly = useScreenReaderOnly();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const { stepInputSchema } = await boardSchemas();
-    const parsed = stepInputSchema.safeParse({ text });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Check the step.');
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await onAdd(parsed.data.text);
-      setText('');
-    } catch (failure) {
-      setError(fieldErrorsFromProblem(failure).text ?? describeProblem(failure).message);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { text, setText, error, saving, submit } = useTextSubmit(
+    (schemas) => schemas.stepInputSchema,
+    'Check the step.',
+    onAdd,
+  );
 
   return (
     <form className={styles.addForm} onSubmit={(e) => void submit(e)}>

@@ -8,13 +8,10 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 
 import type { CommentView } from '@contract/boardContract';
-import { describeProblem, fieldErrorsFromProblem } from '../api/describeProblem';
 import { formatDay } from '../common/format';
-import { boardSchemas } from '../forms/contractSchemas';
+import { useTextSubmit } from '../forms/useTextSubmit';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -47,29 +44,11 @@ export interface CommentThreadProps {
 /** The conversation about one aspiration, between the employee and their manager. */
 export function CommentThread({ aspirationTitle, comments, onAdd }: CommentThreadProps) {
   const styles = useStyles();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const { commentInputSchema } = await boardSchemas();
-    const parsed = commentInputSchema.safeParse({ text });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Check the comment.');
-      return;
-    }
-    setSaving(true);
-    setError(null);
-    try {
-      await onAdd(parsed.data.text);
-      setText('');
-    } catch (failure) {
-      setError(fieldErrorsFromProblem(failure).text ?? describeProblem(failure).message);
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { text, setText, error, saving, submit } = useTextSubmit(
+    (schemas) => schemas.commentInputSchema,
+    'Check the comment.',
+    onAdd,
+  );
 
   return (
     <div className={styles.root}>
