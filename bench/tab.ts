@@ -31,6 +31,7 @@ import type { BundleFigures } from './tabBuild';
  * figure is still reported, as `locatorMs`, for comparison with older results.)
  */
 
+/** Visits of each kind per run: 10 in the full run, fewer in --quick (its five minutes). */
 const RUNS = 10;
 /** The `LocalSignIn` key in tabs/src/auth/localSession.ts: pre-seeding it skips the picker. */
 const SIGN_IN_KEY = 'careerBoard.signedInAs';
@@ -80,7 +81,7 @@ export interface TabSection {
   };
 }
 
-export async function benchTab(): Promise<TabSection> {
+export async function benchTab(runs = RUNS): Promise<TabSection> {
   progress('tab: production build (vite) into bench/out/tab-dist');
   const buildMs = await buildTab();
   const bundle = bundleFigures(buildMs);
@@ -109,7 +110,7 @@ export async function benchTab(): Promise<TabSection> {
           args: CHROMIUM_ARGS,
         });
         try {
-          return await measure(browser, stack, host, bundle);
+          return await measure(browser, stack, host, bundle, runs);
         } finally {
           await browser.close();
         }
@@ -125,6 +126,7 @@ async function measure(
   stack: Stack,
   host: TeamsTestHost,
   bundle: BundleFigures,
+  runs: number,
 ): Promise<TabSection> {
   // One unmeasured visit of each kind: the browser's own first-use costs are not the tab's.
   await visitBoard(browser, stack);
@@ -137,7 +139,7 @@ async function measure(
   const milestones: Record<string, number[]> = {};
   let browserBytes = 0;
   let teamsBytes: Awaited<ReturnType<typeof firstVisitBytes>> | null = null;
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     baseline.push(await visitStatic(browser, stack));
     const visit = await visitBoard(browser, stack);
     board.push(visit.ms);
@@ -148,7 +150,7 @@ async function measure(
     teams.push(inTeams.ms);
     teamsBytes = inTeams.bytes;
     progress(
-      `tab: visit ${i + 1}/${RUNS}: board visible in ${visit.ms.toFixed(0)} ms (locator ${visit.locatorMs.toFixed(0)} ms), inside Teams ${inTeams.ms.toFixed(0)} ms; /config.json ${baseline[i].toFixed(0)} ms`,
+      `tab: visit ${i + 1}/${runs}: board visible in ${visit.ms.toFixed(0)} ms (locator ${visit.locatorMs.toFixed(0)} ms), inside Teams ${inTeams.ms.toFixed(0)} ms; /config.json ${baseline[i].toFixed(0)} ms`,
     );
   }
   if (!teamsBytes) throw new Error('No visit inside Teams was measured.');
@@ -169,7 +171,7 @@ async function measure(
       },
     },
     boardVisible: {
-      runs: RUNS,
+      runs,
       medianMs: round(median(board), 0),
       samplesMs: board.map((ms) => round(ms, 0)),
       milestonesMedianMs: Object.fromEntries(
