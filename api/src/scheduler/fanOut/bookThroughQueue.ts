@@ -29,10 +29,6 @@ export async function bookThroughQueue(
 ): Promise<QueueBookingOutcome> {
   const { services, tenantId, summary, progress } = pass;
   const runs = services.schedulingRuns;
-  const previous = await runs.readLatest(tenantId);
-  // The last run's results name pairs: once its summary was told, they go.
-  if (previous) await runs.deleteResults(tenantId, previous.runId);
-
   const runId = randomUUID();
   const items = planWorkItems({
     runId,
@@ -41,8 +37,11 @@ export async function bookThroughQueue(
     pairs,
     nameOf: (id) => pass.people.get(id)?.displayName,
   });
-  // Nobody to book (no pilot group yet, say): no run to tell the admin about.
+  // Nobody to book (no pilot group yet, say): no run to tell the admin about; the last one stays.
   if (items.length === 0) return { outstanding: 0 };
+  const previous = await runs.readLatest(tenantId);
+  // The last run's results name pairs: once its summary was told, they go.
+  if (previous) await runs.deleteResults(tenantId, previous.runId);
   const startedAt = new Date().toISOString();
   await runs.writeLatest(tenantId, { runId, startedAt, enqueued: items.length, finishedAt: null });
   await forEachInLanes(items, 16, (item) => services.workQueue.send(SCHEDULE_WORK_QUEUE, item));
