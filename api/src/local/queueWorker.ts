@@ -7,6 +7,7 @@ import { createServices } from '../services';
 import type { Services } from '../services';
 import { azuriteConnectionString } from './azurite';
 import { readQueueHostSettings } from './hostQueueSettings';
+import type { QueueHostSettings } from './hostQueueSettings';
 import { buildLocalConfig } from './localConfig';
 import type { LocalPorts } from './localConfig';
 import { startQueueTriggerHost } from './queueTriggerHost';
@@ -29,6 +30,12 @@ export interface QueueWorkerOptions {
   env?: NodeJS.ProcessEnv;
   /** The queue-triggered functions to run; the app's table by default. */
   triggers?: QueueTriggerDefinition[];
+  /** Changes this worker's Services before its first run (tests: a fixed clock, a chosen death). */
+  adapt?: (services: Services) => void;
+  /** host.json's queue settings, with these changed (tests: one message at a time). */
+  hostSettings?: Partial<QueueHostSettings>;
+  /** How long a fetched message stays hidden while it runs (the host's 10 min by default). */
+  leaseMs?: number;
   log?: (line: string) => void;
 }
 
@@ -53,10 +60,12 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     schedulerTenants: options.tenants,
   });
   const services = await createServices(config);
+  options.adapt?.(services);
   const counters: QueueWorkerCounters = { runs: {}, busyMs: 0 };
   const host = await startQueueTriggerHost({
     service: QueueServiceClient.fromConnectionString(azuriteConnectionString(options.ports.queues)),
-    settings: readQueueHostSettings(),
+    settings: { ...readQueueHostSettings(), ...options.hostSettings },
+    leaseMs: options.leaseMs,
     functions: (options.triggers ?? queueTriggers).map((trigger) => {
       const handler = toQueueHandler(trigger, async () => services);
       const runs = (counters.runs[trigger.name] = { done: 0, failed: 0 });

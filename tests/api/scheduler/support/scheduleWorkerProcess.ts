@@ -1,12 +1,6 @@
-import { QueueServiceClient } from '@azure/storage-queue';
-
-import { toQueueHandler } from '../../../../api/src/functions/queueTrigger';
-import { queueTriggers } from '../../../../api/src/functions/queueTriggers';
 import type { ConversationRecord } from '../../../../api/src/domain/conversations/records';
-import { readQueueHostSettings } from '../../../../api/src/local/hostQueueSettings';
-import { buildLocalConfig } from '../../../../api/src/local/localConfig';
-import { startQueueTriggerHost } from '../../../../api/src/local/queueTriggerHost';
-import { createServices } from '../../../../api/src/services';
+import { startQueueWorker } from '../../../../api/src/local/queueWorker';
+import type { Services } from '../../../../api/src/services';
 
 /**
  * A queue worker in a process of its own, on the parent test's stack: the app's queue triggers
@@ -17,42 +11,34 @@ import { createServices } from '../../../../api/src/services';
  */
 async function main(): Promise<void> {
   const env = process.env;
-  const config = buildLocalConfig(
-    { api: 0, tab: 0, cosmos: 0, dev: Number(env.DEV_PORT), queues: Number(env.QUEUE_PORT) },
-    env,
-  );
-  const services = await createServices(config);
   const now = new Date(env.CLOCK_NOW ?? Date.now());
-  services.now = () => now;
-  if (env.DIE_BEFORE_SCHEDULED) {
-    const c = services.conversations;
-    const dieIfScheduled = (record: ConversationRecord) => {
-      if (record.status !== 'scheduled') return;
-      process.stdout.write(`dying ${record.pk}\n`);
-      process.kill(process.pid, 'SIGKILL');
-    };
-    services.conversations = {
-      ...c,
-      replace: (record, etag) => (dieIfScheduled(record), c.replace(record, etag)),
-      replaceIfCurrent: (record, etag) => (
-        dieIfScheduled(record),
-        c.replaceIfCurrent(record, etag)
-      ),
-    };
-  }
-  if (config.queues?.kind !== 'connection-string') throw new Error('expected Azurite');
-  await startQueueTriggerHost({
-    service: QueueServiceClient.fromConnectionString(config.queues.connectionString),
-    settings: { ...readQueueHostSettings(), batchSize: 1, newBatchThreshold: 0 },
+  await startQueueWorker({
+    // COSMOS_ENDPOINT in env names the stack's Cosmos server.
+    ports: { api: 0, tab: 0, cosmos: 0, dev: Number(env.DEV_PORT), queues: Number(env.QUEUE_PORT) },
+    tenants: [],
+    env,
+    hostSettings: { batchSize: 1, newBatchThreshold: 0 },
     leaseMs: Number(env.LEASE_MS),
-    minPollingIntervalMs: 50,
-    functions: queueTriggers.map((trigger) => ({
-      name: trigger.name,
-      queueName: trigger.queueName,
-      handler: toQueueHandler(trigger, async () => services),
-    })),
+    adapt: (services) => {
+      services.now = () => now;
+      if (env.DIE_BEFORE_SCHEDULED) dieBeforeScheduled(services);
+    },
   });
   process.stdout.write('ready\n');
+}
+
+function dieBeforeScheduled(services: Services): void {
+  const c = services.conversations;
+  const dieIfScheduled = (record: ConversationRecord) => {
+    if (record.status !== 'scheduled') return;
+    process.stdout.write(`dying ${record.pk}\n`);
+    process.kill(process.pid, 'SIGKILL');
+  };
+  services.conversations = {
+    ...c,
+    replace: (record, etag) => (dieIfScheduled(record), c.replace(record, etag)),
+    replaceIfCurrent: (record, etag) => (dieIfScheduled(record), c.replaceIfCurrent(record, etag)),
+  };
 }
 
 main().catch((error: unknown) => {
