@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage } from 'node:http';
 import type { Server } from 'node:https';
 
+import type Item from '@vercel/cosmosdb-server/lib/account/item';
 import Items from '@vercel/cosmosdb-server/lib/account/items';
 
 import { interceptRequests } from './interceptRequests';
@@ -22,7 +23,7 @@ const requestPartition = new AsyncLocalStorage<string | number>();
 let itemsPatched = false;
 
 export function scopeQueriesToTheirPartition(server: Server): void {
-  patchItemsQueryOnce();
+  patchItemsOnce();
   interceptRequests(server, (req, _res, pass) => {
     const partition = singlePartitionOf(req);
     if (partition === undefined) pass();
@@ -45,34 +46,84 @@ function singlePartitionOf(req: IncomingMessage): string | number | undefined {
 }
 
 /*
- * Each write stores a new item object, so an item's partition never changes under it; caching it
- * keeps the per-query sweep to a lookup per document.
+ * The server keeps a container's documents in one map, so narrowing a query to its partitions by
+ * sweeping that map still cost O(container) per query: a team view got dearer as other tenants'
+ * boards filled the container (issue 14). Cosmos DB serves a partition from its own index, so the
+ * server keeps one too: each container's documents by partition, updated by the two methods every
+ * write goes through (`_set`, `delete`; a replace is a delete then a set). The order the
+ * documents are handed over in does not matter: the query engine sorts them by `_rid` when FROM
+ * names the container, as it does in every query the app sends.
  */
-const partitions = new WeakMap<object, unknown>();
+type Container = Items<Item, Item>;
 
-function partitionOf(items: Items<never, never>, item: object): unknown {
-  if (partitions.has(item)) return partitions.get(item);
-  const partition = items._getPartition((item as { read(): Record<string, unknown> }).read());
-  partitions.set(item, partition);
-  return partition;
+type PartitionIndex = Map<unknown, Map<string, Item>>;
+
+const indexes = new WeakMap<Container, PartitionIndex>();
+
+function indexOf(items: Container): PartitionIndex {
+  let index = indexes.get(items);
+  if (!index) {
+    index = new Map();
+    indexes.set(items, index);
+    for (const [rid, item] of items._data) addToIndex(items, index, rid, item);
+  }
+  return index;
 }
 
-function patchItemsQueryOnce(): void {
+function partitionOfItem(items: Container, item: Item): unknown {
+  return items._getPartition(item.read() as Record<string, unknown>);
+}
+
+function addToIndex(items: Container, index: PartitionIndex, rid: string, item: Item): void {
+  const partition = partitionOfItem(items, item);
+  const members = index.get(partition) ?? new Map<string, Item>();
+  index.set(partition, members);
+  members.set(rid, item);
+}
+
+function removeFromIndex(items: Container, rid: string, data: unknown): void {
+  const index = indexes.get(items);
+  if (!index) return;
+  const partition = items._getPartition(data as Record<string, unknown>);
+  const members = index.get(partition);
+  members?.delete(rid);
+  if (members?.size === 0) index.delete(partition);
+}
+
+/** The documents of these partitions. */
+function documentsIn(items: Container, partitions: Set<unknown>): Map<string, Item> {
+  const index = indexOf(items);
+  const groups = [...partitions].flatMap((p) => index.get(p) ?? []);
+  return groups.length === 1 ? groups[0] : new Map(groups.flatMap((members) => [...members]));
+}
+
+function patchItemsOnce(): void {
   if (itemsPatched) return;
   itemsPatched = true;
+  const set = Items.prototype._set;
+  Items.prototype._set = function indexedSet(this: Container, data) {
+    const stored = set.call(this, data);
+    const index = indexes.get(this);
+    const rid = (data as { _rid: string })._rid;
+    const item = this._data.get(rid);
+    if (index && item) addToIndex(this, index, rid, item);
+    return stored;
+  };
+  const remove = Items.prototype.delete;
+  Items.prototype.delete = function indexedDelete(this: Container, idOrRid, partition) {
+    const data = this._item('/id', idOrRid, partition).read() as { _rid?: string } | undefined;
+    remove.call(this, idOrRid, partition);
+    if (data?._rid) removeFromIndex(this, data._rid, data);
+  };
   const query = Items.prototype.query;
-  Items.prototype.query = function scopedQuery(this: Items<never, never>, ...args) {
+  Items.prototype.query = function scopedQuery(this: Container, ...args) {
     const named = requestPartition.getStore();
     const partitions =
       named === undefined ? partitionsNamedInFilter(this, args[0]) : new Set<unknown>([named]);
     if (partitions === undefined) return query.apply(this, args);
     const everything = this._data;
-    const inPartitions = new Map<string, never>();
-    for (const [rid, item] of everything) {
-      if (partitions.has(partitionOf(this, item))) inPartitions.set(rid, item);
-    }
     // query() is synchronous, so nothing else can see the narrowed map while it runs.
-    this._data = inPartitions;
+    this._data = documentsIn(this, partitions);
     try {
       return query.apply(this, args);
     } finally {
@@ -82,7 +133,7 @@ function patchItemsQueryOnce(): void {
 }
 
 function partitionsNamedInFilter(
-  items: Items<never, never>,
+  items: Container,
   params: { query: string; parameters?: QueryParameter[] },
 ): Set<unknown> | undefined {
   return partitionsNamedBy(params.query, params.parameters, items._getPartitionKeyPath());

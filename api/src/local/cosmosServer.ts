@@ -4,6 +4,7 @@ import type { Server } from 'node:https';
 
 import { createHttpsServer } from '@vercel/cosmosdb-server';
 
+import { appendQuerySourcesInPlace } from './cosmosLinearQueries';
 import { scopeQueriesToTheirPartition } from './cosmosPartitionQueries';
 import { isReplay, journalWrites, openJournalWriter } from './cosmosJournal';
 import {
@@ -51,6 +52,7 @@ export async function startEmbeddedCosmos(
   server.headersTimeout = EMBEDDED_COSMOS_KEEP_ALIVE_MS + 1_000;
   answerQueryPlansAtOnce(server);
   scopeQueriesToTheirPartition(server);
+  appendQuerySourcesInPlace();
   const replayToken = randomUUID();
   const state = options.dataDir ? keepDataIn(server, options.dataDir, replayToken) : null;
   // Outermost step: until the server is ready (its data loaded), anything else that reaches it
