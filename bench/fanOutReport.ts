@@ -1,4 +1,5 @@
-import type { FanOutRunFigures, FanOutSection, FanOutSizeResult } from './fanOut';
+import { PROCESS_LABELS } from './fanOut';
+import type { FanOutRunFigures, FanOutSection, FanOutSizeResult, ProcessName } from './fanOut';
 
 /** The fan-out section's table for results.md: one row per run, the baseline first. */
 
@@ -18,13 +19,30 @@ function renderSize(z: FanOutSizeResult, cores: number): string[] {
     `Latency model: calendar median ${z.model.calendar.medianMs} ms / p99 ${z.model.calendar.p99Ms} ms (mean ${z.calendarMeanMs} ms) on top of the 20 ms per mailbox request, directory median ${z.model.directory.medianMs} ms / p99 ${z.model.directory.p99Ms} ms (mean ${z.directoryMeanMs} ms), seed "${z.model.seed}" (an assumption: latencyModel.ts). With every pair booked: at least ${z.minimum.requests} calendar requests (${z.minimum.perBookedPair} per pair), the busiest mailbox ${z.minimum.busiestMailboxRequests}.`,
     `Bound from the limits and the latency: per mailbox ${s(z.bound.perMailboxMs)}, serial critical path (org-chart pages, then the busiest manager's getSchedule and its events 4 at a time) ${s(z.bound.criticalPathMs)}: no pass can finish before ${s(z.bound.boundMs)}.`,
     '',
-    "| run | wall time | booked | booked/min | calendar requests per booked pair | throttled | workers' CPU · per booked pair | stack process CPU | Azurite CPU | CPU used of " +
+    "| run | wall time | booked | booked/min | calendar requests per booked pair | throttled | workers' CPU · per booked pair | planner process CPU | Azurite CPU | CPU used of " +
       `${cores} cores (ours; machine) | speed-up vs 1 worker | work items enqueued / done / poisoned / deferred | runs in flight · mean run | load average |`,
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     row('baseline: one invocation', z.baseline),
     ...z.fannedOut.map((f) => row(`${f.workers} worker process(es)`, f)),
     '',
+    'CPU by process over each pass: CPU time · mean cores (CPU over wall time) · p90 of 1-s samples, in cores (1.00 = one core busy); the Cosmos server, the Graph simulator (dev services) and Azurite each run in a process of their own, the planner is the bench process running the pass (the whole pass in the baseline).',
+    '',
+    `| run | ${PROCESS_NAMES.map((n) => PROCESS_LABELS[n]).join(' | ')} |`,
+    `| --- | ${PROCESS_NAMES.map(() => '---').join(' | ')} |`,
+    processRow('baseline: one invocation', z.baseline),
+    ...z.fannedOut.map((f) => processRow(`${f.workers} worker process(es)`, f)),
+    '',
     z.scaling,
     '',
   ];
+}
+
+const PROCESS_NAMES: readonly ProcessName[] = ['cosmos', 'graph', 'planner', 'azurite', 'workers'];
+
+function processRow(name: string, f: FanOutRunFigures): string {
+  const cell = (n: ProcessName) => {
+    const p = f.processes?.[n];
+    return p ? `${s(p.cpuMs)} · ${p.meanCores.toFixed(2)} · ${p.p90Cores.toFixed(2)}` : '–';
+  };
+  return `| ${name} | ${PROCESS_NAMES.map(cell).join(' | ')} |`;
 }

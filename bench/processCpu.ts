@@ -81,3 +81,61 @@ function cpuTimes(): { idle: number; total: number } | null {
     return null;
   }
 }
+
+/** One group's CPU over a measurement, in cores (1.0 = one core busy the whole time). */
+export interface CpuShare {
+  cpuMs: number;
+  /** CPU over wall time: the mean number of cores the group kept busy. */
+  meanCores: number;
+  /**
+   * The 90th percentile of the group's per-interval share: a process whose one event loop is the
+   * limit sits near 1.0 here even when its start and end, idle, pull the mean down.
+   */
+  p90Cores: number;
+}
+
+/**
+ * Samples the CPU of groups of processes (Cosmos server, Graph simulator, workers…) every
+ * `intervalMs` from /proc until `stop()`; null where /proc cannot be read.
+ */
+export function cpuSampler(
+  groups: Record<string, readonly number[]>,
+  intervalMs = 1000,
+): { stop(): Record<string, CpuShare> | null } {
+  const names = Object.keys(groups);
+  const read = () =>
+    names.map((n) => groups[n].reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0));
+  const first = { at: performance.now(), cpu: read() };
+  let last = first;
+  const shares: number[][] = names.map(() => []);
+  const sample = () => {
+    const now = { at: performance.now(), cpu: read() };
+    const wall = now.at - last.at;
+    if (wall > 0) now.cpu.forEach((v, i) => shares[i].push((v - last.cpu[i]) / wall));
+    last = now;
+  };
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const wall = last.at - first.at;
+      if (processCpuMs(process.pid) === null || wall <= 0) return null;
+      return Object.fromEntries(
+        names.map((name, i) => {
+          const cpuMs = last.cpu[i] - first.cpu[i];
+          const sorted = [...shares[i]].sort((a, b) => a - b);
+          const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] ?? 0;
+          return [
+            name,
+            {
+              cpuMs: Math.round(cpuMs),
+              meanCores: Math.round((cpuMs / wall) * 100) / 100,
+              p90Cores: Math.round(p90 * 100) / 100,
+            },
+          ];
+        }),
+      );
+    },
+  };
+}
