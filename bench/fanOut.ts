@@ -14,6 +14,10 @@ import type { MinimumPlan } from './graphMinimum';
 import { BENCH_NOW, benchOrg, benchOrgOptions } from './org';
 import { graphStats, resetGraphStats } from './probes';
 import { childPids, cpuSampler, machineBusyMeter } from './processCpu';
+import { summarizeTimes } from '../api/src/local/serviceStats';
+import type { ServiceStats, TimeSummary } from '../api/src/local/serviceStats';
+import { mergeRequestTimes, recordRequestTimes } from './requestTimes';
+import type { ServiceName } from './requestTimes';
 import type { CpuShare } from './processCpu';
 import { progress } from './progress';
 import { BENCH_LIMITS, calendarEvents, figuresFrom, total } from './scheduler';
@@ -66,6 +70,19 @@ export interface FanOutRunFigures extends SchedulerPassFigures {
    * process), Azurite, and the workers summed. Null where /proc cannot be read.
    */
   processes: Record<ProcessName, CpuShare> | null;
+  /**
+   * How long the product's requests to each service took, as it saw them (requestTimes.ts): the
+   * workers' in a fanned-out run, this process's in the baseline.
+   */
+  requestTimes: Record<ServiceName, TimeSummary | null>;
+  /**
+   * The Cosmos server's and the Graph simulator's own view over the pass (serviceStats.ts): time
+   * from a request's arrival to its answer at their server, and how late their event loop ran.
+   * Server time far below the product's request time means the wait was on the way, not inside.
+   */
+  services: Record<'cosmos' | 'graph', ServiceView>;
+  /** The workers' event-loop delay: mean of their means, and the highest p99 (null: baseline). */
+  workerLoopDelay: { meanMs: number; p99Ms: number } | null;
   /** Everything measured, over the wall time × this machine's cores: 1.0 is every core busy. */
   machineShare: number | null;
   /**
@@ -86,6 +103,11 @@ export interface FanOutRunFigures extends SchedulerPassFigures {
   perWorker: { index: number; cpuMs: number; runs: number; failedRuns: number; maxRssMb: number }[];
   /** Wall time of 1 worker / of this run; the ideal is the number of workers. */
   speedupVs1Worker: number | null;
+}
+
+export interface ServiceView {
+  serverTimes: TimeSummary | null;
+  loopDelay: ServiceStats['loopDelay'];
 }
 
 export type ProcessName = 'cosmos' | 'graph' | 'planner' | 'azurite' | 'workers';
@@ -228,6 +250,9 @@ async function measure(
       azurite: azuritePids,
       workers: pool?.pids ?? [],
     });
+    const requestTimes = recordRequestTimes(stack.ports);
+    // Starts the services' own measurement afresh.
+    await stack.serviceStats();
     const machine = machineBusyMeter();
     const parentCpu = process.cpuUsage();
     const loadAtStart = loadavg()[0];
@@ -245,8 +270,15 @@ async function measure(
     const machineBusy = machine.read();
     // Before the workers stop: a process gone from /proc reads as no CPU.
     const processes = sampler.stop();
+    const serviceStats = await stack.serviceStats();
+    const view = (stats: ServiceStats): ServiceView => ({
+      serverTimes: summarizeTimes(stats.serverTimes),
+      loopDelay: stats.loopDelay,
+    });
     const parent = process.cpuUsage(parentCpu);
     const reports = pool ? await stopWorkers(pool) : [];
+    requestTimes.stop();
+    const times = pool ? mergeRequestTimes(reports.map((r) => r.requests)) : requestTimes.read();
     const parentCpuMs = (parent.user + parent.system) / 1000;
     const azuriteCpuMs = azuritePids.length > 0 ? (processes?.azurite.cpuMs ?? null) : null;
     const services = processes ? processes.cosmos.cpuMs + processes.graph.cpuMs : null;
@@ -283,6 +315,23 @@ async function measure(
         parentCpuMs: round(parentCpuMs, 0),
         azuriteCpuMs,
         processes,
+        workerLoopDelay:
+          reports.length === 0
+            ? null
+            : {
+                meanMs: round(
+                  reports.reduce((sum, r) => sum + r.loopDelay.meanMs, 0) / reports.length,
+                  1,
+                ),
+                p99Ms: Math.max(...reports.map((r) => r.loopDelay.p99Ms)),
+              },
+        services: { cosmos: view(serviceStats.cosmos), graph: view(serviceStats.devServices) },
+        requestTimes: {
+          cosmos: summarizeTimes(times.cosmos),
+          graph: summarizeTimes(times.graph),
+          queues: summarizeTimes(times.queues),
+          other: summarizeTimes(times.other),
+        },
         machineShare:
           azuriteCpuMs === null || services === null
             ? null
@@ -392,5 +441,15 @@ export function describeScaling(runs: readonly FanOutRunFigures[], cores: number
       : bend.machineBusy !== null && bend.machineBusy >= SATURATED
         ? `the machine's ${cores} cores were ${share(bend.machineBusy)} busy (ours ${share(bend.machineShare)}, the rest other work on this shared machine): CPU-bound, more workers only share the same cores`
         : `no process was at a full core (busiest: ${busiest(bend)}) and the machine was ${share(bend.machineBusy)} busy: the limit is elsewhere — the runs in flight, mailbox leases deferring items (${bend.workItems?.deferred ?? 0}), or the latency path`;
-  return `${head}: below 80% of ideal from ${bend.workers} workers; there ${why}.`;
+  const one = ordered.find((r) => r.workers === 1)!;
+  const rt = (r: FanOutRunFigures, service: ServiceName) => {
+    const t = r.requestTimes[service];
+    return t ? `${t.meanMs} ms (p99 ${t.p99Ms})` : '?';
+  };
+  const inside = (r: FanOutRunFigures, service: 'cosmos' | 'graph') => {
+    const v = r.services[service];
+    return `${v.serverTimes ? `${v.serverTimes.meanMs} ms (p99 ${v.serverTimes.p99Ms})` : '?'} inside its server, loop delay p99 ${v.loopDelay.p99Ms} ms`;
+  };
+  const waits = `The product's requests there: Cosmos DB ${rt(bend, 'cosmos')} against ${rt(one, 'cosmos')} with 1 worker (${inside(bend, 'cosmos')}), Graph ${rt(bend, 'graph')} against ${rt(one, 'graph')} (${inside(bend, 'graph')}, the latency model's sleep included); the workers' own event loops ran ${bend.workerLoopDelay?.meanMs ?? '?'} ms late on average (worst p99 ${bend.workerLoopDelay?.p99Ms ?? '?'} ms) against ${one.workerLoopDelay?.meanMs ?? '?'} ms with 1 worker`;
+  return `${head}: below 80% of ideal from ${bend.workers} workers; there ${why}. ${waits}.`;
 }

@@ -1,5 +1,12 @@
 import { PROCESS_LABELS } from './fanOut';
-import type { FanOutRunFigures, FanOutSection, FanOutSizeResult, ProcessName } from './fanOut';
+import type {
+  FanOutRunFigures,
+  FanOutSection,
+  FanOutSizeResult,
+  ProcessName,
+  ServiceView,
+} from './fanOut';
+import type { TimeSummary } from '../api/src/local/serviceStats';
 
 /** The fan-out section's table for results.md: one row per run, the baseline first. */
 
@@ -25,10 +32,10 @@ function renderSize(z: FanOutSizeResult, cores: number): string[] {
     row('baseline: one invocation', z.baseline),
     ...z.fannedOut.map((f) => row(`${f.workers} worker process(es)`, f)),
     '',
-    'CPU by process over each pass: CPU time · mean cores (CPU over wall time) · p90 of 1-s samples, in cores (1.00 = one core busy); the Cosmos server, the Graph simulator (dev services) and Azurite each run in a process of their own, the planner is the bench process running the pass (the whole pass in the baseline).',
+    "CPU by process over each pass: CPU time · mean cores (CPU over wall time) · p90 of 1-s samples, in cores (1.00 = one core busy), and how long the product's requests took to their response headers as the workers (the baseline: the bench process) saw them; the Cosmos server, the Graph simulator (dev services) and Azurite each run in a process of their own, the planner is the bench process running the pass (the whole pass in the baseline).",
     '',
-    `| run | ${PROCESS_NAMES.map((n) => PROCESS_LABELS[n]).join(' | ')} |`,
-    `| --- | ${PROCESS_NAMES.map(() => '---').join(' | ')} |`,
+    `| run | ${PROCESS_NAMES.map((n) => PROCESS_LABELS[n]).join(' | ')} | the product's requests to Cosmos DB: count · mean / p99 | to Graph | to Azurite | inside the Cosmos server: mean / p99 · loop delay p99 | inside the Graph simulator | workers' loop delay: mean · worst p99 |`,
+    `| --- | ${PROCESS_NAMES.map(() => '---').join(' | ')} | --- | --- | --- | --- | --- | --- |`,
     processRow('baseline: one invocation', z.baseline),
     ...z.fannedOut.map((f) => processRow(`${f.workers} worker process(es)`, f)),
     '',
@@ -44,5 +51,9 @@ function processRow(name: string, f: FanOutRunFigures): string {
     const p = f.processes?.[n];
     return p ? `${s(p.cpuMs)} · ${p.meanCores.toFixed(2)} · ${p.p90Cores.toFixed(2)}` : '–';
   };
-  return `| ${name} | ${PROCESS_NAMES.map(cell).join(' | ')} |`;
+  const times = (t: TimeSummary | null) => (t ? `${t.count} · ${t.meanMs} / ${t.p99Ms} ms` : '–');
+  const r = f.requestTimes;
+  const inside = (v: ServiceView) =>
+    `${v.serverTimes ? `${v.serverTimes.meanMs} / ${v.serverTimes.p99Ms} ms` : '–'} · ${v.loopDelay.p99Ms} ms`;
+  return `| ${name} | ${PROCESS_NAMES.map(cell).join(' | ')} | ${times(r.cosmos)} | ${times(r.graph)} | ${times(r.queues)} | ${inside(f.services.cosmos)} | ${inside(f.services.graph)} | ${f.workerLoopDelay ? `${f.workerLoopDelay.meanMs} · ${f.workerLoopDelay.p99Ms} ms` : '–'} |`;
 }

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess, Serializable } from 'node:child_process';
 
 import { PortInUseError } from './listen';
+import { recordServiceStats } from './serviceStats';
+import type { ServiceStats } from './serviceStats';
 
 /**
  * A local service (the embedded Cosmos server, the dev services) run in a process of its own, as
@@ -20,12 +22,19 @@ const READY_TIMEOUT_MS = 180_000;
 
 type ChildMessage<R> =
   | { kind: 'ready'; ready: R }
-  | { kind: 'failed'; portInUse: { port: number; service: string; envVar: string } | null };
+  | { kind: 'failed'; portInUse: { port: number; service: string; envVar: string } | null }
+  | { kind: 'stats'; stats: ServiceStats };
+/** After the options, the parent only ever asks for the service's stats. */
+type ParentRequest = { kind: 'stats' };
+/** How long the parent waits for a service's stats. */
+const STATS_TIMEOUT_MS = 10_000;
 
 export interface ServiceProcess<R> {
   pid: number;
   /** What the service sent once it was ready (its port, its endpoint). */
   ready: R;
+  /** The service's server times and loop delay since ready or the last call (serviceStats.ts). */
+  stats(): Promise<ServiceStats>;
   close(): Promise<void>;
 }
 
@@ -54,7 +63,12 @@ export function startServiceProcess<S extends Serializable, R>(
     };
     child.once('exit', onExit);
     child.once('error', reject);
+    const statsWaiting: ((stats: ServiceStats) => void)[] = [];
     child.on('message', (message: ChildMessage<R>) => {
+      if (message.kind === 'stats') {
+        statsWaiting.shift()?.(message.stats);
+        return;
+      }
       clearTimeout(timer);
       child.off('exit', onExit);
       if (message.kind === 'failed') {
@@ -70,7 +84,23 @@ export function startServiceProcess<S extends Serializable, R>(
       }
       // The channel only tells the child its parent has gone: it keeps nothing alive here.
       child.channel?.unref();
-      resolve({ pid: child.pid!, ready: message.ready, close: () => stopChild(child) });
+      resolve({
+        pid: child.pid!,
+        ready: message.ready,
+        stats: () =>
+          new Promise((answered, failed) => {
+            const giveUp = setTimeout(
+              () => failed(new Error(`${name} sent no stats within ${STATS_TIMEOUT_MS / 1000} s`)),
+              STATS_TIMEOUT_MS,
+            );
+            statsWaiting.push((stats) => {
+              clearTimeout(giveUp);
+              answered(stats);
+            });
+            child.send({ kind: 'stats' } satisfies ParentRequest);
+          }),
+        close: () => stopChild(child),
+      });
     });
     child.send(spec);
   });
@@ -114,6 +144,10 @@ export function serveInThisProcess<S, R>(
         process.once('SIGTERM', stop);
         process.once('SIGINT', stop);
         process.once('disconnect', stop);
+        const stats = recordServiceStats();
+        process.on('message', (request: ParentRequest) => {
+          if (request.kind === 'stats') send({ kind: 'stats', stats: stats.take() });
+        });
         send({ kind: 'ready', ready: service.ready });
       },
       (error: unknown) => {

@@ -14,6 +14,7 @@ import { buildLocalConfig, LOCAL_APP_CLIENT_ID } from './localConfig';
 import type { LocalPorts } from './localConfig';
 import { seedDemoPilots } from './seedPilots';
 import type { ServiceProcess } from './serviceProcess';
+import type { ServiceStats } from './serviceStats';
 import type { GenerateOrgOptions } from './demo-org/generateOrg';
 import type { DemoDirectory } from './demo-org/types';
 
@@ -49,6 +50,11 @@ export interface SplitStack {
   queues: { connectionString: string; service: QueueServiceClient };
   /** The service processes, for reading their CPU (Azurite is this process's child too). */
   pids: { cosmos: number; devServices: number };
+  /**
+   * Each service process's server times and event-loop delay since it was ready or since the last
+   * call (serviceStats.ts): call once to start a measurement afresh, once to end it.
+   */
+  serviceStats(): Promise<{ cosmos: ServiceStats; devServices: ServiceStats }>;
   close(): Promise<void>;
 }
 
@@ -109,6 +115,10 @@ export async function startSplitStack(options: SplitStackOptions): Promise<Split
         service: QueueServiceClient.fromConnectionString(azurite.connectionString),
       },
       pids: { cosmos: cosmos.pid, devServices: dev.pid },
+      serviceStats: async () => {
+        const [c, d] = await Promise.all([cosmos.stats(), dev.stats()]);
+        return { cosmos: c, devServices: d };
+      },
       close: closeAll,
     };
   } catch (error) {

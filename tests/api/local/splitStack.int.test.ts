@@ -109,6 +109,16 @@ describe('the split stack', () => {
     expect(stats.throttled).toBeGreaterThanOrEqual(1);
   });
 
+  it("tells how long each service's own server took, counting since the last ask", async () => {
+    await stack.serviceStats();
+    await stack.services.settings.read(directory.tenants[0].id);
+    await graphStats();
+    const { cosmos, devServices } = await stack.serviceStats();
+    const count = (h: Record<string, number>) => Object.values(h).reduce((a, b) => a + b, 0);
+    expect(count(cosmos.serverTimes)).toBeGreaterThanOrEqual(1);
+    expect(count(devServices.serverTimes)).toBe(1);
+  });
+
   it('leaves no process running once closed', async () => {
     const { cosmos, devServices } = stack.pids;
     await stack.close();
