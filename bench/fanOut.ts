@@ -13,9 +13,9 @@ import { bookableReports, limitsLowerBoundMs, minimumPlan, minimumSyncPages } fr
 import type { MinimumPlan } from './graphMinimum';
 import { BENCH_NOW, benchOrg, benchOrgOptions } from './org';
 import { graphStats, resetGraphStats } from './probes';
-import { childPids, cpuSampler, machineBusyMeter } from './processCpu';
+import { childPids, cpuSampler, machineBusyMeter, tcpDropMeter } from './processCpu';
 import { summarizeTimes } from '../api/src/local/serviceStats';
-import type { ServiceStats, TimeSummary } from '../api/src/local/serviceStats';
+import type { ServiceStats, TimeHistogram, TimeSummary } from '../api/src/local/serviceStats';
 import { mergeRequestTimes, recordRequestTimes } from './requestTimes';
 import type { ServiceName } from './requestTimes';
 import type { CpuShare } from './processCpu';
@@ -75,6 +75,8 @@ export interface FanOutRunFigures extends SchedulerPassFigures {
    * workers' in a fanned-out run, this process's in the baseline.
    */
   requestTimes: Record<ServiceName, TimeSummary | null>;
+  /** New connections the product opened to each service, and how long each took to be ready. */
+  connectTimes: Record<ServiceName, TimeSummary | null>;
   /**
    * The Cosmos server's and the Graph simulator's own view over the pass (serviceStats.ts): time
    * from a request's arrival to its answer at their server, and how late their event loop ran.
@@ -90,6 +92,11 @@ export interface FanOutRunFigures extends SchedulerPassFigures {
    * with a lower `machineShare` means other work on this shared machine took the rest.
    */
   machineBusy: number | null;
+  /**
+   * Connections dropped because a listening socket's accept backlog was full, and SYNs sent again,
+   * during the pass (machine-wide: processCpu.ts). A dropped SYN costs its request 1 s or more.
+   */
+  tcpDrops: { listenDrops: number; synRetransmits: number } | null;
   /**
    * Work-item runs in progress at once, on average over the pass (the workers' time inside runs
    * over the wall time): what the queue hosts' batch size let the workers overlap.
@@ -254,6 +261,7 @@ async function measure(
     // Starts the services' own measurement afresh.
     await stack.serviceStats();
     const machine = machineBusyMeter();
+    const tcp = tcpDropMeter();
     const parentCpu = process.cpuUsage();
     const loadAtStart = loadavg()[0];
     const started = performance.now();
@@ -268,6 +276,7 @@ async function measure(
           });
     const wallMs = performance.now() - started;
     const machineBusy = machine.read();
+    const tcpDrops = tcp.read();
     // Before the workers stop: a process gone from /proc reads as no CPU.
     const processes = sampler.stop();
     const serviceStats = await stack.serviceStats();
@@ -326,12 +335,8 @@ async function measure(
                 p99Ms: Math.max(...reports.map((r) => r.loopDelay.p99Ms)),
               },
         services: { cosmos: view(serviceStats.cosmos), graph: view(serviceStats.devServices) },
-        requestTimes: {
-          cosmos: summarizeTimes(times.cosmos),
-          graph: summarizeTimes(times.graph),
-          queues: summarizeTimes(times.queues),
-          other: summarizeTimes(times.other),
-        },
+        requestTimes: byService(times.requests),
+        connectTimes: byService(times.connects),
         machineShare:
           azuriteCpuMs === null || services === null
             ? null
@@ -340,6 +345,7 @@ async function measure(
                 2,
               ),
         machineBusy: machineBusy === null ? null : round(machineBusy, 2),
+        tcpDrops,
         runsInFlight: pool ? round(busyMs / wallMs, 1) : null,
         meanRunMs: runs === 0 ? null : round(busyMs / runs, 0),
         workerStartupMs: pool?.startupMs ?? null,
@@ -360,6 +366,17 @@ async function measure(
   } finally {
     await stack.close();
   }
+}
+
+function byService(
+  histograms: Record<ServiceName, TimeHistogram>,
+): Record<ServiceName, TimeSummary | null> {
+  return {
+    cosmos: summarizeTimes(histograms.cosmos),
+    graph: summarizeTimes(histograms.graph),
+    queues: summarizeTimes(histograms.queues),
+    other: summarizeTimes(histograms.other),
+  };
 }
 
 function countRuns(report: WorkerReport): { done: number; failed: number } {

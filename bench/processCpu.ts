@@ -139,3 +139,36 @@ export function cpuSampler(
     },
   };
 }
+
+/**
+ * TCP counters of the whole machine (Linux /proc/net/netstat) from now until `read()`: connections
+ * a listening socket had no room to queue (its accept backlog full: the client's SYN is dropped
+ * and sent again after 1 s, 3 s, 7 s…), and SYNs sent again. Machine-wide, so other work on this
+ * shared machine counts too; null where the file cannot be read.
+ */
+export function tcpDropMeter(): { read(): { listenDrops: number; synRetransmits: number } | null } {
+  const start = tcpCounters();
+  return {
+    read() {
+      const end = tcpCounters();
+      if (!start || !end) return null;
+      return {
+        listenDrops: end.ListenDrops - start.ListenDrops,
+        synRetransmits: end.TCPSynRetrans - start.TCPSynRetrans,
+      };
+    },
+  };
+}
+
+function tcpCounters(): Record<'ListenDrops' | 'TCPSynRetrans', number> | null {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+    const header = lines.findIndex((l) => l.startsWith('TcpExt:'));
+    const names = lines[header].split(/\s+/);
+    const values = lines[header + 1].split(/\s+/).map(Number);
+    const value = (name: string) => values[names.indexOf(name)];
+    return { ListenDrops: value('ListenDrops'), TCPSynRetrans: value('TCPSynRetrans') };
+  } catch {
+    return null;
+  }
+}

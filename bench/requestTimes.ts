@@ -1,5 +1,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
+import type { Socket } from 'node:net';
+import { TLSSocket } from 'node:tls';
 
 import { addTime } from '../api/src/local/serviceStats';
 import type { TimeHistogram } from '../api/src/local/serviceStats';
@@ -17,14 +19,27 @@ import type { TimeHistogram } from '../api/src/local/serviceStats';
 
 export type ServiceName = 'cosmos' | 'graph' | 'queues' | 'other';
 
-export type RequestTimes = Record<ServiceName, TimeHistogram>;
+export interface RequestTimes {
+  /** Request start to response headers, by service. */
+  requests: Record<ServiceName, TimeHistogram>;
+  /**
+   * New connections, by service: from asking for the connection (name lookup included) to it
+   * being ready to send on (TCP, and TLS for Cosmos DB). A request on a reused connection has none.
+   */
+  connects: Record<ServiceName, TimeHistogram>;
+}
+
+const emptyTimes = (): RequestTimes => ({
+  requests: { cosmos: {}, graph: {}, queues: {}, other: {} },
+  connects: { cosmos: {}, graph: {}, queues: {}, other: {} },
+});
 
 /** Starts recording; `ports` say which local port is which service. */
 export function recordRequestTimes(ports: { cosmos: number; dev: number; queues: number }): {
   read(): RequestTimes;
   stop(): void;
 } {
-  const times: RequestTimes = { cosmos: {}, graph: {}, queues: {}, other: {} };
+  const times = emptyTimes();
   const serviceOf = (port: number): ServiceName =>
     port === ports.cosmos
       ? 'cosmos'
@@ -33,11 +48,25 @@ export function recordRequestTimes(ports: { cosmos: number; dev: number; queues:
         : port === ports.queues
           ? 'queues'
           : 'other';
-  const record = (service: ServiceName, ms: number) => addTime(times[service], ms);
+  const record = (service: ServiceName, ms: number) => addTime(times.requests[service], ms);
+  const portOf = (host: string) => Number(host.slice(host.lastIndexOf(':') + 1));
 
   const httpStarted = new WeakMap<ClientRequest, number>();
   const onHttpStart = (message: unknown) => {
-    httpStarted.set((message as { request: ClientRequest }).request, performance.now());
+    const request = (message as { request: ClientRequest }).request;
+    const started = performance.now();
+    httpStarted.set(request, started);
+    const onSocket = (socket: Socket) => {
+      if (!socket.connecting) return;
+      const service = serviceOf(portOf(String(request.getHeader('host') ?? '')));
+      const ready = () => addTime(times.connects[service], performance.now() - started);
+      // TLS (Cosmos DB) is ready at secureConnect, plain HTTP (Azurite) at connect.
+      if (socket instanceof TLSSocket) socket.once('secureConnect', ready);
+      else socket.once('connect', ready);
+    };
+    // The request usually has its socket when it is announced; otherwise it gets one soon.
+    if (request.socket) onSocket(request.socket);
+    else request.once('socket', onSocket);
   };
   const onHttpResponse = (message: unknown) => {
     const request = (message as { request: ClientRequest }).request;
@@ -45,7 +74,7 @@ export function recordRequestTimes(ports: { cosmos: number; dev: number; queues:
     if (started === undefined) return;
     httpStarted.delete(request);
     const host = String(request.getHeader('host') ?? '');
-    record(serviceOf(Number(host.slice(host.lastIndexOf(':') + 1))), performance.now() - started);
+    record(serviceOf(portOf(host)), performance.now() - started);
   };
 
   type UndiciRequest = { origin?: string | URL };
@@ -62,7 +91,24 @@ export function recordRequestTimes(ports: { cosmos: number; dev: number; queues:
     record(serviceOf(port), performance.now() - started);
   };
 
+  // undici (fetch) announces each new connection before and once it is made.
+  // The two announcements carry copies of the same parameters: matched by host, oldest first.
+  const connecting = new Map<string, number[]>();
+  type ConnectParams = { host: string; port: string };
+  const onFetchConnecting = (message: unknown) => {
+    const { host } = (message as { connectParams: ConnectParams }).connectParams;
+    connecting.set(host, [...(connecting.get(host) ?? []), performance.now()]);
+  };
+  const onFetchConnected = (message: unknown) => {
+    const { host, port } = (message as { connectParams: ConnectParams }).connectParams;
+    const started = connecting.get(host)?.shift();
+    if (started === undefined) return;
+    addTime(times.connects[serviceOf(Number(port))], performance.now() - started);
+  };
+
   const channels: [string, (message: unknown) => void][] = [
+    ['undici:client:beforeConnect', onFetchConnecting],
+    ['undici:client:connected', onFetchConnected],
     ['http.client.request.start', onHttpStart],
     ['http.client.response.finish', onHttpResponse],
     ['undici:request:create', onFetchStart],
@@ -79,10 +125,11 @@ export function recordRequestTimes(ports: { cosmos: number; dev: number; queues:
 
 /** Several processes' times together. */
 export function mergeRequestTimes(all: readonly RequestTimes[]): RequestTimes {
-  const merged: RequestTimes = { cosmos: {}, graph: {}, queues: {}, other: {} };
+  const merged = emptyTimes();
   for (const times of all)
-    for (const service of Object.keys(merged) as ServiceName[])
-      for (const [ms, count] of Object.entries(times[service]))
-        merged[service][ms] = (merged[service][ms] ?? 0) + count;
+    for (const kind of ['requests', 'connects'] as const)
+      for (const service of Object.keys(merged[kind]) as ServiceName[])
+        for (const [ms, count] of Object.entries(times[kind][service]))
+          merged[kind][service][ms] = (merged[kind][service][ms] ?? 0) + count;
   return merged;
 }
