@@ -452,11 +452,18 @@ export function describeScaling(runs: readonly FanOutRunFigures[], cores: number
     return `${head}: no 1-worker run in this run, so scaling is not measured.`;
   if (!bend) return `${head}: within 80% of ideal throughout.`;
   const top = busiestProcess(bend);
+  const waiting = (r: FanOutRunFigures) => {
+    const p = r.processes;
+    if (!p) return '(not read)';
+    const names = Object.keys(p) as ProcessName[];
+    const all = names.reduce((sum, n) => sum + (p[n].waitingCores ?? 0), 0);
+    return `${all.toFixed(2)} cores' worth of the wall time (${names.map((n) => `${PROCESS_LABELS[n]} ${p[n].waitingCores ?? '?'}`).join(', ')})`;
+  };
   const why =
     top && top.share.p90Cores >= SATURATED
       ? `the ${PROCESS_LABELS[top.name]} process was at ${top.share.p90Cores} of a core (p90 of 1-s samples; mean ${top.share.meanCores}): its one event loop serves every worker, so more workers queue on it`
       : bend.machineBusy !== null && bend.machineBusy >= SATURATED
-        ? `the machine's ${cores} cores were ${share(bend.machineBusy)} busy (ours ${share(bend.machineShare)}, the rest other work on this shared machine): CPU-bound, more workers only share the same cores`
+        ? `the machine's ${cores} cores were ${share(bend.machineBusy)} busy (ours ${share(bend.machineShare)}, the rest other work on this shared machine) and our processes waited for a core ${waiting(bend)}: CPU-starved, more workers only share the same cores`
         : `no process was at a full core (busiest: ${busiest(bend)}) and the machine was ${share(bend.machineBusy)} busy: the limit is elsewhere — the runs in flight, mailbox leases deferring items (${bend.workItems?.deferred ?? 0}), or the latency path`;
   const one = ordered.find((r) => r.workers === 1)!;
   const rt = (r: FanOutRunFigures, service: ServiceName) => {

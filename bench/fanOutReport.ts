@@ -35,7 +35,7 @@ function renderSize(z: FanOutSizeResult, cores: number): string[] {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...runs.map(([name, f]) => row(name, f)),
     '',
-    'CPU by process over each pass: CPU time · mean cores (CPU over wall time) · p90 of 1-s samples, in cores (1.00 = one core busy). The Cosmos server, the Graph simulator (dev services) and Azurite each run in a process of their own; the planner is the bench process (the whole pass in the baseline).',
+    'CPU by process over each pass: CPU time · mean cores (CPU over wall time) · p90 of 1-s samples, in cores (1.00 = one core busy) · waiting for a core (time its threads were ready to run but not running, over wall time, Linux schedstat). The Cosmos server, the Graph simulator (dev services) and Azurite each run in a process of their own; the planner is the bench process (the whole pass in the baseline).',
     '',
     `| run | ${PROCESS_NAMES.map((n) => PROCESS_LABELS[n]).join(' | ')} |`,
     `| --- | ${PROCESS_NAMES.map(() => '---').join(' | ')} |`,
@@ -57,7 +57,9 @@ const PROCESS_NAMES: readonly ProcessName[] = ['cosmos', 'graph', 'planner', 'az
 function cpuRow(name: string, f: FanOutRunFigures): string {
   const cell = (n: ProcessName) => {
     const p = f.processes?.[n];
-    return p ? `${s(p.cpuMs)} · ${p.meanCores.toFixed(2)} · ${p.p90Cores.toFixed(2)}` : '–';
+    return p
+      ? `${s(p.cpuMs)} · ${p.meanCores.toFixed(2)} · ${p.p90Cores.toFixed(2)} · ${p.waitingCores === null ? '–' : p.waitingCores.toFixed(2)}`
+      : '–';
   };
   return `| ${name} | ${PROCESS_NAMES.map(cell).join(' | ')} |`;
 }

@@ -92,6 +92,26 @@ export interface CpuShare {
    * limit sits near 1.0 here even when its start and end, idle, pull the mean down.
    */
   p90Cores: number;
+  /**
+   * Time the group's threads were ready to run but waited for a core (Linux schedstat), over wall
+   * time: near 0 means the group got a core whenever it wanted one; high means it was starved,
+   * which its CPU alone cannot show (a starved process uses little CPU because it gets little).
+   * Null where schedstat cannot be read.
+   */
+  waitingCores: number | null;
+}
+
+/** Nanoseconds a process's threads spent waiting on a run queue; null when unreadable. */
+export function runQueueWaitMs(pid: number): number | null {
+  try {
+    const threads = readdirSync(`/proc/${pid}/task`);
+    return threads.reduce((sum, tid) => {
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ');
+      return sum + Number(fields[1]) / 1e6;
+    }, 0);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -105,6 +125,14 @@ export function cpuSampler(
   const names = Object.keys(groups);
   const read = () =>
     names.map((n) => groups[n].reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0));
+  const waits = () =>
+    names.map((n) =>
+      groups[n].reduce<number | null>((sum, pid) => {
+        const w = runQueueWaitMs(pid);
+        return sum === null || w === null ? null : sum + w;
+      }, 0),
+    );
+  const firstWaits = waits();
   const first = { at: performance.now(), cpu: read() };
   let last = first;
   const shares: number[][] = names.map(() => []);
@@ -120,6 +148,7 @@ export function cpuSampler(
       clearInterval(timer);
       sample();
       const wall = last.at - first.at;
+      const lastWaits = waits();
       if (processCpuMs(process.pid) === null || wall <= 0) return null;
       return Object.fromEntries(
         names.map((name, i) => {
@@ -132,6 +161,10 @@ export function cpuSampler(
               cpuMs: Math.round(cpuMs),
               meanCores: Math.round((cpuMs / wall) * 100) / 100,
               p90Cores: Math.round(p90 * 100) / 100,
+              waitingCores:
+                lastWaits[i] === null || firstWaits[i] === null
+                  ? null
+                  : Math.round(((lastWaits[i]! - firstWaits[i]!) / wall) * 100) / 100,
             },
           ];
         }),
