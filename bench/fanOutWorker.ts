@@ -1,6 +1,10 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
 import { startQueueWorker } from '../api/src/local/queueWorker';
 import type { QueueWorkerCounters } from '../api/src/local/queueWorker';
 import type { LocalPorts } from '../api/src/local/localConfig';
+import { recordRequestTimes } from './requestTimes';
+import type { RequestTimes } from './requestTimes';
 
 /**
  * One worker process of the fan-out bench (spawned by fanOutWorkers.ts): a Functions instance of
@@ -36,6 +40,10 @@ export type FanOutWorkerMessage =
       /** The process's whole CPU time, start-up (module loading, clients) included. */
       processCpu: CpuMs;
       counters: QueueWorkerCounters;
+      /** This worker's requests to Cosmos DB, Graph and Azurite from `ready` on, by time taken. */
+      requests: RequestTimes;
+      /** How late this worker's event loop ran from `ready` on (its CPU, or a core, in demand). */
+      loopDelay: { meanMs: number; p99Ms: number; maxMs: number };
       maxRssMb: number;
     };
 
@@ -65,6 +73,10 @@ async function main(): Promise<void> {
     log: (line) => process.stderr.write(`${line}\n`),
   });
   const readyCpu = process.cpuUsage();
+  const requests = recordRequestTimes(spec.ports);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const ms = (ns: number) => Math.round(ns / 1e5) / 10;
   process.on('message', (message: FanOutParentMessage) => {
     if (message.kind !== 'stop') return;
     void (async () => {
@@ -74,6 +86,8 @@ async function main(): Promise<void> {
         cpu: cpuMs(process.cpuUsage(readyCpu)),
         processCpu: cpuMs(process.cpuUsage()),
         counters: worker.counters(),
+        requests: requests.read(),
+        loopDelay: { meanMs: ms(loop.mean), p99Ms: ms(loop.percentile(99)), maxMs: ms(loop.max) },
         maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       });
       process.exit(0);

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-import type { Stack } from '../api/src/local/stack';
+import type { Config } from '../api/src/config';
+import type { LocalPorts } from '../api/src/local/localConfig';
 import type {
   CpuMs,
   FanOutParentMessage,
@@ -19,6 +20,8 @@ export type WorkerReport = Extract<FanOutWorkerMessage, { kind: 'report' }> & { 
 
 export interface WorkerPool {
   size: number;
+  /** The worker processes, for reading their CPU while they run. */
+  pids: number[];
   /** Wall time from spawning to the last worker polling its queues. */
   startupMs: number;
   /** CPU the workers spent starting (module loading, clients), summed. */
@@ -36,7 +39,7 @@ const STOP_TIMEOUT_MS = 120_000;
 const LOG_LINES_SHOWN = 10;
 
 export async function startWorkers(
-  stack: Stack,
+  stack: { ports: LocalPorts; config: Config },
   count: number,
   log: (line: string) => void,
 ): Promise<WorkerPool> {
@@ -66,6 +69,7 @@ export async function startWorkers(
     );
     return {
       size: count,
+      pids: children.map((child) => child.pid!),
       startupMs: Math.round(performance.now() - started),
       startupCpuMs: ready.reduce((sum, r) => sum + r.startupCpu.total, 0),
       async stop() {

@@ -1,4 +1,5 @@
 import { generateOrg } from '../api/src/local/demo-org/generateOrg';
+import type { GenerateOrgOptions } from '../api/src/local/demo-org/generateOrg';
 import type { DemoDirectory, DemoUser } from '../api/src/local/demo-org/types';
 
 /**
@@ -20,7 +21,12 @@ export const BENCH_TENANT = {
 export const BENCH_NOW = new Date('2027-01-04T06:00:00.000Z');
 
 export function benchOrg(size: number, seed = 'bench'): DemoDirectory {
-  return generateOrg({ ...BENCH_TENANT, size, seed, now: BENCH_NOW });
+  return generateOrg(benchOrgOptions(size, seed));
+}
+
+/** What `benchOrg` generates from: a process of its own can generate the same org from it. */
+export function benchOrgOptions(size: number, seed = 'bench'): GenerateOrgOptions {
+  return { ...BENCH_TENANT, size, seed, now: BENCH_NOW };
 }
 
 /** Someone the scheduler can book: an enabled member with a mailbox. */

@@ -81,3 +81,127 @@ function cpuTimes(): { idle: number; total: number } | null {
     return null;
   }
 }
+
+/** One group's CPU over a measurement, in cores (1.0 = one core busy the whole time). */
+export interface CpuShare {
+  cpuMs: number;
+  /** CPU over wall time: the mean number of cores the group kept busy. */
+  meanCores: number;
+  /**
+   * The 90th percentile of the group's per-interval share: a process whose one event loop is the
+   * limit sits near 1.0 here even when its start and end, idle, pull the mean down.
+   */
+  p90Cores: number;
+  /**
+   * Time the group's threads were ready to run but waited for a core (Linux schedstat), over wall
+   * time: near 0 means the group got a core whenever it wanted one; high means it was starved,
+   * which its CPU alone cannot show (a starved process uses little CPU because it gets little).
+   * Null where schedstat cannot be read.
+   */
+  waitingCores: number | null;
+}
+
+/** Nanoseconds a process's threads spent waiting on a run queue; null when unreadable. */
+export function runQueueWaitMs(pid: number): number | null {
+  try {
+    const threads = readdirSync(`/proc/${pid}/task`);
+    return threads.reduce((sum, tid) => {
+      const fields = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ');
+      return sum + Number(fields[1]) / 1e6;
+    }, 0);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Samples the CPU of groups of processes (Cosmos server, Graph simulator, workers…) every
+ * `intervalMs` from /proc until `stop()`; null where /proc cannot be read.
+ */
+export function cpuSampler(
+  groups: Record<string, readonly number[]>,
+  intervalMs = 1000,
+): { stop(): Record<string, CpuShare> | null } {
+  const names = Object.keys(groups);
+  const read = () =>
+    names.map((n) => groups[n].reduce((sum, pid) => sum + (processCpuMs(pid) ?? 0), 0));
+  const waits = () =>
+    names.map((n) =>
+      groups[n].reduce<number | null>((sum, pid) => {
+        const w = runQueueWaitMs(pid);
+        return sum === null || w === null ? null : sum + w;
+      }, 0),
+    );
+  const firstWaits = waits();
+  const first = { at: performance.now(), cpu: read() };
+  let last = first;
+  const shares: number[][] = names.map(() => []);
+  const sample = () => {
+    const now = { at: performance.now(), cpu: read() };
+    const wall = now.at - last.at;
+    if (wall > 0) now.cpu.forEach((v, i) => shares[i].push((v - last.cpu[i]) / wall));
+    last = now;
+  };
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const wall = last.at - first.at;
+      const lastWaits = waits();
+      if (processCpuMs(process.pid) === null || wall <= 0) return null;
+      return Object.fromEntries(
+        names.map((name, i) => {
+          const cpuMs = last.cpu[i] - first.cpu[i];
+          const sorted = [...shares[i]].sort((a, b) => a - b);
+          const p90 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] ?? 0;
+          return [
+            name,
+            {
+              cpuMs: Math.round(cpuMs),
+              meanCores: Math.round((cpuMs / wall) * 100) / 100,
+              p90Cores: Math.round(p90 * 100) / 100,
+              waitingCores:
+                lastWaits[i] === null || firstWaits[i] === null
+                  ? null
+                  : Math.round(((lastWaits[i]! - firstWaits[i]!) / wall) * 100) / 100,
+            },
+          ];
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * TCP counters of the whole machine (Linux /proc/net/netstat) from now until `read()`: connections
+ * a listening socket had no room to queue (its accept backlog full: the client's SYN is dropped
+ * and sent again after 1 s, 3 s, 7 s…), and SYNs sent again. Machine-wide, so other work on this
+ * shared machine counts too; null where the file cannot be read.
+ */
+export function tcpDropMeter(): { read(): { listenDrops: number; synRetransmits: number } | null } {
+  const start = tcpCounters();
+  return {
+    read() {
+      const end = tcpCounters();
+      if (!start || !end) return null;
+      return {
+        listenDrops: end.ListenDrops - start.ListenDrops,
+        synRetransmits: end.TCPSynRetrans - start.TCPSynRetrans,
+      };
+    },
+  };
+}
+
+function tcpCounters(): Record<'ListenDrops' | 'TCPSynRetrans', number> | null {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+    const header = lines.findIndex((l) => l.startsWith('TcpExt:'));
+    const names = lines[header].split(/\s+/);
+    const values = lines[header + 1].split(/\s+/).map(Number);
+    const value = (name: string) => values[names.indexOf(name)];
+    return { ListenDrops: value('ListenDrops'), TCPSynRetrans: value('TCPSynRetrans') };
+  } catch {
+    return null;
+  }
+}

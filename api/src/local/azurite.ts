@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 import { PortInUseError } from './listen';
+import { stopChild } from './serviceProcess';
 
 /**
  * Azurite, Microsoft's Storage emulator (the npm package `azurite`), queue service only: where the
@@ -35,9 +35,6 @@ const FOLLOW_PARENT = [
   "process.on('SIGINT', letGo);",
   `require(${JSON.stringify(QUEUE_MAIN)});`,
 ].join('\n');
-
-/** How long Azurite gets to close on SIGTERM before it is killed. */
-const STOP_GRACE_MS = 5_000;
 
 export interface AzuriteOptions {
   /** 0 picks a free port (tests). */
@@ -98,7 +95,7 @@ export function startAzurite(options: AzuriteOptions): Promise<Azurite> {
         port,
         connectionString: azuriteConnectionString(port),
         queueServiceUrl: `http://${HOST}:${port}/${AZURITE_ACCOUNT}`,
-        close: () => stop(child),
+        close: () => stopChild(child),
       });
     };
     const onEarlyExit = () => {
@@ -112,17 +109,5 @@ export function startAzurite(options: AzuriteOptions): Promise<Azurite> {
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', onEarlyExit);
     child.once('error', reject);
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
   });
 }

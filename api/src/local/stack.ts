@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 
 import type { Config } from '../config';
-import { buildLocalConfig, LOCAL_APP_CLIENT_ID, LOCAL_APP_SECRET } from './localConfig';
+import { buildLocalConfig } from './localConfig';
 import type { LocalPorts } from './localConfig';
 import { routes } from '../functions/routes';
 import { createServices } from '../services';
@@ -17,17 +17,11 @@ import { QueueServiceClient } from '@azure/storage-queue';
 import { createApiListener } from './apiHost';
 import { startAzurite } from './azurite';
 import { startEmbeddedCosmos } from './cosmosServer';
+import { createDevServicesApp } from './devServicesApp';
 import { buildDemoDirectory } from './demo-org/demoDirectory';
 import type { DemoDirectory } from './demo-org/types';
-import { devServicesListener } from './devServices';
-import { chainDevHandlers } from './graph-simulator/devHttp';
-import { createDevUsersHandler } from './graph-simulator/devUsers';
-import { createGraphDevControls } from './graph-simulator/graphDevControls';
-import { createGraphSimulator } from './graph-simulator/graphSimulator';
 import type { CalendarLimits, GraphLatencyModel } from './graph-simulator/graphSimulator';
-import { createOrgStore } from './graph-simulator/orgStore';
 import type { OrgStore } from './graph-simulator/orgStore';
-import { createIdentityIssuer } from './identityIssuer';
 import type { IdentityIssuer } from './identityIssuer';
 import { readQueueHostSettings } from './hostQueueSettings';
 import { close, listen } from './listen';
@@ -146,32 +140,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cosmos: config.cosmos.endpoint,
     };
 
-    const orgStore = createOrgStore(directory);
-    const issuer = await createIdentityIssuer({
-      baseUrl: `${urls.dev}/identity`,
+    const dev = await createDevServicesApp({
+      directory,
+      devUrl: urls.dev,
       apiAudience: config.auth.audiences[0],
-      clientId: LOCAL_APP_CLIENT_ID,
-      clientSecret: LOCAL_APP_SECRET,
-      directory: () => orgStore.snapshot(),
-    });
-    const graph = createGraphSimulator({
-      store: orgStore,
-      verifyToken: (authorization) => issuer.verifyGraphToken(authorization),
-      publicBaseUrl: `${urls.dev}/graph`,
+      allowedOrigin: config.tabOrigin,
       calendarLimits: options.graphCalendarLimits,
       latency: options.graphLatency,
     });
-    devGate.serve(
-      devServicesListener({
-        issuer,
-        graph,
-        dev: chainDevHandlers(
-          createDevUsersHandler(orgStore),
-          createGraphDevControls(graph.calendar),
-        ),
-        allowedOrigin: config.tabOrigin,
-      }),
-    );
+    devGate.serve(dev.listener);
 
     const services = await createServices(config);
     await seedDemoPilots(services, directory);
@@ -214,8 +191,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ports: { ...bound, queues: azurite.port },
       config,
       services,
-      issuer,
-      orgStore,
+      issuer: dev.issuer,
+      orgStore: dev.orgStore,
       queues: { connectionString: azurite.connectionString, service: queueService },
       close: closeAll,
     };
