@@ -1,5 +1,10 @@
-import { lazy } from 'react';
+import { lazy, useState } from 'react';
+import type { ComponentProps } from 'react';
 
+import type { BoardScreen as LoadedBoardScreen } from './BoardPage';
+import { BoardScreenSkeleton } from './BoardScreenSkeleton';
+import { ProblemState, RetryButton } from '../common/ProblemState';
+import { useLoad } from '../common/useLoad';
 import type { AppRoute } from '../routing/routes';
 
 /**
@@ -17,7 +22,38 @@ const load = {
     import('../sharing/SharedWithMePage').then((m) => ({ default: m.SharedWithMePage })),
 };
 
-export const BoardScreen = lazy(load.board);
+type BoardScreenComponent = typeof LoadedBoardScreen;
+
+/** The board's chunk, fetched once (at boot by preloadScreenFor) and then held as loaded. */
+const boardChunk = onDemand(load.board);
+
+/**
+ * The board screen, rendered without a Suspense fallback: BoardScreenSkeleton until its chunk is
+ * in, then the screen by a plain state update. Not React.lazy under Suspense because React holds
+ * back content that replaces a committed Suspense fallback until 300 ms after that fallback
+ * appeared (its fallback throttle, for retries only): the chunk usually arrives just after
+ * /api/me put the fallback up, so the board showed up to 300 ms after its data was in (the
+ * trace in bench/README.md, finding 7). If the chunk cannot load, it says so and offers a retry.
+ */
+export function BoardScreen(props: ComponentProps<BoardScreenComponent>) {
+  const [chunk, setChunk] = useState<{ Screen: BoardScreenComponent | null; failed: boolean }>(
+    () => ({ Screen: boardChunk.loaded, failed: false }),
+  );
+  const retry = useLoad(() => (chunk.Screen ? null : boardChunk.load()), [chunk.Screen], {
+    loaded: (Screen) => setChunk({ Screen, failed: false }),
+    failed: () => setChunk({ Screen: null, failed: true }),
+  });
+  if (chunk.Screen) return <chunk.Screen {...props} />;
+  if (!chunk.failed) return <BoardScreenSkeleton />;
+  return (
+    <ProblemState
+      title="Your board couldn’t load"
+      message="Career Board couldn’t download this screen. Check your connection, then try again."
+      actions={<RetryButton onRetry={retry} />}
+    />
+  );
+}
+
 export const TeamPage = lazy(load.team);
 export const ChatConfigPage = lazy(load.chatConfig);
 export const SettingsPage = lazy(load.settings);
@@ -38,7 +74,7 @@ export const ConsentWindow = lazy(() =>
 export function preloadScreenFor(route: AppRoute): void {
   const loader =
     route.name === 'board' || route.name === 'chat'
-      ? load.board
+      ? boardChunk.load
       : route.name === 'team'
         ? load.team
         : route.name === 'config'
@@ -53,4 +89,28 @@ export function preloadScreenFor(route: AppRoute): void {
   // Nothing to report here: if the chunk cannot load, the lazy screen meets the same failure
   // when it renders and shows it where the person is looking.
   loader?.().catch(() => undefined);
+}
+
+/** A screen's chunk: loads on the first `load()` (again after a failure), then `loaded` holds it. */
+function onDemand<T>(loader: () => Promise<{ default: T }>): {
+  readonly loaded: T | null;
+  load(): Promise<T>;
+} {
+  let loaded: T | null = null;
+  let pending: Promise<T> | null = null;
+  return {
+    get loaded() {
+      return loaded;
+    },
+    load() {
+      pending ??= loader().then(
+        (module) => (loaded = module.default),
+        (error: unknown) => {
+          pending = null;
+          throw error;
+        },
+      );
+      return pending;
+    },
+  };
 }
