@@ -2,7 +2,18 @@
 // evaluates, instead of after it (bench/README.md, finding 7); loadRuntimeConfig
 // (tabs/src/config/runtimeConfig.ts) takes this response. A file, not an inline script: the tab's
 // Content-Security-Policy allows scripts from 'self' only.
-window.careerBoardEarlyConfig = fetch('/config.json', { cache: 'no-store' });
+//
+// The local tab server also writes the settings into the page itself (a <meta> tag, before this
+// script; api/src/local/tabServer.ts): then there is no request at all, and the local sign-in
+// below starts at once instead of after /config.json has answered and the main thread is free.
+window.careerBoardEarlyConfig = (function () {
+  var inline = document.querySelector('meta[name="career-board-config"]');
+  if (inline && inline.content)
+    return Promise.resolve(
+      new Response(inline.content, { headers: { 'Content-Type': 'application/json' } }),
+    );
+  return fetch('/config.json', { cache: 'no-store' });
+})();
 // Unread if the entry bundle asks itself (it ran first); never an unhandled rejection.
 window.careerBoardEarlyConfig.catch(function () {});
 
