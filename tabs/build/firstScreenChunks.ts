@@ -1,3 +1,4 @@
+import type { OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
 
 /**
@@ -16,7 +17,14 @@ import type { Plugin } from 'vite';
  *
  * The import graphs are read off the build (`buildEnd`), so the group follows the code instead of
  * a list of files.
+ *
+ * The app shell also names the board's two files (a `<meta>` tag, BOARD_CHUNKS_META), so the page's
+ * early script (tabs/public/early-config.js) can preload them on a board route while the entry
+ * downloads and runs, instead of the entry asking for them once it has run.
  */
+
+/** The `<meta>` tag naming the board screen's files, space-separated (read by early-config.js). */
+export const BOARD_CHUNKS_META = 'career-board-board-chunks';
 
 /** The board screen's module, as lazyScreens.tsx imports it. */
 const BOARD_SCREEN = /[\\/]src[\\/]app[\\/]BoardPage\.tsx$/;
@@ -26,9 +34,29 @@ export function firstScreenChunks(): {
   groups: { name: string; tags?: ['$initial']; test?: (id: string) => boolean; priority: number }[];
 } {
   let shared = new Set<string>();
+  let base = '/';
   const plugin: Plugin = {
     name: 'career-board:first-screen-chunks',
     apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml(_html, { bundle }) {
+      const chunks = Object.values(bundle ?? {}).filter(
+        (output): output is OutputChunk => output.type === 'chunk',
+      );
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      const screen = chunks.find(
+        (chunk) => chunk.facadeModuleId && BOARD_SCREEN.test(chunk.facadeModuleId),
+      );
+      if (!entry || !screen) return [];
+      const loaded = new Set([entry.fileName, ...entry.imports]);
+      const files = [screen.fileName, ...screen.imports].filter((file) => !loaded.has(file));
+      const content = files.map((file) => `${base}${file}`).join(' ');
+      return [
+        { tag: 'meta', attrs: { name: BOARD_CHUNKS_META, content }, injectTo: 'head-prepend' },
+      ];
+    },
     buildEnd() {
       const ids = [...this.getModuleIds()];
       const graphOf = (start: string) => {
