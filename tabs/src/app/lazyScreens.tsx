@@ -1,10 +1,9 @@
-import { lazy, useState } from 'react';
+import { lazy } from 'react';
 import type { ComponentProps } from 'react';
 
 import type { BoardScreen as LoadedBoardScreen } from './BoardPage';
 import { BoardScreenSkeleton } from './BoardScreenSkeleton';
-import { ProblemState, RetryButton } from '../common/ProblemState';
-import { useLoad } from '../common/useLoad';
+import { onDemand, useOnDemand } from './onDemand';
 import type { AppRoute } from '../routing/routes';
 
 /**
@@ -25,7 +24,7 @@ const load = {
 type BoardScreenComponent = typeof LoadedBoardScreen;
 
 /** The board's chunk, fetched once (at boot by preloadScreenFor) and then held as loaded. */
-const boardChunk = onDemand(load.board);
+const boardChunk = onDemand<BoardScreenComponent>(load.board);
 
 /**
  * The board screen, rendered without a Suspense fallback: BoardScreenSkeleton until its chunk is
@@ -36,22 +35,9 @@ const boardChunk = onDemand(load.board);
  * trace in bench/README.md, finding 7). If the chunk cannot load, it says so and offers a retry.
  */
 export function BoardScreen(props: ComponentProps<BoardScreenComponent>) {
-  const [chunk, setChunk] = useState<{ Screen: BoardScreenComponent | null; failed: boolean }>(
-    () => ({ Screen: boardChunk.loaded, failed: false }),
-  );
-  const retry = useLoad(() => (chunk.Screen ? null : boardChunk.load()), [chunk.Screen], {
-    loaded: (Screen) => setChunk({ Screen, failed: false }),
-    failed: () => setChunk({ Screen: null, failed: true }),
-  });
-  if (chunk.Screen) return <chunk.Screen {...props} />;
-  if (!chunk.failed) return <BoardScreenSkeleton />;
-  return (
-    <ProblemState
-      title="Your board couldn’t load"
-      message="Career Board couldn’t download this screen. Check your connection, then try again."
-      actions={<RetryButton onRetry={retry} />}
-    />
-  );
+  const { loaded: Screen, problem } = useOnDemand(boardChunk, 'Your board');
+  if (Screen) return <Screen {...props} />;
+  return problem ?? <BoardScreenSkeleton />;
 }
 
 export const TeamPage = lazy(load.team);
@@ -89,28 +75,4 @@ export function preloadScreenFor(route: AppRoute): void {
   // Nothing to report here: if the chunk cannot load, the lazy screen meets the same failure
   // when it renders and shows it where the person is looking.
   loader?.().catch(() => undefined);
-}
-
-/** A screen's chunk: loads on the first `load()` (again after a failure), then `loaded` holds it. */
-function onDemand<T>(loader: () => Promise<{ default: T }>): {
-  readonly loaded: T | null;
-  load(): Promise<T>;
-} {
-  let loaded: T | null = null;
-  let pending: Promise<T> | null = null;
-  return {
-    get loaded() {
-      return loaded;
-    },
-    load() {
-      pending ??= loader().then(
-        (module) => (loaded = module.default),
-        (error: unknown) => {
-          pending = null;
-          throw error;
-        },
-      );
-      return pending;
-    },
-  };
 }
