@@ -107,27 +107,22 @@ window.careerBoardEarlyConfig.catch(function () {});
     var board = '/boards/' + encodeURIComponent(signIn.userId);
     reads.push(read(board), read(board + '/conversations'));
   }
-  var requested = settle(
-    Promise.all(
-      [tokenUrl].concat(
-        reads.map(function (r) {
-          return r.url;
-        }),
-      ),
-    ).then(function (urls) {
-      requests['POST ' + urls[0]] = settle(token);
-      reads.forEach(function (r, i) {
-        requests['GET ' + urls[i + 1]] = settle(r.response);
-      });
-      return requests;
-    }),
-  );
-  var ignore = function () {};
   window.careerBoardEarlyLocal = {
     userId: signIn.userId,
-    requests: requested,
-    // Once the reads are asked for (bearer's callbacks above run before this one's), or given up:
-    // the app renders after it (tabs/src/api/earlyRequests.ts, earlyReadsAsked).
-    asked: Promise.all([requested, bearer]).then(ignore, ignore),
+    requests: settle(
+      Promise.all(
+        [tokenUrl].concat(
+          reads.map(function (r) {
+            return r.url;
+          }),
+        ),
+      ).then(function (urls) {
+        requests['POST ' + urls[0]] = settle(token);
+        reads.forEach(function (r, i) {
+          requests['GET ' + urls[i + 1]] = settle(r.response);
+        });
+        return requests;
+      }),
+    ),
   };
 })();

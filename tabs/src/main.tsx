@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { AppRoot } from './app/AppRoot';
-import { earlyReadsAsked, takeEarlyLocalRequests } from './api/earlyRequests';
 import { preloadScreenFor } from './app/lazyScreens';
 import {
   acknowledgeDialog,
@@ -45,13 +44,8 @@ preloadScreenFor(parseRoute(window.location.hash));
 const container = document.getElementById('root');
 if (!container) throw new Error('Career Board needs an element with id "root" to start in.');
 
-/** How long the first render waits for the early script's reads at most (earlyReadsAsked). */
-const EARLY_READS_WAIT_MS = 300;
-
-void earlyReadsAsked(takeEarlyLocalRequests(), EARLY_READS_WAIT_MS).then(() =>
-  createRoot(container).render(
-    <StrictMode>
-      <AppRoot />
-    </StrictMode>,
-  ),
+createRoot(container).render(
+  <StrictMode>
+    <AppRoot />
+  </StrictMode>,
 );

@@ -9,8 +9,6 @@ export interface EarlyLocalRequests {
   /** Whom they were made for: used only if that is still who is signed in. */
   userId: string;
   requests: Promise<Record<string, Promise<Response>>>;
-  /** Settles once /api/me and the board's reads have been asked for, or the chain gave up. */
-  asked?: Promise<void>;
 }
 
 type Holder = { careerBoardEarlyLocal?: unknown };
@@ -26,33 +24,9 @@ export function takeEarlyLocalRequests(
   delete holder.careerBoardEarlyLocal;
   taken =
     early && typeof early.userId === 'string' && early.requests instanceof Promise
-      ? {
-          userId: early.userId,
-          requests: early.requests,
-          ...(early.asked instanceof Promise ? { asked: early.asked } : {}),
-        }
+      ? { userId: early.userId, requests: early.requests }
       : null;
   return taken;
-}
-
-/**
- * Resolves once the early script has asked for /api/me and the board, or at once if it asks
- * nothing, and after `capMs` at most. main.tsx starts React after it: each step of the early
- * chain (token answered, its body read, the reads sent) needs a turn on the main thread, and
- * React's first renders, one long task each, used to take those turns first, so the reads left
- * 100–300 ms after the token had arrived on a busy machine (bench/README.md, "tab").
- */
-export function earlyReadsAsked(early: EarlyLocalRequests | null, capMs: number): Promise<void> {
-  if (!early?.asked) return Promise.resolve();
-  const asked = early.asked;
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, capMs);
-    const done = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-    asked.then(done, done);
-  });
 }
 
 /**

@@ -1,5 +1,4 @@
 import {
-  earlyReadsAsked,
   fetchWithEarlyRequests,
   takeEarlyLocalRequests,
 } from '../../../tabs/src/api/earlyRequests';
@@ -60,51 +59,5 @@ describe('requests the page started before the app ran', () => {
 
   test('without an early script (framed, Azure, nobody signed in) there is nothing to take', () => {
     expect(takeEarlyLocalRequests({})).toBeNull();
-  });
-});
-
-describe('the first render waits for the early reads to be asked for, not longer', () => {
-  afterEach(() => jest.useRealTimers());
-
-  /** Whether `promise` has settled, after every pending callback has run. */
-  async function settled(promise: Promise<void>): Promise<boolean> {
-    let done = false;
-    void promise.then(() => (done = true));
-    await jest.advanceTimersByTimeAsync(0);
-    return done;
-  }
-
-  function asking() {
-    let asked!: () => void;
-    const early = {
-      userId: 'u1',
-      requests: Promise.resolve({}),
-      asked: new Promise<void>((resolve) => (asked = resolve)),
-    };
-    return { early, asked };
-  }
-
-  test('it goes on once they are asked for', async () => {
-    jest.useFakeTimers();
-    const { early, asked } = asking();
-    const waited = earlyReadsAsked(early, 300);
-    expect(await settled(waited)).toBe(false);
-    asked();
-    expect(await settled(waited)).toBe(true);
-  });
-
-  test('it goes on after the cap if they never are', async () => {
-    jest.useFakeTimers();
-    const waited = earlyReadsAsked(asking().early, 300);
-    await jest.advanceTimersByTimeAsync(299);
-    expect(await settled(waited)).toBe(false);
-    await jest.advanceTimersByTimeAsync(1);
-    expect(await settled(waited)).toBe(true);
-  });
-
-  test('with no early reads, at once', async () => {
-    jest.useFakeTimers();
-    expect(await settled(earlyReadsAsked(null, 300))).toBe(true);
-    expect(await settled(earlyReadsAsked(early({}), 300))).toBe(true);
   });
 });
