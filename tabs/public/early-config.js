@@ -2,9 +2,37 @@
 // evaluates, instead of after it (bench/README.md, finding 7); loadRuntimeConfig
 // (tabs/src/config/runtimeConfig.ts) takes this response. A file, not an inline script: the tab's
 // Content-Security-Policy allows scripts from 'self' only.
-window.careerBoardEarlyConfig = fetch('/config.json', { cache: 'no-store' });
+//
+// The local tab server also writes the settings into the page itself (a <meta> tag, before this
+// script; api/src/local/tabServer.ts): then there is no request at all, and the local sign-in
+// below starts at once instead of after /config.json has answered and the main thread is free.
+var inlineConfig = document.querySelector('meta[name="career-board-config"]');
+window.careerBoardEarlyConfig =
+  inlineConfig && inlineConfig.content
+    ? Promise.resolve(
+        new Response(inlineConfig.content, { headers: { 'Content-Type': 'application/json' } }),
+      )
+    : fetch('/config.json', { cache: 'no-store' });
 // Unread if the entry bundle asks itself (it ran first); never an unhandled rejection.
 window.careerBoardEarlyConfig.catch(function () {});
+
+// On a route that shows the board (own or another's, in a chat, in a meeting), its code is asked
+// for now, while the entry bundle downloads and runs, instead of by the entry once it has run.
+// The build names the board's files in the page (tabs/build/firstScreenChunks.ts); the module
+// loader later finds them fetched. Elsewhere nothing is preloaded.
+(function () {
+  var files = document.querySelector('meta[name="career-board-board-chunks"]');
+  var route = window.location.hash.replace(/^#\/*/, '').split('/')[0];
+  if (!files || !/^(|board|chat|meeting)$/.test(route)) return;
+  files.content.split(' ').forEach(function (href) {
+    if (!href) return;
+    var link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.crossOrigin = '';
+    link.href = href;
+    document.head.appendChild(link);
+  });
+})();
 
 // Local mode, opened in a browser (not framed) by someone who already chose "Sign in as" in this
 // tab: the token, /api/me and, on their own board, the board and its conversations are asked for
@@ -26,15 +54,25 @@ window.careerBoardEarlyConfig.catch(function () {});
     promise.catch(function () {});
     return promise;
   };
-  var config = window.careerBoardEarlyConfig
-    .then(function (response) {
-      return response.clone().json();
-    })
-    .then(function (settings) {
-      if (!settings || settings.mode !== 'local' || typeof settings.devServicesUrl !== 'string')
-        throw new Error('not local');
-      return settings;
-    });
+  // Read here and now when the page carries it: the token is then asked for in this very task,
+  // not in one that waits for the main thread to finish running the entry bundle.
+  var inlineSettings;
+  try {
+    inlineSettings = inlineConfig && inlineConfig.content ? JSON.parse(inlineConfig.content) : null;
+  } catch {
+    inlineSettings = null;
+  }
+  var config = (
+    inlineSettings
+      ? Promise.resolve(inlineSettings)
+      : window.careerBoardEarlyConfig.then(function (response) {
+          return response.clone().json();
+        })
+  ).then(function (settings) {
+    if (!settings || settings.mode !== 'local' || typeof settings.devServicesUrl !== 'string')
+      throw new Error('not local');
+    return settings;
+  });
   var tokenUrl = config.then(function (settings) {
     return settings.devServicesUrl.replace(/\/+$/, '') + '/identity/token';
   });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -9,7 +9,9 @@ import { sendJson } from './http-utils';
 
 /**
  * Serves the built tab (tabs/dist) the way static hosting does in Azure, plus `/config.json`, the
- * runtime configuration the tab reads at start so one build works on any ports.
+ * runtime configuration the tab reads at start so one build works on any ports. The app shell
+ * (index.html) carries the same configuration in a `<meta>` tag, so the page's early script
+ * (tabs/public/early-config.js) starts the sign-in requests without a round trip for it.
  */
 
 export interface TabServerOptions {
@@ -32,6 +34,7 @@ const TYPES: Record<string, string> = {
 export function createTabListener(options: TabServerOptions): RequestListener {
   const root = resolve(options.distDir);
   const csp = contentSecurityPolicy(options.runtimeConfig);
+  const index = join(root, 'index.html');
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -45,6 +48,7 @@ export function createTabListener(options: TabServerOptions): RequestListener {
     void serveFile(url.pathname).then(
       (file) => {
         const isAsset = file.path.includes(`${join(root, 'assets')}`);
+        const { shell } = file;
         res.writeHead(200, {
           'Content-Type': TYPES[extname(file.path)] ?? 'application/octet-stream',
           'Content-Length': file.size,
@@ -54,6 +58,7 @@ export function createTabListener(options: TabServerOptions): RequestListener {
           'Cache-Control': isAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
         });
         if (req.method === 'HEAD') res.end();
+        else if (shell) res.end(shell);
         else createReadStream(file.path).pipe(res);
       },
       () => {
@@ -63,13 +68,35 @@ export function createTabListener(options: TabServerOptions): RequestListener {
     );
   };
 
-  async function serveFile(pathname: string): Promise<{ path: string; size: number }> {
+  /** The file to send; the app shell read and given the configuration (`shell`). */
+  async function serveFile(
+    pathname: string,
+  ): Promise<{ path: string; size: number; shell: Buffer | null }> {
     const candidate = normalize(join(root, decodeURIComponent(pathname)));
     if (!candidate.startsWith(root)) throw new Error('outside root');
     const info = await stat(candidate).catch(() => null);
-    if (info?.isFile()) return { path: candidate, size: info.size };
+    if (info?.isFile() && candidate !== index)
+      return { path: candidate, size: info.size, shell: null };
     // Client-side routes (hash routing mostly, but be forgiving) fall back to the app shell.
-    const index = join(root, 'index.html');
-    return { path: index, size: (await stat(index)).size };
+    const shell = Buffer.from(
+      withInlineConfig(await readFile(index, 'utf8'), options.runtimeConfig),
+    );
+    return { path: index, size: shell.length, shell };
   }
+}
+
+/** The name of the `<meta>` tag that carries the runtime configuration in the app shell. */
+export const INLINE_CONFIG_META = 'career-board-config';
+
+/**
+ * The shell with the runtime configuration as the first thing in its `<head>`, before the early
+ * script that reads it. A `<meta>` tag, not an inline script: the tab's CSP allows scripts from
+ * 'self' only. A shell without a `<head>` is sent as it is (the page then asks /config.json).
+ */
+export function withInlineConfig(html: string, config: TabRuntimeConfig): string {
+  const content = JSON.stringify(config).replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return html.replace(
+    /<head>/i,
+    (head) => `${head}\n    <meta name="${INLINE_CONFIG_META}" content="${content}" />`,
+  );
 }

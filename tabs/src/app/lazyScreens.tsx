@@ -1,5 +1,9 @@
 import { lazy } from 'react';
+import type { ComponentProps } from 'react';
 
+import type { BoardScreen as LoadedBoardScreen } from './BoardPage';
+import { BoardScreenSkeleton } from './BoardScreenSkeleton';
+import { onDemand, useOnDemand } from './onDemand';
 import type { AppRoute } from '../routing/routes';
 
 /**
@@ -17,7 +21,25 @@ const load = {
     import('../sharing/SharedWithMePage').then((m) => ({ default: m.SharedWithMePage })),
 };
 
-export const BoardScreen = lazy(load.board);
+type BoardScreenComponent = typeof LoadedBoardScreen;
+
+/** The board's chunk, fetched once (at boot by preloadScreenFor) and then held as loaded. */
+const boardChunk = onDemand<BoardScreenComponent>(load.board);
+
+/**
+ * The board screen, rendered without a Suspense fallback: BoardScreenSkeleton until its chunk is
+ * in, then the screen by a plain state update. Not React.lazy under Suspense because React holds
+ * back content that replaces a committed Suspense fallback until 300 ms after that fallback
+ * appeared (its fallback throttle, for retries only): the chunk usually arrives just after
+ * /api/me put the fallback up, so the board showed up to 300 ms after its data was in (the
+ * trace in bench/README.md, finding 7). If the chunk cannot load, it says so and offers a retry.
+ */
+export function BoardScreen(props: ComponentProps<BoardScreenComponent>) {
+  const { loaded: Screen, problem } = useOnDemand(boardChunk, 'Your board');
+  if (Screen) return <Screen {...props} />;
+  return problem ?? <BoardScreenSkeleton />;
+}
+
 export const TeamPage = lazy(load.team);
 export const ChatConfigPage = lazy(load.chatConfig);
 export const SettingsPage = lazy(load.settings);
@@ -38,7 +60,7 @@ export const ConsentWindow = lazy(() =>
 export function preloadScreenFor(route: AppRoute): void {
   const loader =
     route.name === 'board' || route.name === 'chat'
-      ? load.board
+      ? boardChunk.load
       : route.name === 'team'
         ? load.team
         : route.name === 'config'
