@@ -20,14 +20,23 @@ type Transform = (sqlAst: Record<string, unknown>) => Node;
 
 let patched = false;
 
+/** The engine the server itself loads, wherever npm placed it. */
+const fromServer = createRequire(require.resolve('@vercel/cosmosdb-server'));
+
 export function appendQuerySourcesInPlace(): void {
   if (patched) return;
   patched = true;
-  // The engine the server itself loads, wherever npm placed it.
-  const fromServer = createRequire(require.resolve('@vercel/cosmosdb-server'));
   const transformer = fromServer('@zeit/cosmosdb-query/lib/transformer') as { default: Transform };
   const transform = transformer.default;
   transformer.default = (sqlAst) => rewrite(transform(sqlAst)) as Node;
+}
+
+/** The JavaScript the server's engine compiles `sql` to (what the tests inspect). */
+export function compiledQuery(sql: string): string {
+  const engine = fromServer('@zeit/cosmosdb-query') as {
+    default: (sql: string) => { code: string };
+  };
+  return engine.default(sql).code;
 }
 
 function isNode(value: unknown): value is Node {

@@ -4,7 +4,11 @@ import {
   startEmbeddedCosmos,
 } from '../../../api/src/local/cosmosServer';
 import { close } from '../../../api/src/local/listen';
-import { LOOPBACK_IDLE_SOCKET_MS, openCosmosStore } from '../../../api/src/store/cosmosClient';
+import {
+  LOOPBACK_IDLE_SOCKET_MS,
+  LOOPBACK_MAX_SOCKETS,
+  openCosmosStore,
+} from '../../../api/src/store/cosmosClient';
 
 /**
  * Keep-alive between the app and the embedded Cosmos DB. The server used to close idle
@@ -48,6 +52,30 @@ describe('the embedded Cosmos DB keep-alive', () => {
       expect(connections).toBe(opened);
       store.client.dispose();
       expect(cosmos.server.headersTimeout).toBeGreaterThan(cosmos.server.keepAliveTimeout);
+    } finally {
+      await close(cosmos.server);
+    }
+  });
+  it('a burst of requests shares a bounded set of connections instead of one handshake each', async () => {
+    const cosmos = await startEmbeddedCosmos(0);
+    let connections = 0;
+    cosmos.server.on('secureConnection', () => connections++);
+    try {
+      const store = await openCosmosStore({
+        endpoint: cosmos.endpoint,
+        key: EMULATOR_KEY,
+        database: 'burst',
+      });
+      const boards = store.containers.boards;
+      await boards.items.create({ id: 'a1', pk: 't|e', title: 'first' });
+      const burst = LOOPBACK_MAX_SOCKETS * 6;
+      const reads = await Promise.all(
+        Array.from({ length: burst }, () => boards.item('a1', 't|e').read()),
+      );
+      expect(reads.every((r) => r.statusCode === 200)).toBe(true);
+      expect(connections).toBeGreaterThan(1);
+      expect(connections).toBeLessThanOrEqual(LOOPBACK_MAX_SOCKETS);
+      store.client.dispose();
     } finally {
       await close(cosmos.server);
     }
