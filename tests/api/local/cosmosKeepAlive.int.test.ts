@@ -1,3 +1,7 @@
+import type { Server } from 'node:https';
+
+import type { Container } from '@azure/cosmos';
+
 import { EMULATOR_KEY } from '../../../api/src/local/localConfig';
 import {
   EMBEDDED_COSMOS_KEEP_ALIVE_MS,
@@ -24,19 +28,10 @@ describe('the embedded Cosmos DB keep-alive', () => {
     expect(LOOPBACK_IDLE_SOCKET_MS).toBeLessThanOrEqual(EMBEDDED_COSMOS_KEEP_ALIVE_MS / 2);
   });
 
-  it('after idling longer than the old 5 s server timeout, a replace reuses the connection and succeeds', async () => {
-    const cosmos = await startEmbeddedCosmos(0);
-    let connections = 0;
-    cosmos.server.on('secureConnection', () => connections++);
-    try {
-      const store = await openCosmosStore({
-        endpoint: cosmos.endpoint,
-        key: EMULATOR_KEY,
-        database: 'keep-alive',
-      });
-      const boards = store.containers.boards;
+  it('after idling longer than the old 5 s server timeout, a replace reuses the connection and succeeds', () =>
+    withCountedConnections('keep-alive', async ({ server, boards, connections }) => {
       const { resource } = await boards.items.create({ id: 'a1', pk: 't|e', title: 'first' });
-      const opened = connections;
+      const opened = connections();
 
       await new Promise((resolve) => setTimeout(resolve, OLD_SERVER_IDLE_MS + 1_000));
 
@@ -49,35 +44,43 @@ describe('the embedded Cosmos DB keep-alive', () => {
       expect(replaced.statusCode).toBe(200);
       expect(replaced.resource).toMatchObject({ title: 'second' });
       // The idle connection was still open and was used: nothing had to be re-established.
-      expect(connections).toBe(opened);
-      store.client.dispose();
-      expect(cosmos.server.headersTimeout).toBeGreaterThan(cosmos.server.keepAliveTimeout);
-    } finally {
-      await close(cosmos.server);
-    }
-  });
-  it('a burst of requests shares a bounded set of connections instead of one handshake each', async () => {
-    const cosmos = await startEmbeddedCosmos(0);
-    let connections = 0;
-    cosmos.server.on('secureConnection', () => connections++);
-    try {
-      const store = await openCosmosStore({
-        endpoint: cosmos.endpoint,
-        key: EMULATOR_KEY,
-        database: 'burst',
-      });
-      const boards = store.containers.boards;
+      expect(connections()).toBe(opened);
+      expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+    }));
+
+  it('a burst of requests shares a bounded set of connections instead of one handshake each', () =>
+    withCountedConnections('burst', async ({ boards, connections }) => {
       await boards.items.create({ id: 'a1', pk: 't|e', title: 'first' });
       const burst = LOOPBACK_MAX_SOCKETS * 6;
       const reads = await Promise.all(
         Array.from({ length: burst }, () => boards.item('a1', 't|e').read()),
       );
       expect(reads.every((r) => r.statusCode === 200)).toBe(true);
-      expect(connections).toBeGreaterThan(1);
-      expect(connections).toBeLessThanOrEqual(LOOPBACK_MAX_SOCKETS);
-      store.client.dispose();
-    } finally {
-      await close(cosmos.server);
-    }
-  });
+      expect(connections()).toBeGreaterThan(1);
+      expect(connections()).toBeLessThanOrEqual(LOOPBACK_MAX_SOCKETS);
+    }));
 });
+
+/** An embedded server counting the TLS connections made to it, and the app's store on it. */
+async function withCountedConnections(
+  database: string,
+  use: (kit: { server: Server; boards: Container; connections: () => number }) => Promise<void>,
+): Promise<void> {
+  const cosmos = await startEmbeddedCosmos(0);
+  let connections = 0;
+  cosmos.server.on('secureConnection', () => connections++);
+  try {
+    const store = await openCosmosStore({ endpoint: cosmos.endpoint, key: EMULATOR_KEY, database });
+    try {
+      await use({
+        server: cosmos.server,
+        boards: store.containers.boards,
+        connections: () => connections,
+      });
+    } finally {
+      store.client.dispose();
+    }
+  } finally {
+    await close(cosmos.server);
+  }
+}
