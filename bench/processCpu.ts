@@ -10,12 +10,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
+/** The fields of /proc/<pid>/stat after the command name: [0] is the state, [1] the parent. */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) is in parentheses and may hold spaces: count after its end.
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** utime + stime of a process, ms; null when it is gone or /proc is not there. */
 export function processCpuMs(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) is in parentheses and may hold spaces: count after its end.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = statFields(pid);
     const utime = Number(fields[11]);
     const stime = Number(fields[12]);
     return ((utime + stime) * 1000) / TICKS_PER_SECOND;
@@ -34,27 +39,12 @@ export function childPids(needle: string): number[] {
   }
   return entries.map(Number).filter((pid) => {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent !== process.pid) return false;
+      if (Number(statFields(pid)[1]) !== process.pid) return false;
       return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
     } catch {
       return false;
     }
   });
-}
-
-/** CPU used by a set of processes from now until `read()`; null when it cannot be measured. */
-export function cpuMeter(pids: readonly number[]): { read(): number | null } {
-  const start = pids.map(processCpuMs);
-  return {
-    read() {
-      if (pids.length === 0 || start.some((v) => v === null)) return null;
-      const now = pids.map(processCpuMs);
-      if (now.some((v) => v === null)) return null;
-      return Math.round(now.reduce<number>((sum, v, i) => sum + v! - start[i]!, 0));
-    },
-  };
 }
 
 /**
@@ -101,7 +91,7 @@ export interface CpuShare {
   waitingCores: number | null;
 }
 
-/** Nanoseconds a process's threads spent waiting on a run queue; null when unreadable. */
+/** Time a process's threads spent waiting on a run queue, ms (schedstat counts ns); null when unreadable. */
 export function runQueueWaitMs(pid: number): number | null {
   try {
     const threads = readdirSync(`/proc/${pid}/task`);
