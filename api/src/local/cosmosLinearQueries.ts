@@ -62,31 +62,50 @@ function accumulatingCallback(node: Node): Node | undefined {
   return isAccumulator((callback.params as unknown[])[0]) ? callback : undefined;
 }
 
-function rewrite(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(rewrite);
-  if (!isNode(value)) return value;
+/**
+ * The tree with `exit` applied to each node after its children (a copy: the engine's own AST is
+ * left as it is); below a node `descend` refuses, nothing is visited.
+ */
+function postOrder(
+  value: unknown,
+  exit: (node: Node) => unknown,
+  descend: (node: Node) => boolean = () => true,
+): unknown {
+  if (Array.isArray(value)) return value.map((item) => postOrder(item, exit, descend));
+  if (!isNode(value) || !descend(value)) return value;
   const node: Node = { ...value };
-  for (const [key, child] of Object.entries(node)) node[key] = rewrite(child);
-  const callback = accumulatingCallback(node);
-  if (callback) callback.body = appendInPlace(callback.body);
-  return node;
+  for (const [key, child] of Object.entries(node)) node[key] = postOrder(child, exit, descend);
+  return exit(node);
 }
 
-/** In a callback's body (not inside nested functions): `[...$, a, ...b]` → `($.push(a, ...b), $)`. */
-function appendInPlace(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(appendInPlace);
-  if (!isNode(value) || value.type.includes('Function')) return value;
-  const node: Node = { ...value };
-  for (const [key, child] of Object.entries(node)) node[key] = appendInPlace(child);
-  const elements = node.type === 'ArrayExpression' ? (node.elements as unknown[]) : [];
-  const [first, ...rest] = elements;
-  if (!isNode(first) || first.type !== 'SpreadElement' || !isAccumulator(first.argument))
+function rewrite(value: unknown): unknown {
+  return postOrder(value, (node) => {
+    const callback = accumulatingCallback(node);
+    if (callback) callback.body = appendInPlace(callback.body);
     return node;
-  const accumulator = { type: 'Identifier', name: '$' };
-  return {
-    type: 'SequenceExpression',
-    expressions: [...rest.map((element) => push(accumulator, element)), accumulator],
-  };
+  });
+}
+
+/**
+ * In a callback's body (not inside nested functions): `[...$, a, ...b]` →
+ * `($.push(a), b.forEach(($item) => $.push($item)), $)`.
+ */
+function appendInPlace(value: unknown): unknown {
+  return postOrder(
+    value,
+    (node) => {
+      const elements = node.type === 'ArrayExpression' ? (node.elements as unknown[]) : [];
+      const [first, ...rest] = elements;
+      if (!isNode(first) || first.type !== 'SpreadElement' || !isAccumulator(first.argument))
+        return node;
+      const accumulator = { type: 'Identifier', name: '$' };
+      return {
+        type: 'SequenceExpression',
+        expressions: [...rest.map((element) => push(accumulator, element)), accumulator],
+      };
+    },
+    (node) => !node.type.includes('Function'),
+  );
 }
 
 /**
