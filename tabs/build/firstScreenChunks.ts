@@ -1,6 +1,8 @@
 import type { OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
 
+import { BOARD_CHUNKS_META } from '../src/config/pageMeta';
+
 /**
  * The first visit's code in few files instead of ~45 (issue 14). Left to itself the bundler
  * splits every module shared by a different set of screens into a chunk of its own, so the entry
@@ -22,9 +24,6 @@ import type { Plugin } from 'vite';
  * early script (tabs/public/early-config.js) can preload them on a board route while the entry
  * downloads and runs, instead of the entry asking for them once it has run.
  */
-
-/** The `<meta>` tag naming the board screen's files, space-separated (read by early-config.js). */
-export const BOARD_CHUNKS_META = 'career-board-board-chunks';
 
 /** The board screen's module, as lazyScreens.tsx imports it. */
 const BOARD_SCREEN = /[\\/]src[\\/]app[\\/]BoardPage\.tsx$/;

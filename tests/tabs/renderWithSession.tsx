@@ -50,6 +50,7 @@ export function fakeApi(overrides: Partial<CareerBoardApi> = {}): CareerBoardApi
     'searchPeople',
   ];
   for (const name of names) api[name] = overrides[name] ?? missing(name);
+  if (overrides.answered) api.answered = overrides.answered;
   // The owner's board shows its Sharing panel: by default, shared with nobody.
   api.shares = overrides.shares ?? (() => Promise.resolve({ shares: [], advice: [] }));
   return api as CareerBoardApi;

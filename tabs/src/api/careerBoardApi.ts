@@ -43,6 +43,14 @@ import type { ApiClient } from './apiClient';
 
 /** Every API route the tab calls, typed by the shared contract. */
 export interface CareerBoardApi {
+  /**
+   * First reads the session started early that have already answered (api/firstReads.ts): a
+   * screen may open with one instead of asking. Each is taken once, like the request itself.
+   */
+  answered?: {
+    board(employeeId: string): BoardView | undefined;
+    conversations(employeeId: string): ConversationView[] | undefined;
+  };
   me(): Promise<MeView>;
   board(employeeId: string): Promise<BoardView>;
   createAspiration(employeeId: string, input: AspirationInput): Promise<AspirationView>;

@@ -5,25 +5,67 @@ import type { CareerBoardApi } from './careerBoardApi';
  * the screen's chunk has loaded and rendered: on a first visit that wait was about half a second
  * of the way to a visible board (bench/README.md, finding 7). The screen then asks the API as it
  * always does and is handed the request already in flight, once; every later read (a reload, a
- * retry, after a write) goes to the API, so nothing is served stale.
+ * retry, after a write) goes to the API, so nothing is served stale. A screen that mounts after
+ * the answer arrived (its chunk came later than the data, as on a first visit inside Teams) opens
+ * with it (`answered`), instead of a skeleton that is painted and replaced a frame later.
  */
 export function withFirstReads(api: CareerBoardApi, employeeId: string): CareerBoardApi {
   const board = takeOnce(employeeId, api.board(employeeId));
   const conversations = takeOnce(employeeId, api.conversations(employeeId));
-  return {
+  const withReads: CareerBoardApi = {
     ...api,
-    board: (id) => board(id) ?? api.board(id),
-    conversations: (id) => conversations(id) ?? api.conversations(id),
+    board: (id) => board.pending(id) ?? api.board(id),
+    conversations: (id) => conversations.pending(id) ?? api.conversations(id),
+    answered: { board: board.answered, conversations: conversations.answered },
   };
+  settling.set(withReads, Promise.allSettled([board.request, conversations.request]));
+  return withReads;
 }
 
-function takeOnce<T>(forId: string, pending: Promise<T>): (id: string) => Promise<T> | undefined {
+const settling = new WeakMap<CareerBoardApi, Promise<unknown>>();
+
+/**
+ * Resolves once `api`'s first reads have answered (or failed), or after `withinMs`, whichever is
+ * first; at once for an API without first reads. The session waits this long before opening the
+ * app, so that when the board's data is moments away the board screen mounts with it, instead of
+ * mounting a skeleton, painting it and rendering again.
+ */
+export function firstReadsSettled(api: CareerBoardApi, withinMs: number): Promise<void> {
+  const reads = settling.get(api);
+  if (!reads) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, withinMs);
+    void reads.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+interface Once<T> {
+  request: Promise<T>;
+  /** The request in flight (or settled), the first time the screen asks for `id`'s. */
+  pending(id: string): Promise<T> | undefined;
+  /** Its answer, if it has already arrived: taken in place of the request, so also once. */
+  answered(id: string): T | undefined;
+}
+
+function takeOnce<T>(forId: string, request: Promise<T>): Once<T> {
+  let answer: { value: T } | null = null;
   // Failures surface when the screen takes the request; until then they are not unhandled.
-  pending.catch(() => undefined);
+  request.then(
+    (value) => (answer = { value }),
+    () => undefined,
+  );
   let taken = false;
-  return (id) => {
-    if (taken || id !== forId) return undefined;
+  const take = (id: string) => {
+    if (taken || id !== forId) return false;
     taken = true;
-    return pending;
+    return true;
+  };
+  return {
+    request,
+    pending: (id) => (take(id) ? request : undefined),
+    answered: (id) => (answer && take(id) ? answer.value : undefined),
   };
 }

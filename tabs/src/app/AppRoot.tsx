@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense, useEffect, useState } from 'react';
 
-import { boot } from './bootstrap';
+import { boot, bootAtOnce } from './bootstrap';
 import type { BootState } from './bootstrap';
 import { ConsentWindow } from './lazyScreens';
 import { SignInGate } from './SignInGate';
@@ -41,11 +41,12 @@ function ConsentWindowRoot() {
 
 function TabRoot() {
   const styles = useStyles();
-  const [state, setState] = useState<BootState>({ kind: 'starting' });
+  const [atOnce] = useState(() => bootAtOnce());
+  const [state, setState] = useState<BootState>(atOnce ?? { kind: 'starting' });
   const theme = useAppTheme(state.kind === 'ready' ? state.host : null);
 
   // boot() settles every outcome into a state of its own; it does not reject.
-  useLoad(boot, [], { loaded: setState, failed: () => undefined });
+  useLoad(() => (atOnce ? null : boot()), [atOnce], { loaded: setState, failed: () => undefined });
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

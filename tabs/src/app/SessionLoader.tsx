@@ -9,7 +9,7 @@ import type { MeView } from '@contract/boardContract';
 import { createApiClient } from '../api/apiClient';
 import { createCareerBoardApi } from '../api/careerBoardApi';
 import type { CareerBoardApi } from '../api/careerBoardApi';
-import { withFirstReads } from '../api/firstReads';
+import { firstReadsSettled, withFirstReads } from '../api/firstReads';
 import { describeProblem } from '../api/describeProblem';
 import { ConsentNeeded } from '../auth/ConsentNeeded';
 import { SignInProblem } from '../auth/signInProblem';
@@ -42,10 +42,8 @@ export function SessionLoader({ config, host, tokens, switchUser, fetchImpl }: S
   );
   const [state, setState] = useState<MeState>({ kind: 'loading' });
 
-  const reload = useLoad(() => api.me(), [api], {
-    // Opening on one's own board: its data is asked for now, while the board screen loads.
-    loaded: (me) =>
-      setState({ kind: 'ready', me, api: opensOwnBoard() ? withFirstReads(api, me.id) : api }),
+  const reload = useLoad(() => openSession(api), [api], {
+    loaded: (opened) => setState({ kind: 'ready', ...opened }),
     failed: (error) => setState({ kind: 'failed', error }),
   });
 
@@ -92,6 +90,23 @@ export function SessionLoader({ config, host, tokens, switchUser, fetchImpl }: S
       <AppShell />
     </SessionContext.Provider>
   );
+}
+
+/**
+ * How long the session waits for its board's first reads before opening the app anyway: about six
+ * frames. When the data is that close (the local early requests, a fast API), the board mounts
+ * with it in one render instead of as a skeleton first; when it is not, the app opens as before,
+ * this much later, and the board still appears when its data does.
+ */
+export const FIRST_READS_WAIT_MS = 100;
+
+/** Who is asking; opening on their own board, its data is asked for now, while the screen loads. */
+async function openSession(api: CareerBoardApi): Promise<{ me: MeView; api: CareerBoardApi }> {
+  const me = await api.me();
+  if (!opensOwnBoard()) return { me, api };
+  const withReads = withFirstReads(api, me.id);
+  await firstReadsSettled(withReads, FIRST_READS_WAIT_MS);
+  return { me, api: withReads };
 }
 
 function opensOwnBoard(): boolean {

@@ -12,6 +12,7 @@ import type {
 } from '@contract/boardContract';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 import { useLoad } from '../common/useLoad';
+import { useOpeningRead } from '../common/useOpeningRead';
 
 export type BoardState =
   | { status: 'loading' }
@@ -41,7 +42,10 @@ export function useBoard(
   api: CareerBoardApi,
   employeeId: string,
 ): { state: BoardState; actions: BoardActions } {
-  const [state, setState] = useState<BoardState>({ status: 'loading' });
+  const opening = useOpeningRead(api, employeeId, (answered, id) => answered.board(id));
+  const [state, setState] = useState<BoardState>(
+    opening.value ? { status: 'ready', board: opening.value } : { status: 'loading' },
+  );
   const stateRef = useRef<BoardState>(state);
   const queues = useRef(new Map<string, Promise<unknown>>());
 
@@ -96,10 +100,14 @@ export function useBoard(
     }
   }, [api, employeeId, commit]);
 
-  useLoad(() => api.board(employeeId), [api, employeeId], {
-    loaded: (board) => commit(() => ({ status: 'ready', board })),
-    failed: (error) => commit(() => ({ status: 'failed', error })),
-  });
+  useLoad(
+    () => (opening.holds(api, employeeId) ? null : api.board(employeeId)),
+    [api, employeeId, opening],
+    {
+      loaded: (board) => commit(() => ({ status: 'ready', board })),
+      failed: (error) => commit(() => ({ status: 'failed', error })),
+    },
+  );
 
   /** Runs writes to one aspiration in order, so each carries the ETag the previous one returned. */
   const enqueue = useCallback(<T>(id: string, work: () => Promise<T>): Promise<T> => {

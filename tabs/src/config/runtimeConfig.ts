@@ -1,3 +1,5 @@
+import { INLINE_CONFIG_META } from './pageMeta';
+
 /**
  * Where the API and local dev services live. Read once at start from `/config.json`, served beside
  * the tab, so one build runs on any ports and in any environment. (Checked by hand rather than
@@ -59,6 +61,19 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig | null {
     extraHostOrigins: origins as string[],
     entra,
   };
+}
+
+/** The settings the page itself carries, if it carries valid ones; otherwise null. */
+export function readInlineConfig(
+  doc: Pick<Document, 'querySelector'> = document,
+): RuntimeConfig | null {
+  const content = doc.querySelector(`meta[name="${INLINE_CONFIG_META}"]`)?.getAttribute('content');
+  if (!content) return null;
+  try {
+    return parseRuntimeConfig(JSON.parse(content));
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ConversationPatch, ConversationView } from '@contract/conversation
 import { ApiProblem } from '../api/apiProblem';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 import { useLoad } from '../common/useLoad';
+import { useOpeningRead } from '../common/useOpeningRead';
 
 export type ConversationsState =
   | { status: 'loading' }
@@ -32,7 +33,10 @@ export function useConversations(
   api: CareerBoardApi,
   employeeId: string,
 ): { state: ConversationsState; actions: ConversationActions } {
-  const [state, setState] = useState<ConversationsState>({ status: 'loading' });
+  const opening = useOpeningRead(api, employeeId, (answered, id) => answered.conversations(id));
+  const [state, setState] = useState<ConversationsState>(
+    opening.value ? { status: 'ready', conversations: opening.value } : { status: 'loading' },
+  );
   const stateRef = useRef<ConversationsState>(state);
   const queues = useRef(new Map<string, Promise<unknown>>());
 
@@ -62,10 +66,14 @@ export function useConversations(
     return found;
   }, []);
 
-  useLoad(() => api.conversations(employeeId), [api, employeeId], {
-    loaded: (conversations) => commit(() => ({ status: 'ready', conversations })),
-    failed: (error) => commit(() => ({ status: 'failed', error })),
-  });
+  useLoad(
+    () => (opening.holds(api, employeeId) ? null : api.conversations(employeeId)),
+    [api, employeeId, opening],
+    {
+      loaded: (conversations) => commit(() => ({ status: 'ready', conversations })),
+      failed: (error) => commit(() => ({ status: 'failed', error })),
+    },
+  );
 
   const reload = useCallback(async () => {
     try {

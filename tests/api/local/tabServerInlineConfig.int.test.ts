@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,10 @@ import { join } from 'node:path';
 import type { TabRuntimeConfig } from '../../../api/src/contract/tabRuntimeContract';
 import { close, listen } from '../../../api/src/local/listen';
 import { INLINE_CONFIG_META, createTabListener } from '../../../api/src/local/tabServer';
+import {
+  BOARD_CHUNKS_META,
+  INLINE_CONFIG_META as TAB_READS_META,
+} from '../../../tabs/src/config/pageMeta';
 
 /**
  * The local tab server writes the runtime configuration into the app shell, so the page's early
@@ -87,5 +91,16 @@ describe('the app shell carries the runtime configuration', () => {
     const head = await fetch(`${base}/`, { method: 'HEAD' });
     const get = await fetch(`${base}/`);
     expect(head.headers.get('content-length')).toBe(get.headers.get('content-length'));
+  });
+});
+
+describe('the page reads the tags by the names they are written under', () => {
+  // The early script is a public file and cannot import the names: were one to drift, the page
+  // would quietly fetch /config.json again or skip the board's preload.
+  it('the app and its early script look for the server’s and the build’s meta tags', async () => {
+    const early = await readFile(join(__dirname, '../../../tabs/public/early-config.js'), 'utf8');
+    expect(TAB_READS_META).toBe(INLINE_CONFIG_META);
+    expect(early).toContain(`meta[name="${INLINE_CONFIG_META}"]`);
+    expect(early).toContain(`meta[name="${BOARD_CHUNKS_META}"]`);
   });
 });

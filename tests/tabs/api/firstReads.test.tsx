@@ -1,6 +1,6 @@
 import type { BoardView } from '@contract/boardContract';
 import type { CareerBoardApi } from '../../../tabs/src/api/careerBoardApi';
-import { withFirstReads } from '../../../tabs/src/api/firstReads';
+import { firstReadsSettled, withFirstReads } from '../../../tabs/src/api/firstReads';
 
 /** The own board's first reads go out with the session and are handed to the board screen once. */
 
@@ -47,6 +47,56 @@ describe('first reads', () => {
     } as unknown as CareerBoardApi;
     const prefetched = withFirstReads(failing, 'me');
     await new Promise((resolve) => setTimeout(resolve, 0));
+    await expect(prefetched.board('me')).rejects.toThrow('offline');
+  });
+
+  it('hand an answer that already arrived to the screen that mounts after it, once', async () => {
+    const { api, calls } = countingApi();
+    const prefetched = withFirstReads(api, 'me');
+    // Not yet: the requests have not answered.
+    expect(prefetched.answered?.board('me')).toBeUndefined();
+    await firstReadsSettled(prefetched, 1000);
+    expect(prefetched.answered?.board('me')).toEqual({ employee: { id: 'me' }, aspirations: [] });
+    expect(prefetched.answered?.conversations('me')).toEqual([]);
+    // Taken: the answer is not handed out twice, and the request is not handed out after it.
+    expect(prefetched.answered?.board('me')).toBeUndefined();
+    await prefetched.board('me');
+    expect(calls).toEqual(['board me', 'conversations me', 'board me']);
+  });
+
+  it('never hand an answer to someone else’s board, nor one whose request was taken', async () => {
+    const { api } = countingApi();
+    const prefetched = withFirstReads(api, 'me');
+    await firstReadsSettled(prefetched, 1000);
+    expect(prefetched.answered?.board('report')).toBeUndefined();
+    await prefetched.conversations('me');
+    expect(prefetched.answered?.conversations('me')).toBeUndefined();
+  });
+
+  it('are waited for only as long as asked: a read that never answers does not hold the app', async () => {
+    const hanging = {
+      board: () => new Promise(() => undefined),
+      conversations: () => Promise.resolve([]),
+    } as unknown as CareerBoardApi;
+    const started = Date.now();
+    await firstReadsSettled(withFirstReads(hanging, 'me'), 50);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    // An API without first reads is not waited for at all.
+    let settled = false;
+    void firstReadsSettled(hanging, 10_000).then(() => (settled = true));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(settled).toBe(true);
+  });
+
+  it('a failed read is settled too, and fails where the screen takes it', async () => {
+    const failing = {
+      board: () => Promise.reject(new Error('offline')),
+      conversations: () => Promise.resolve([]),
+    } as unknown as CareerBoardApi;
+    const prefetched = withFirstReads(failing, 'me');
+    await firstReadsSettled(prefetched, 10_000);
+    expect(prefetched.answered?.board('me')).toBeUndefined();
     await expect(prefetched.board('me')).rejects.toThrow('offline');
   });
 });

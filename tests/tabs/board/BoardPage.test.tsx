@@ -50,6 +50,41 @@ describe('My board', () => {
     expect(await screen.findByText('Only you can see this', {}, { timeout: 5000 })).toBeTruthy();
   });
 
+  test('opens with a board its session already read: no skeleton first, and no second read', () => {
+    const board = jest.fn(() => Promise.reject(new Error('read again')));
+    const conversations = jest.fn(() => Promise.reject(new Error('read again')));
+    const api = fakeApi({
+      board,
+      conversations,
+      privateNotes: noNotes.privateNotes,
+      answered: {
+        board: (id) =>
+          id === EMPLOYEE.id
+            ? aBoard({ aspirations: [anAspiration({ id: 'a', title: 'Staff engineer' })] })
+            : undefined,
+        conversations: (id) => (id === EMPLOYEE.id ? [] : undefined),
+      },
+    });
+    renderWithSession(<BoardScreen employeeId={EMPLOYEE.id} />, { api, me: aMe() });
+    // The first render: no waiting for anything.
+    expect(screen.getByRole('heading', { name: 'Staff engineer' })).toBeTruthy();
+    expect(screen.queryByText('Loading the board…')).toBeNull();
+    expect(board).not.toHaveBeenCalled();
+    expect(conversations).not.toHaveBeenCalled();
+  });
+
+  test('without an answer already in, it loads as usual', async () => {
+    const api = fakeApi({
+      board: async () =>
+        aBoard({ aspirations: [anAspiration({ id: 'a', title: 'Staff engineer' })] }),
+      ...noNotes,
+      answered: { board: () => undefined, conversations: () => undefined },
+    });
+    renderWithSession(<BoardScreen employeeId={EMPLOYEE.id} />, { api, me: aMe() });
+    expect(screen.getByText('Loading the board…')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Staff engineer' })).toBeTruthy();
+  });
+
   test('an empty board teaches, with the three conversation starters', async () => {
     renderBoard(aBoard());
     expect(await screen.findByRole('heading', { name: 'Say what you want next' })).toBeTruthy();

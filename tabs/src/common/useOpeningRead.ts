@@ -1,0 +1,32 @@
+import { useState } from 'react';
+
+import type { CareerBoardApi } from '../api/careerBoardApi';
+
+type Answered = NonNullable<CareerBoardApi['answered']>;
+
+export interface OpeningRead<T> {
+  /** The answer the component opened with, if the first read had already answered at mount. */
+  value: T | undefined;
+  /** Whether it still shows that answer's read (same API, same person): nothing to load then. */
+  holds(api: CareerBoardApi, employeeId: string): boolean;
+}
+
+/**
+ * Opens a screen's state with a first read that already answered (api/firstReads.ts), so the
+ * screen's first render is the data rather than a skeleton replaced a frame later. Taken once, at
+ * mount; without it the screen loads as usual.
+ */
+export function useOpeningRead<T>(
+  api: CareerBoardApi,
+  employeeId: string,
+  take: (answered: Answered, employeeId: string) => T | undefined,
+): OpeningRead<T> {
+  const [opening] = useState<OpeningRead<T>>(() => {
+    const value = api.answered ? take(api.answered, employeeId) : undefined;
+    return {
+      value,
+      holds: (current, id) => value !== undefined && current === api && id === employeeId,
+    };
+  });
+  return opening;
+}
