@@ -1,3 +1,6 @@
+import { startCosmosProcess } from '../api/src/local/cosmosProcess';
+import type { CosmosProcessReady } from '../api/src/local/cosmosProcess';
+import type { ServiceProcess } from '../api/src/local/serviceProcess';
 import type { Stack } from '../api/src/local/stack';
 import type { BoardView } from '../api/src/contract/boardContract';
 import { apiCaller, seedApi } from './apiSeed';
@@ -8,19 +11,22 @@ import type { LoadResult, LoadScenario } from './loadWorker';
 import { benchOrg, growTeam } from './org';
 import { countCosmosRequests, graphStats, resetGraphStats } from './probes';
 import type { CosmosCounter } from './probes';
+import { processCpuMs } from './processCpu';
 import { progress } from './progress';
 import { withStack } from './stacks';
-import { ratio, round } from './stats';
+import { median, ratio, round } from './stats';
 
 /**
  * Section 3: the API under load. Board read, aspiration write and team view (a manager with 25
  * reports) at 1, 10 and 50 connections, each beside GET /api/health on the same host at the same
  * concurrency, measured just before them. Cosmos operations per request are counted at the embedded server (probes.ts).
  *
- * The headline runs the stack as shipped. Two what-ifs at 10 connections, measured in the same
- * run, say where the time goes (see bench/README.md): the stock embedded server, without the two
- * local fixes in api/src/local (whatIfCosmos.ts); and an almost empty boards container, which
- * shows whether container size still matters.
+ * The headline runs the stack as shipped. What-ifs at 10 connections, measured in the same run,
+ * say where the time goes (see bench/README.md): the stock embedded server, without the two local
+ * fixes in api/src/local (whatIfCosmos.ts); an almost empty boards container and one with ten
+ * times the ballast, which show whether container size still matters; and that pair
+ * again with the Cosmos server in a process of its own, so the API's CPU is read apart from the
+ * server's (and from the server's heap, which the ballast grows).
  */
 
 export const CONNECTIONS = [1, 10, 50] as const;
@@ -43,6 +49,11 @@ export interface LatencyFigures {
    * one core) per request. When it is CPU-bound, latency at c connections is about c times this.
    */
   serverCpuMsPerRequest: number;
+  /**
+   * With the Cosmos server in a process of its own (teamViewApart): that process's CPU per
+   * request, read from /proc. serverCpuMsPerRequest is then the API's process alone.
+   */
+  cosmosProcessCpuMsPerRequest?: number;
   statusCodes: Record<string, number>;
 }
 
@@ -86,7 +97,31 @@ export interface ApiSection {
     ratio: number | null;
     /** Target: ten times the ballast costs at most 1.2× no ballast. */
     within120Percent: boolean | null;
+    /**
+     * The same pair with the Cosmos server in a process of its own, as Cosmos DB is a service of
+     * its own in Azure (teamViewApart): the API's process alone, which is the product's CPU, and
+     * the server's process beside it, which in Azure is the service's (billed in request units).
+     */
+    cosmosApart: {
+      rounds: number;
+      durationSec: number;
+      noBallast: ApartSide;
+      tenfoldBallast: ApartSide;
+      /** Target, read on the product's own CPU: at most 1.2. */
+      apiRatio: number | null;
+      apiWithin120Percent: boolean | null;
+      cosmosRatio: number | null;
+    };
   };
+}
+
+/** One side of the paired team-view measure: medians of its rounds, and each round. */
+export interface ApartSide {
+  apiCpuMs: number;
+  cosmosCpuMs: number;
+  roundsApiCpuMs: number[];
+  roundsCosmosCpuMs: (number | null)[];
+  cosmosOpsPerRequest: number;
 }
 
 interface Variant {
@@ -141,7 +176,7 @@ const WHAT_IFS: Variant[] = [
 
 export async function benchApi(
   durationSec: number,
-  options: { stockCosmosWhatIf: boolean },
+  options: { stockCosmosWhatIf: boolean; apartRounds: number },
 ): Promise<ApiSection> {
   const asShipped = await runVariant(AS_SHIPPED, durationSec);
   const whatIf: ApiVariantResult[] = [];
@@ -165,15 +200,21 @@ export async function benchApi(
       boardReadP99At10Ms: boardAt10.p99Ms,
       boardReadP99At10Under50Ms: boardAt10.p99Ms < 50,
     },
-    teamViewVsContainer: teamViewVsContainer(whatIf),
+    teamViewVsContainer: teamViewVsContainer(
+      whatIf,
+      await teamViewApart(durationSec, options.apartRounds),
+    ),
   };
 }
 
-function teamViewVsContainer(whatIf: ApiVariantResult[]): ApiSection['teamViewVsContainer'] {
+function teamViewVsContainer(
+  whatIf: ApiVariantResult[],
+  apart: ApiSection['teamViewVsContainer']['cosmosApart'],
+): ApiSection['teamViewVsContainer'] {
   const cpu = (name: string) =>
     whatIf
       .find((v) => v.name === name)
-      ?.runs.find((r) => r.endpoint === 'teamView' && r.connections === 10)
+      ?.runs.find((run) => run.endpoint === 'teamView' && run.connections === 10)
       ?.serverCpuMsPerRequest ?? null;
   const none = cpu(NO_BALLAST);
   const tenfold = cpu(TENFOLD_BALLAST);
@@ -183,7 +224,107 @@ function teamViewVsContainer(whatIf: ApiVariantResult[]): ApiSection['teamViewVs
     tenfoldBallastCpuMs: tenfold,
     ratio: r,
     within120Percent: r === null ? null : r <= 1.2,
+    cosmosApart: apart,
   };
+}
+
+/** Alternating rounds of the paired measure below: quick 3, full 5. */
+export const APART_ROUNDS = { quick: 3, full: 5 } as const;
+
+interface ApartStack {
+  stack: Stack;
+  scenario: LoadScenario;
+  cosmos: ServiceProcess<CosmosProcessReady>;
+}
+
+/**
+ * The team view at 10 connections on two stacks at once, each with its Cosmos server in a process
+ * of its own, as Cosmos DB is a service of its own in Azure: one holding only the measured boards,
+ * one ten times the ballast. This process's CPU is then the API's (the product's), and the
+ * server's, whose heap the ballast grows, is read apart. Measured in alternating rounds, so that
+ * a busy moment of this shared machine falls on both sides rather than one: single short runs of
+ * each side differed by ±20% between otherwise equal runs (bench/README.md, "api").
+ */
+async function teamViewApart(
+  durationSec: number,
+  rounds: number,
+): Promise<ApiSection['teamViewVsContainer']['cosmosApart']> {
+  return withApartStack(0, (none) =>
+    withApartStack(10, async (tenfold) => {
+      const measured = new Map<ApartStack, Measured[]>([
+        [none, []],
+        [tenfold, []],
+      ]);
+      for (let round = 0; round < rounds; round++) {
+        for (const side of round % 2 === 0 ? [none, tenfold] : [tenfold, none]) {
+          const counter = countCosmosRequests(side.cosmos.ready.port);
+          try {
+            const run = await measure(
+              side.stack,
+              side.scenario,
+              10,
+              durationSec,
+              counter,
+              side.cosmos,
+            );
+            if (run.figures.failures > 0)
+              throw new Error(`api [team view, Cosmos apart]: ${run.figures.failures} failures`);
+            measured.get(side)!.push(run);
+          } finally {
+            counter.stop();
+          }
+        }
+        progress(
+          `api [team view, Cosmos apart]: round ${round + 1}/${rounds}: API ${measured.get(tenfold)!.at(-1)!.figures.serverCpuMsPerRequest} ms/req with 10× ballast, ${measured.get(none)!.at(-1)!.figures.serverCpuMsPerRequest} without`,
+        );
+      }
+      const side = (runs: Measured[]) => ({
+        apiCpuMs: round(median(runs.map((r) => r.figures.serverCpuMsPerRequest)), 2),
+        cosmosCpuMs: round(
+          median(runs.map((r) => r.figures.cosmosProcessCpuMsPerRequest ?? Number.NaN)),
+          2,
+        ),
+        roundsApiCpuMs: runs.map((r) => r.figures.serverCpuMsPerRequest),
+        roundsCosmosCpuMs: runs.map((r) => r.figures.cosmosProcessCpuMsPerRequest ?? null),
+        cosmosOpsPerRequest: round(median(runs.map((r) => r.cosmosOpsPerRequest)), 2),
+      });
+      const noBallast = side(measured.get(none)!);
+      const tenfoldBallast = side(measured.get(tenfold)!);
+      const apiRatio = ratio(tenfoldBallast.apiCpuMs, noBallast.apiCpuMs);
+      return {
+        rounds,
+        durationSec,
+        noBallast,
+        tenfoldBallast,
+        apiRatio,
+        apiWithin120Percent: apiRatio === null ? null : apiRatio <= 1.2,
+        cosmosRatio: ratio(tenfoldBallast.cosmosCpuMs, noBallast.cosmosCpuMs),
+      };
+    }),
+  );
+}
+
+async function withApartStack<T>(
+  ballastCopies: number,
+  use: (side: ApartStack) => Promise<T>,
+): Promise<T> {
+  progress(`api [team view, Cosmos apart]: a stack with ${ballastCopies}× ballast`);
+  const directory = benchOrg(API_ORG_SIZE, 'api');
+  const managerId = growTeam(directory, TEAM_SIZE);
+  const cosmos = await startCosmosProcess({ port: 0 });
+  try {
+    return await withStack(
+      { directory, orgChartCacheSeconds: 60, env: { COSMOS_ENDPOINT: cosmos.ready.endpoint } },
+      async (stack) => {
+        const seeded = await seedApi(stack, managerId, 11, { ballastCopies });
+        const scenario = scenariosFor(seeded).teamView;
+        for (let i = 0; i < 20; i++) await once(stack, scenario);
+        return use({ stack, scenario, cosmos });
+      },
+    );
+  } finally {
+    await cosmos.close();
+  }
 }
 
 async function runVariant(variant: Variant, durationSec: number): Promise<ApiVariantResult> {
@@ -378,6 +519,7 @@ async function measure(
   connections: number,
   durationSec: number,
   cosmos: CosmosCounter,
+  cosmosApart: ServiceProcess<CosmosProcessReady> | null = null,
 ): Promise<{
   figures: LatencyFigures;
   cosmosOpsPerRequest: number;
@@ -385,20 +527,29 @@ async function measure(
 }> {
   await resetGraphStats(stack.urls.dev);
   cosmos.reset();
+  // The server's own count of requests starts afresh with this call (serviceStats.ts).
+  await cosmosApart?.stats();
+  const apartCpu = cosmosApart ? processCpuMs(cosmosApart.pid) : null;
   // This process only serves while the load runs elsewhere: its CPU time is the stack's cost.
   const cpu = process.cpuUsage();
   const result = await runLoad({ url: stack.urls.api, connections, durationSec, scenario });
   const used = process.cpuUsage(cpu);
+  const apartUsed =
+    cosmosApart && apartCpu !== null
+      ? (processCpuMs(cosmosApart.pid) ?? apartCpu) - apartCpu
+      : null;
+  const cosmosRequests = cosmosApart
+    ? Object.values((await cosmosApart.stats()).serverTimes).reduce((sum, n) => sum + n, 0)
+    : cosmos.count();
   const graph = await graphStats(stack.urls.dev);
+  const perRequest = (ms: number) => round(ms / Math.max(1, result.requests), 2);
   return {
     figures: {
       ...figures(result),
-      serverCpuMsPerRequest: round(
-        (used.user + used.system) / 1000 / Math.max(1, result.requests),
-        2,
-      ),
+      serverCpuMsPerRequest: perRequest((used.user + used.system) / 1000),
+      ...(apartUsed === null ? {} : { cosmosProcessCpuMsPerRequest: perRequest(apartUsed) }),
     },
-    cosmosOpsPerRequest: round(cosmos.count() / Math.max(1, result.requests), 2),
+    cosmosOpsPerRequest: round(cosmosRequests / Math.max(1, result.requests), 2),
     graphRequestsPerRequest: round(graph.requests / Math.max(1, result.requests), 3),
   };
 }

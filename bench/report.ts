@@ -204,6 +204,7 @@ function api(r: ApiSection): string[] {
     '',
     `**Target: team view stack CPU per request @10 with 10× ballast within 1.2× of no ballast (same run): ${t.tenfoldBallastCpuMs ?? '–'} ms vs ${t.noBallastCpuMs ?? '–'} ms, ${x(t.ratio)}, ${mark(t.within120Percent)}.**`,
     '',
+    ...teamViewApart(t.cosmosApart),
     `### ${r.asShipped.name} (${r.asShipped.ballastAspirations} other aspirations in the container)`,
     '',
     ...table(header, apiRows(r.asShipped.runs)),
@@ -217,6 +218,15 @@ function api(r: ApiSection): string[] {
     );
   }
   return out;
+}
+
+/** The same pair with the Cosmos server in its own process: the API's CPU, and the server's. */
+function teamViewApart(a: ApiSection['teamViewVsContainer']['cosmosApart']): string[] {
+  const rounds = (values: (number | null)[]) => values.map((v) => v ?? '–').join(' / ');
+  return [
+    `**The same with the Cosmos server in a process of its own, as in Azure (median of ${a.rounds} alternating rounds of ${a.durationSec} s): the API's process ${a.tenfoldBallast.apiCpuMs} ms vs ${a.noBallast.apiCpuMs} ms, ${x(a.apiRatio)}, ${mark(a.apiWithin120Percent)}; the Cosmos server's process ${a.tenfoldBallast.cosmosCpuMs} ms vs ${a.noBallast.cosmosCpuMs} ms, ${x(a.cosmosRatio)}.** Rounds, API: ${rounds(a.tenfoldBallast.roundsApiCpuMs)} ms with 10× ballast, ${rounds(a.noBallast.roundsApiCpuMs)} ms without; Cosmos server: ${rounds(a.tenfoldBallast.roundsCosmosCpuMs)} ms with, ${rounds(a.noBallast.roundsCosmosCpuMs)} ms without; ${a.tenfoldBallast.cosmosOpsPerRequest} and ${a.noBallast.cosmosOpsPerRequest} Cosmos operations per request.`,
+    '',
+  ];
 }
 
 function tab(r: TabSection): string[] {

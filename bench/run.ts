@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 import { format } from 'prettier';
 
-import { benchApi } from './api';
+import { APART_ROUNDS, benchApi } from './api';
 import { benchFanOut } from './fanOut';
 import { benchMeeting } from './meeting';
 import { benchOrgSync } from './orgSync';
@@ -156,7 +156,10 @@ async function main(): Promise<void> {
   );
   const orgSync = await attempt('orgSync', plan, () => benchOrgSync(plan.orgSyncSize));
   const api = await attempt('api', plan, () =>
-    benchApi(plan.apiSeconds, { stockCosmosWhatIf: plan.mode === 'full' }),
+    benchApi(plan.apiSeconds, {
+      stockCosmosWhatIf: plan.mode === 'full',
+      apartRounds: APART_ROUNDS[plan.mode],
+    }),
   );
   const tab = await attempt('tab', plan, () => benchTab(plan.mode === 'quick' ? 6 : undefined));
   const meeting = await attempt('meeting', plan, () => benchMeeting());
