@@ -412,6 +412,9 @@ export const PROCESS_LABELS: Record<ProcessName, string> = {
 };
 /** A process busy this share of a core (p90 of its 1-s samples) is taken as saturated. */
 const SATURATED = 0.9;
+/** The machine this busy, with at least this many cores' worth of threads waiting to run: starved. */
+const STARVED_BUSY = 0.8;
+const STARVED_WAITING_CORES = 1;
 
 /** The single-loop process that was busiest in a run (by p90 of its 1-s samples). */
 export function busiestProcess(
@@ -452,17 +455,28 @@ export function describeScaling(runs: readonly FanOutRunFigures[], cores: number
     return `${head}: no 1-worker run in this run, so scaling is not measured.`;
   if (!bend) return `${head}: within 80% of ideal throughout.`;
   const top = busiestProcess(bend);
+  const waitingSum = (r: FanOutRunFigures) => {
+    const p = r.processes;
+    if (!p) return null;
+    return (Object.keys(p) as ProcessName[]).reduce((sum, n) => sum + (p[n].waitingCores ?? 0), 0);
+  };
   const waiting = (r: FanOutRunFigures) => {
     const p = r.processes;
-    if (!p) return '(not read)';
+    const all = waitingSum(r);
+    if (!p || all === null) return '(not read)';
     const names = Object.keys(p) as ProcessName[];
-    const all = names.reduce((sum, n) => sum + (p[n].waitingCores ?? 0), 0);
     return `${all.toFixed(2)} cores' worth of the wall time (${names.map((n) => `${PROCESS_LABELS[n]} ${p[n].waitingCores ?? '?'}`).join(', ')})`;
   };
+  // Busy short of SATURATED can still be starved: with more runnable threads than cores, the
+  // scheduler's own gaps leave a few percent idle while a core's worth or more waits to run.
+  const starved =
+    bend.machineBusy !== null &&
+    (bend.machineBusy >= SATURATED ||
+      (bend.machineBusy >= STARVED_BUSY && (waitingSum(bend) ?? 0) >= STARVED_WAITING_CORES));
   const why =
     top && top.share.p90Cores >= SATURATED
       ? `the ${PROCESS_LABELS[top.name]} process was at ${top.share.p90Cores} of a core (p90 of 1-s samples; mean ${top.share.meanCores}): its one event loop serves every worker, so more workers queue on it`
-      : bend.machineBusy !== null && bend.machineBusy >= SATURATED
+      : starved
         ? `the machine's ${cores} cores were ${share(bend.machineBusy)} busy (ours ${share(bend.machineShare)}, the rest other work on this shared machine) and our processes waited for a core ${waiting(bend)}: CPU-starved, more workers only share the same cores`
         : `no process was at a full core (busiest: ${busiest(bend)}) and the machine was ${share(bend.machineBusy)} busy: the limit is elsewhere — the runs in flight, mailbox leases deferring items (${bend.workItems?.deferred ?? 0}), or the latency path`;
   const one = ordered.find((r) => r.workers === 1)!;
