@@ -101,7 +101,7 @@ export function useBoard(
   }, [api, employeeId, commit]);
 
   useLoad(
-    () => (opening.holds(api, employeeId) ? null : api.board(employeeId)),
+    () => (opening.skipsLoad(api, employeeId) ? null : api.board(employeeId)),
     [api, employeeId, opening],
     {
       loaded: (board) => commit(() => ({ status: 'ready', board })),

@@ -7,8 +7,12 @@ type Answered = NonNullable<CareerBoardApi['answered']>;
 export interface OpeningRead<T> {
   /** The answer the component opened with, if the first read had already answered at mount. */
   value: T | undefined;
-  /** Whether it still shows that answer's read (same API, same person): nothing to load then. */
-  holds(api: CareerBoardApi, employeeId: string): boolean;
+  /**
+   * Whether the component's load can be skipped because it opened with this answer: true once,
+   * for the same API and person. Every later load (another person, a retry) asks the API, so the
+   * answer never stands in for a read it was not.
+   */
+  skipsLoad(api: CareerBoardApi, employeeId: string): boolean;
 }
 
 /**
@@ -23,9 +27,14 @@ export function useOpeningRead<T>(
 ): OpeningRead<T> {
   const [opening] = useState<OpeningRead<T>>(() => {
     const value = api.answered ? take(api.answered, employeeId) : undefined;
+    let skipped = false;
     return {
       value,
-      holds: (current, id) => value !== undefined && current === api && id === employeeId,
+      skipsLoad: (current, id) => {
+        if (skipped || value === undefined || current !== api || id !== employeeId) return false;
+        skipped = true;
+        return true;
+      },
     };
   });
   return opening;

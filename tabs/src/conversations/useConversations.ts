@@ -67,7 +67,7 @@ export function useConversations(
   }, []);
 
   useLoad(
-    () => (opening.holds(api, employeeId) ? null : api.conversations(employeeId)),
+    () => (opening.skipsLoad(api, employeeId) ? null : api.conversations(employeeId)),
     [api, employeeId, opening],
     {
       loaded: (conversations) => commit(() => ({ status: 'ready', conversations })),
