@@ -240,8 +240,8 @@ interface ApartStack {
 /**
  * The team view at 10 connections on two stacks at once, each with its Cosmos server in a process
  * of its own, as Cosmos DB is a service of its own in Azure: one holding only the measured boards,
- * one ten times the ballast. This process's CPU is then the API's (the product's), and the
- * server's, whose heap the ballast grows, is read apart. Measured in alternating rounds, so that
+ * one ten times the ballast. This process's CPU is then the API's (the product's; the other stack
+ * idles meanwhile), and the server's, whose heap the ballast grows, is read apart. Measured in alternating rounds, so that
  * a busy moment of this shared machine falls on both sides rather than one: single short runs of
  * each side differed by ±20% between otherwise equal runs (bench/README.md, "api").
  */
@@ -255,8 +255,8 @@ async function teamViewApart(
         [none, []],
         [tenfold, []],
       ]);
-      for (let round = 0; round < rounds; round++) {
-        for (const side of round % 2 === 0 ? [none, tenfold] : [tenfold, none]) {
+      for (let n = 0; n < rounds; n++) {
+        for (const side of n % 2 === 0 ? [none, tenfold] : [tenfold, none]) {
           const counter = countCosmosRequests(side.cosmos.ready.port);
           try {
             const run = await measure(
@@ -275,7 +275,7 @@ async function teamViewApart(
           }
         }
         progress(
-          `api [team view, Cosmos apart]: round ${round + 1}/${rounds}: API ${measured.get(tenfold)!.at(-1)!.figures.serverCpuMsPerRequest} ms/req with 10× ballast, ${measured.get(none)!.at(-1)!.figures.serverCpuMsPerRequest} without`,
+          `api [team view, Cosmos apart]: round ${n + 1}/${rounds}: API ${measured.get(tenfold)!.at(-1)!.figures.serverCpuMsPerRequest} ms/req with 10× ballast, ${measured.get(none)!.at(-1)!.figures.serverCpuMsPerRequest} without`,
         );
       }
       const side = (runs: Measured[]) => ({
