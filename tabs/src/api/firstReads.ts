@@ -9,37 +9,35 @@ import type { CareerBoardApi } from './careerBoardApi';
  * the answer arrived (its chunk came later than the data, as on a first visit inside Teams) opens
  * with it (`answered`), instead of a skeleton that is painted and replaced a frame later.
  */
-export function withFirstReads(api: CareerBoardApi, employeeId: string): CareerBoardApi {
+export function withFirstReads(
+  api: CareerBoardApi,
+  employeeId: string,
+): { api: CareerBoardApi; settled(withinMs: number): Promise<void> } {
   const board = takeOnce(employeeId, api.board(employeeId));
   const conversations = takeOnce(employeeId, api.conversations(employeeId));
-  const withReads: CareerBoardApi = {
-    ...api,
-    board: (id) => board.pending(id) ?? api.board(id),
-    conversations: (id) => conversations.pending(id) ?? api.conversations(id),
-    answered: { board: board.answered, conversations: conversations.answered },
+  const reads = Promise.allSettled([board.request, conversations.request]);
+  return {
+    api: {
+      ...api,
+      board: (id) => board.pending(id) ?? api.board(id),
+      conversations: (id) => conversations.pending(id) ?? api.conversations(id),
+      answered: { board: board.answered, conversations: conversations.answered },
+    },
+    /**
+     * Resolves once both reads have answered (or failed), or after `withinMs`, whichever is first.
+     * The session waits this long before opening the app, so that when the board's data is
+     * moments away the board screen mounts with it, instead of mounting a skeleton, painting it
+     * and rendering again.
+     */
+    settled: (withinMs) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, withinMs);
+        void reads.then(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      }),
   };
-  settling.set(withReads, Promise.allSettled([board.request, conversations.request]));
-  return withReads;
-}
-
-const settling = new WeakMap<CareerBoardApi, Promise<unknown>>();
-
-/**
- * Resolves once `api`'s first reads have answered (or failed), or after `withinMs`, whichever is
- * first; at once for an API without first reads. The session waits this long before opening the
- * app, so that when the board's data is moments away the board screen mounts with it, instead of
- * mounting a skeleton, painting it and rendering again.
- */
-export function firstReadsSettled(api: CareerBoardApi, withinMs: number): Promise<void> {
-  const reads = settling.get(api);
-  if (!reads) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, withinMs);
-    void reads.then(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 interface Once<T> {

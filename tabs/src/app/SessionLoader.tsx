@@ -9,7 +9,7 @@ import type { MeView } from '@contract/boardContract';
 import { createApiClient } from '../api/apiClient';
 import { createCareerBoardApi } from '../api/careerBoardApi';
 import type { CareerBoardApi } from '../api/careerBoardApi';
-import { firstReadsSettled, withFirstReads } from '../api/firstReads';
+import { withFirstReads } from '../api/firstReads';
 import { describeProblem } from '../api/describeProblem';
 import { ConsentNeeded } from '../auth/ConsentNeeded';
 import { SignInProblem } from '../auth/signInProblem';
@@ -98,15 +98,15 @@ export function SessionLoader({ config, host, tokens, switchUser, fetchImpl }: S
  * with it in one render instead of as a skeleton first; when it is not, the app opens as before,
  * this much later, and the board still appears when its data does.
  */
-export const FIRST_READS_WAIT_MS = 100;
+const FIRST_READS_WAIT_MS = 100;
 
 /** Who is asking; opening on their own board, its data is asked for now, while the screen loads. */
 async function openSession(api: CareerBoardApi): Promise<{ me: MeView; api: CareerBoardApi }> {
   const me = await api.me();
   if (!opensOwnBoard()) return { me, api };
-  const withReads = withFirstReads(api, me.id);
-  await firstReadsSettled(withReads, FIRST_READS_WAIT_MS);
-  return { me, api: withReads };
+  const reads = withFirstReads(api, me.id);
+  await reads.settled(FIRST_READS_WAIT_MS);
+  return { me, api: reads.api };
 }
 
 function opensOwnBoard(): boolean {
