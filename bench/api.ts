@@ -257,22 +257,10 @@ async function teamViewApart(
       ]);
       for (let n = 0; n < rounds; n++) {
         for (const side of n % 2 === 0 ? [none, tenfold] : [tenfold, none]) {
-          const counter = countCosmosRequests(side.cosmos.ready.port);
-          try {
-            const run = await measure(
-              side.stack,
-              side.scenario,
-              10,
-              durationSec,
-              counter,
-              side.cosmos,
-            );
-            if (run.figures.failures > 0)
-              throw new Error(`api [team view, Cosmos apart]: ${run.figures.failures} failures`);
-            measured.get(side)!.push(run);
-          } finally {
-            counter.stop();
-          }
+          const run = await measure(side.stack, side.scenario, 10, durationSec, side.cosmos);
+          if (run.figures.failures > 0)
+            throw new Error(`api [team view, Cosmos apart]: ${run.figures.failures} failures`);
+          measured.get(side)!.push(run);
         }
         progress(
           `api [team view, Cosmos apart]: round ${n + 1}/${rounds}: API ${measured.get(tenfold)!.at(-1)!.figures.serverCpuMsPerRequest} ms/req with 10× ballast, ${measured.get(none)!.at(-1)!.figures.serverCpuMsPerRequest} without`,
@@ -518,17 +506,18 @@ async function measure(
   scenario: LoadScenario,
   connections: number,
   durationSec: number,
-  cosmos: CosmosCounter,
-  cosmosApart: ServiceProcess<CosmosProcessReady> | null = null,
+  /** Counted at the server in this process, or, for a server in its own process, by that process. */
+  cosmos: CosmosCounter | ServiceProcess<CosmosProcessReady>,
 ): Promise<{
   figures: LatencyFigures;
   cosmosOpsPerRequest: number;
   graphRequestsPerRequest: number;
 }> {
+  const cosmosApart = 'pid' in cosmos ? cosmos : null;
   await resetGraphStats(stack.urls.dev);
-  cosmos.reset();
   // The server's own count of requests starts afresh with this call (serviceStats.ts).
-  await cosmosApart?.stats();
+  if ('pid' in cosmos) await cosmos.stats();
+  else cosmos.reset();
   const apartCpu = cosmosApart ? processCpuMs(cosmosApart.pid) : null;
   // This process only serves while the load runs elsewhere: its CPU time is the stack's cost.
   const cpu = process.cpuUsage();
@@ -538,9 +527,10 @@ async function measure(
     cosmosApart && apartCpu !== null
       ? (processCpuMs(cosmosApart.pid) ?? apartCpu) - apartCpu
       : null;
-  const cosmosRequests = cosmosApart
-    ? Object.values((await cosmosApart.stats()).serverTimes).reduce((sum, n) => sum + n, 0)
-    : cosmos.count();
+  const cosmosRequests =
+    'pid' in cosmos
+      ? Object.values((await cosmos.stats()).serverTimes).reduce((sum, n) => sum + n, 0)
+      : cosmos.count();
   const graph = await graphStats(stack.urls.dev);
   const perRequest = (ms: number) => round(ms / Math.max(1, result.requests), 2);
   return {
