@@ -19,6 +19,14 @@ function countingApi() {
   return { api, calls };
 }
 
+/** The board's read fails (offline); the conversations' answers. */
+function offlineBoardApi(): CareerBoardApi {
+  return {
+    board: () => Promise.reject(new Error('offline')),
+    conversations: () => Promise.resolve([]),
+  } as unknown as CareerBoardApi;
+}
+
 describe('first reads', () => {
   it('are asked for at once and handed to the screen, once', async () => {
     const { api, calls } = countingApi();
@@ -43,11 +51,7 @@ describe('first reads', () => {
   });
 
   it('fail where the screen takes them, and are never an unhandled rejection before', async () => {
-    const failing = {
-      board: () => Promise.reject(new Error('offline')),
-      conversations: () => Promise.resolve([]),
-    } as unknown as CareerBoardApi;
-    const reads = withFirstReads(failing, 'me');
+    const reads = withFirstReads(offlineBoardApi(), 'me');
     const prefetched = reads.api;
     await new Promise((resolve) => setTimeout(resolve, 0));
     await expect(prefetched.board('me')).rejects.toThrow('offline');
@@ -93,11 +97,7 @@ describe('first reads', () => {
   });
 
   it('a failed read is settled too, and fails where the screen takes it', async () => {
-    const failing = {
-      board: () => Promise.reject(new Error('offline')),
-      conversations: () => Promise.resolve([]),
-    } as unknown as CareerBoardApi;
-    const reads = withFirstReads(failing, 'me');
+    const reads = withFirstReads(offlineBoardApi(), 'me');
     const prefetched = reads.api;
     await reads.settled(10_000);
     expect(prefetched.answered?.board('me')).toBeUndefined();
