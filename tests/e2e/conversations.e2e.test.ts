@@ -219,7 +219,19 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     );
     expect(changed.status).toBe(200);
 
-    await conversations.getByRole('button', { name: 'Save shared notes' }).click();
+    // If the bar below never shows, say what the save got: the API's status and problem body.
+    const [refused] = await Promise.all([
+      page.waitForResponse(
+        (r) =>
+          r.request().method() === 'PATCH' &&
+          r.url().endsWith(`/boards/${employee}/conversations/${encodeURIComponent(heldId)}`),
+      ),
+      conversations.getByRole('button', { name: 'Save shared notes' }).click(),
+    ]);
+    expect({
+      status: refused.status(),
+      body: refused.status() === 412 ? '' : await refused.text(),
+    }).toEqual({ status: 412, body: '' });
     await conversations.getByText('Changed elsewhere').waitFor();
     await expect(notes.inputValue()).resolves.toBe(
       'Nia: I lead the migration, Tobias books the course.',
