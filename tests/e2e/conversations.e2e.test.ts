@@ -39,6 +39,19 @@ describe('the quarterly conversation on the board, as the two people see it', ()
   let next: { start: string | null; end: string | null };
   let heldId = '';
 
+  /** Clicks "Save shared notes" and resolves with the API's answer to the held conversation's PATCH. */
+  const saveSharedNotes = async (page: Page, conversations: Locator) => {
+    const [response] = await Promise.all([
+      page.waitForResponse(
+        (r) =>
+          r.request().method() === 'PATCH' &&
+          r.url().endsWith(`/boards/${employee}/conversations/${encodeURIComponent(heldId)}`),
+      ),
+      conversations.getByRole('button', { name: 'Save shared notes' }).click(),
+    ]);
+    return response;
+  };
+
   const e2e = browserSuite({
     teamsHost: true,
     seed: async (stack) => {
@@ -92,14 +105,7 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     await expect(sharedNotes.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
     await sharedNotes.fill(SHARED);
     // If this save fails, say how: the API's status and problem body, not just a timeout below.
-    const [saved] = await Promise.all([
-      page.waitForResponse(
-        (r) =>
-          r.request().method() === 'PATCH' &&
-          r.url().endsWith(`/boards/${employee}/conversations/${encodeURIComponent(heldId)}`),
-      ),
-      conversations.getByRole('button', { name: 'Save shared notes' }).click(),
-    ]);
+    const saved = await saveSharedNotes(page, conversations);
     expect({ status: saved.status(), body: saved.ok() ? '' : await saved.text() }).toEqual({
       status: 200,
       body: '',
@@ -220,14 +226,7 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     expect(changed.status).toBe(200);
 
     // If the bar below never shows, say what the save got: the API's status and problem body.
-    const [refused] = await Promise.all([
-      page.waitForResponse(
-        (r) =>
-          r.request().method() === 'PATCH' &&
-          r.url().endsWith(`/boards/${employee}/conversations/${encodeURIComponent(heldId)}`),
-      ),
-      conversations.getByRole('button', { name: 'Save shared notes' }).click(),
-    ]);
+    const refused = await saveSharedNotes(page, conversations);
     expect({
       status: refused.status(),
       body: refused.status() === 412 ? '' : await refused.text(),
