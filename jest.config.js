@@ -44,6 +44,9 @@ module.exports = {
       displayName: 'tab',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/tests/tabs/**/*.test.tsx'],
+      // The tab names some of its own TypeScript modules by their built `.js` name, as ES modules do
+      // (app/AppHeader.tsx, app/bootstrap.ts); Jest resolves them to the sources.
+      moduleNameMapper: { ...base.moduleNameMapper, '^(\\.{1,2}/.*)\\.js$': '$1' },
       setupFiles: ['<rootDir>/tests/tabs/setup.ts'],
     },
     {

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { AppRoot } from './app/AppRoot';
+import { firstScreenInHand } from './app/firstScreen';
 import { preloadScreenFor } from './app/lazyScreens';
 import {
   acknowledgeDialog,
@@ -39,13 +40,15 @@ evidenceAndComments.provide(() => import('./board/EvidenceAndComments'));
 addStepForm.provide(() => import('./board/AddStepForm'));
 conversationsSection.provide(() => import('./conversations/ConversationsSection'));
 
-preloadScreenFor(parseRoute(window.location.hash));
+const screen = preloadScreenFor(parseRoute(window.location.hash));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Career Board needs an element with id "root" to start in.');
 
-createRoot(container).render(
-  <StrictMode>
-    <AppRoot />
-  </StrictMode>,
+void firstScreenInHand(screen).then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <AppRoot />
+    </StrictMode>,
+  ),
 );

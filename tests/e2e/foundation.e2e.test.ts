@@ -31,4 +31,29 @@ describe('foundation: the tab opens outside Teams and signs in as a demo person'
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test('signed in, a reload of the own board asks for each of its first reads once, however they arrive', async () => {
+    const { page, context, errors } = await openPage(e2e.browser);
+    await signInAs(page, e2e.stack.urls.tab, 'Nia Adeyemi');
+    await page.getByRole('heading', { name: 'My board', level: 1 }).waitFor();
+
+    // The page's early script sends these before the app runs; the app takes each answer, as a
+    // response or as a body already read in full (tabs/src/api/earlyRequests.ts), and never
+    // sends its own.
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (request.method() === 'GET' && /\/api\/(me|boards\/[^/]+(\/conversations)?)$/.test(path))
+        reads.push(path.replace(/\/boards\/[^/]+/, '/boards/{id}'));
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: 'My board', level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Conversations', exact: true }).waitFor();
+    await page.waitForFunction(
+      () => performance.getEntriesByName('careerBoard:board-visible').length > 0,
+    );
+    expect(reads.sort()).toEqual(['/api/boards/{id}', '/api/boards/{id}/conversations', '/api/me']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

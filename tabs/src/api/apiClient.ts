@@ -24,12 +24,21 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface ApiClient {
   send<T>(method: HttpMethod, path: string, request?: ApiRequest): Promise<ApiResult<T>>;
+  /**
+   * A GET whose successful answer is already in hand (the page's early reads, local mode), without
+   * asking: taken once. Undefined when it is not, and the read is then sent as usual.
+   */
+  inHand?<T>(path: string): ApiResult<T> | undefined;
 }
+
+/** Where an answer in hand comes from: by the GET's full URL (api/earlyRequests.ts). */
+export type AnswersInHand = (url: string) => { data: unknown; etag: string | null } | undefined;
 
 export function createApiClient(
   baseUrl: string,
   tokens: TokenSource,
   fetchImpl: typeof fetch = (...args) => fetch(...args),
+  answersInHand?: AnswersInHand,
 ): ApiClient {
   const root = baseUrl.replace(/\/+$/, '');
 
@@ -58,7 +67,15 @@ export function createApiClient(
     }
   }
 
+  const inHand = answersInHand
+    ? <T>(path: string): ApiResult<T> | undefined => {
+        const answer = answersInHand(`${root}${path}`);
+        return answer && { data: answer.data as T, etag: answer.etag, status: 200 };
+      }
+    : undefined;
+
   return {
+    ...(inHand ? { inHand } : {}),
     async send<T>(
       method: HttpMethod,
       path: string,

@@ -51,6 +51,16 @@ export interface CareerBoardApi {
     board(employeeId: string): BoardView | undefined;
     conversations(employeeId: string): ConversationView[] | undefined;
   };
+  /**
+   * Reads whose answers are already in hand before anyone asked (the page's early reads, local
+   * mode): the session and its first screen open with them in their first render. Each is taken
+   * once; afterwards, and when one is not in, the read goes to the API.
+   */
+  inHand?: {
+    me(): MeView | undefined;
+    board(employeeId: string): BoardView | undefined;
+    conversations(employeeId: string): ConversationView[] | undefined;
+  };
   me(): Promise<MeView>;
   board(employeeId: string): Promise<BoardView>;
   createAspiration(employeeId: string, input: AspirationInput): Promise<AspirationView>;
@@ -177,12 +187,34 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
   }): AspirationView | null =>
     isAspirationView(result.data) ? withEtag({ data: result.data, etag: result.etag }) : null;
 
+  const conversationsPath = (employeeId: string) => `${boardPath(employeeId)}/conversations`;
+  const toBoard = (board: BoardView): BoardView => ({
+    ...board,
+    aspirations: board.aspirations ?? [],
+  });
+  type ConversationList = { conversations?: ConversationView[] } | null;
+  const toConversations = (list: ConversationList) => list?.conversations ?? [];
+  const inHand = client.inHand?.bind(client);
+
   return {
+    ...(inHand
+      ? {
+          inHand: {
+            me: () => inHand<MeView>('/me')?.data,
+            board: (employeeId: string) => {
+              const answer = inHand<BoardView>(boardPath(employeeId));
+              return answer && toBoard(answer.data);
+            },
+            conversations: (employeeId: string) => {
+              const answer = inHand<ConversationList>(conversationsPath(employeeId));
+              return answer && toConversations(answer.data);
+            },
+          },
+        }
+      : {}),
     me: async () => (await client.send<MeView>('GET', '/me')).data,
-    board: async (employeeId) => {
-      const board = (await client.send<BoardView>('GET', boardPath(employeeId))).data;
-      return { ...board, aspirations: board.aspirations ?? [] };
-    },
+    board: async (employeeId) =>
+      toBoard((await client.send<BoardView>('GET', boardPath(employeeId))).data),
     createAspiration: async (employeeId, input) =>
       withEtag(
         await client.send<AspirationView>('POST', `${boardPath(employeeId)}/aspirations`, {
@@ -259,12 +291,9 @@ export function createCareerBoardApi(client: ApiClient): CareerBoardApi {
     history: async (employeeId) =>
       historyEntries((await client.send<unknown>('GET', `${boardPath(employeeId)}/history`)).data),
     conversations: async (employeeId) =>
-      (
-        await client.send<{ conversations?: ConversationView[] }>(
-          'GET',
-          `${boardPath(employeeId)}/conversations`,
-        )
-      ).data?.conversations ?? [],
+      toConversations(
+        (await client.send<ConversationList>('GET', conversationsPath(employeeId))).data,
+      ),
     updateConversation: async (employeeId, conversationId, patch, etag) => {
       const result = await client.send<ConversationView>(
         'PATCH',

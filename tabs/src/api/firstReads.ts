@@ -13,8 +13,11 @@ export function withFirstReads(
   api: CareerBoardApi,
   employeeId: string,
 ): { api: CareerBoardApi; settled(withinMs: number): Promise<void> } {
-  const board = takeOnce(employeeId, api.board(employeeId));
-  const conversations = takeOnce(employeeId, api.conversations(employeeId));
+  // Already in hand (the page's early reads), a read is not sent again: it has answered.
+  const board = takeOnce(employeeId, api.inHand?.board(employeeId), () => api.board(employeeId));
+  const conversations = takeOnce(employeeId, api.inHand?.conversations(employeeId), () =>
+    api.conversations(employeeId),
+  );
   const reads = Promise.allSettled([board.request, conversations.request]);
   return {
     api: {
@@ -48,8 +51,9 @@ interface Once<T> {
   answered(id: string): T | undefined;
 }
 
-function takeOnce<T>(forId: string, request: Promise<T>): Once<T> {
-  let answer: { value: T } | null = null;
+function takeOnce<T>(forId: string, inHand: T | undefined, ask: () => Promise<T>): Once<T> {
+  let answer: { value: T } | null = inHand === undefined ? null : { value: inHand };
+  const request = answer ? Promise.resolve(answer.value) : ask();
   // Failures surface when the screen takes the request; until then they are not unhandled.
   request.then(
     (value) => (answer = { value }),

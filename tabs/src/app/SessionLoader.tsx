@@ -1,5 +1,5 @@
 import { Button } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 
 import { AppShell } from './AppShell';
 import { AppSkeleton } from './AppSkeleton';
@@ -7,6 +7,7 @@ import { SessionContext } from '../common/session';
 import type { Session } from '../common/session';
 import type { MeView } from '@contract/boardContract';
 import { createApiClient } from '../api/apiClient';
+import type { AnswersInHand } from '../api/apiClient';
 import { createCareerBoardApi } from '../api/careerBoardApi';
 import type { CareerBoardApi } from '../api/careerBoardApi';
 import { withFirstReads } from '../api/firstReads';
@@ -27,6 +28,8 @@ export interface SessionLoaderProps {
   switchUser: (() => void) | null;
   /** Local mode: a fetch that first hands over what the page's early script asked for. */
   fetchImpl?: typeof fetch;
+  /** Local mode: the early script's answers already read in full, handed over without a fetch. */
+  answersInHand?: AnswersInHand;
 }
 
 type MeState =
@@ -35,14 +38,27 @@ type MeState =
   | { kind: 'ready'; me: MeView; api: CareerBoardApi };
 
 /** Asks the API who the caller is (and who their manager and reports are), then opens the app. */
-export function SessionLoader({ config, host, tokens, switchUser, fetchImpl }: SessionLoaderProps) {
+export function SessionLoader({
+  config,
+  host,
+  tokens,
+  switchUser,
+  fetchImpl,
+  answersInHand,
+}: SessionLoaderProps) {
   const api = useMemo(
-    () => createCareerBoardApi(createApiClient(config.apiBaseUrl, tokens, fetchImpl)),
-    [config, tokens, fetchImpl],
+    () =>
+      createCareerBoardApi(createApiClient(config.apiBaseUrl, tokens, fetchImpl, answersInHand)),
+    [config, tokens, fetchImpl, answersInHand],
   );
-  const [state, setState] = useState<MeState>({ kind: 'loading' });
+  const [state, setState] = useState<MeState>(() => {
+    const opened = openAtOnce(api);
+    return opened ? { kind: 'ready', ...opened } : { kind: 'loading' };
+  });
+  // Opened at once, the session has nothing to load on mount; a retry later always asks.
+  const openedAtOnce = useRef(state.kind === 'ready');
 
-  const reload = useLoad(() => openSession(api), [api], {
+  const reload = useLoad(() => (takeFlag(openedAtOnce) ? null : openSession(api)), [api], {
     loaded: (opened) => setState({ kind: 'ready', ...opened }),
     failed: (error) => setState({ kind: 'failed', error }),
   });
@@ -101,6 +117,23 @@ export function SessionLoader({ config, host, tokens, switchUser, fetchImpl }: S
 const FIRST_READS_WAIT_MS = 100;
 
 /** Who is asking; opening on their own board, its data is asked for now, while the screen loads. */
+/**
+ * The session from answers already in hand (api/earlyRequests.ts), so the app's first render is
+ * its first screen, not a skeleton painted and replaced a moment later; null when /api/me is not.
+ * The board's first reads then open with what is in hand too, or are sent now.
+ */
+function openAtOnce(api: CareerBoardApi): { me: MeView; api: CareerBoardApi } | null {
+  const me = api.inHand?.me();
+  if (!me) return null;
+  return { me, api: opensOwnBoard() ? withFirstReads(api, me.id).api : api };
+}
+
+function takeFlag(flag: { current: boolean }): boolean {
+  const was = flag.current;
+  flag.current = false;
+  return was;
+}
+
 async function openSession(api: CareerBoardApi): Promise<{ me: MeView; api: CareerBoardApi }> {
   const me = await api.me();
   if (!opensOwnBoard()) return { me, api };

@@ -4,7 +4,11 @@ import { Suspense, useCallback, useMemo, useState } from 'react';
 import { AppSkeleton } from './AppSkeleton';
 import { SignInAsPage } from './lazyScreens';
 import { SessionLoader } from './SessionLoader';
-import { fetchWithEarlyRequests, takeEarlyLocalRequests } from '../api/earlyRequests';
+import {
+  fetchWithEarlyRequests,
+  takeEarlyAnswer,
+  takeEarlyLocalRequests,
+} from '../api/earlyRequests';
 import { clearLocalSignIn, readLocalSignIn, writeLocalSignIn } from '../auth/localSession';
 import type { LocalSignIn } from '../auth/localSession';
 import { localTokenSource, teamsTokenSource } from '../auth/tokenSource';
@@ -53,11 +57,14 @@ function LocalSignInGate({
 }: SignInGateProps & { devServicesUrl: string }) {
   const [signIn, setSignIn] = useState<LocalSignIn | null>(() => readLocalSignIn());
   // What index.html's early script already asked for this person (api/earlyRequests.ts).
-  const fetchImpl = useMemo(() => {
+  const { fetchImpl, answersInHand } = useMemo(() => {
     const early = takeEarlyLocalRequests();
     return early && signIn && early.userId === signIn.userId
-      ? fetchWithEarlyRequests(early)
-      : undefined;
+      ? {
+          fetchImpl: fetchWithEarlyRequests(early),
+          answersInHand: (url: string) => takeEarlyAnswer(early, url),
+        }
+      : { fetchImpl: undefined, answersInHand: undefined };
   }, [signIn]);
   const tokens = useMemo(
     () => (signIn ? localTokenSource(devServicesUrl, signIn.userId, fetchImpl) : null),
@@ -87,6 +94,7 @@ function LocalSignInGate({
       tokens={tokens}
       switchUser={switchUser}
       fetchImpl={fetchImpl}
+      answersInHand={answersInHand}
     />
   );
 }

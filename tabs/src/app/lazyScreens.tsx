@@ -11,14 +11,15 @@ import type { AppRoute } from '../routing/routes';
  * person downloads the board, the team view or the chat set-up only when they open it.
  */
 const load = {
-  board: () => import('./BoardPage').then((m) => ({ default: m.BoardScreen })),
-  team: () => import('../team/TeamPage').then((m) => ({ default: m.TeamPage })),
-  chatConfig: () => import('../chat/ChatConfigPage').then((m) => ({ default: m.ChatConfigPage })),
-  settings: () => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+  board: () => import('./BoardPage.js').then((m) => ({ default: m.BoardScreen })),
+  team: () => import('../team/TeamPage.js').then((m) => ({ default: m.TeamPage })),
+  chatConfig: () =>
+    import('../chat/ChatConfigPage.js').then((m) => ({ default: m.ChatConfigPage })),
+  settings: () => import('../settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })),
   // Through the board's chunk, which holds the conversation screens the panel reuses (BoardPage.tsx).
-  meeting: () => import('./BoardPage').then((m) => m.loadMeetingScreen()),
+  meeting: () => import('./BoardPage.js').then((m) => m.loadMeetingScreen()),
   shared: () =>
-    import('../sharing/SharedWithMePage').then((m) => ({ default: m.SharedWithMePage })),
+    import('../sharing/SharedWithMePage.js').then((m) => ({ default: m.SharedWithMePage })),
 };
 
 type BoardScreenComponent = typeof LoadedBoardScreen;
@@ -46,18 +47,19 @@ export const SettingsPage = lazy(load.settings);
 export const MeetingPanelPage = lazy(load.meeting);
 export const SharedWithMePage = lazy(load.shared);
 export const SignInAsPage = lazy(() =>
-  import('../signin/SignInAsPage').then((m) => ({ default: m.SignInAsPage })),
+  import('../signin/SignInAsPage.js').then((m) => ({ default: m.SignInAsPage })),
 );
 export const ConsentWindow = lazy(() =>
-  import('../auth/ConsentWindow').then((m) => ({ default: m.ConsentWindow })),
+  import('../auth/ConsentWindow.js').then((m) => ({ default: m.ConsentWindow })),
 );
 
 /**
  * Starts fetching the screen a route will show, at boot, alongside the config, token and /api/me
  * requests rather than after them (bench/README.md: the board chunk used to wait for /api/me).
  * The module loader fetches each chunk once, so the lazy component later finds it loaded.
+ * Settles once the chunk is in, or could not load.
  */
-export function preloadScreenFor(route: AppRoute): void {
+export function preloadScreenFor(route: AppRoute): Promise<unknown> | undefined {
   const loader =
     route.name === 'board' || route.name === 'chat'
       ? boardChunk.load
@@ -74,5 +76,5 @@ export function preloadScreenFor(route: AppRoute): void {
                 : undefined;
   // Nothing to report here: if the chunk cannot load, the lazy screen meets the same failure
   // when it renders and shows it where the person is looking.
-  loader?.().catch(() => undefined);
+  return loader?.().catch(() => undefined);
 }

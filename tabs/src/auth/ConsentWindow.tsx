@@ -30,7 +30,7 @@ export function ConsentWindow() {
         return;
       }
       const outcome = consentOutcomeFromFragment(hash, expectedConsentState());
-      const { app, authentication } = await import('../teams/teamsSdk');
+      const { app, authentication } = await import('../teams/teamsSdk.js');
       await app.initialize();
       if (outcome.kind === 'granted') authentication.notifySuccess('consented');
       else authentication.notifyFailure(outcome.kind === 'failed' ? outcome.reason : 'no answer');

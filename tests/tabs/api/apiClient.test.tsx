@@ -138,6 +138,33 @@ describe('API client', () => {
     expect(calls[0].url).toBe('http://api.test/api/boards/emp%201/conversations');
   });
 
+  test('reads already in hand are read as the API would answer them, by their full URL, without a request', () => {
+    const board = { employee: { id: 'emp 1' }, viewer: { role: 'employee' } };
+    const conversation = aConversation();
+    const held: Record<string, unknown> = {
+      'http://api.test/api/me': { id: 'emp 1' },
+      'http://api.test/api/boards/emp%201': board,
+      'http://api.test/api/boards/emp%201/conversations': { conversations: [conversation] },
+    };
+    const { calls, impl } = fakeFetch([]);
+    const api = createCareerBoardApi(
+      createApiClient('http://api.test/api/', tokens(), impl, (url) =>
+        url in held ? { data: held[url], etag: null } : undefined,
+      ),
+    );
+    expect(api.inHand?.me()).toEqual({ id: 'emp 1' });
+    // As the read itself would: a board without aspirations has an empty list of them.
+    expect(api.inHand?.board('emp 1')).toEqual({ ...board, aspirations: [] });
+    expect(api.inHand?.conversations('emp 1')).toEqual([conversation]);
+    expect(api.inHand?.board('someone else')).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
+
+  test('without answers in hand there is nothing to read in hand', () => {
+    const api = createCareerBoardApi(createApiClient('http://api.test/api', tokens()));
+    expect(api.inHand).toBeUndefined();
+  });
+
   test('shared notes go with If-Match; private notes alone go without it', async () => {
     const { calls, impl } = fakeFetch([
       json(200, aConversation({ sharedNotes: 'Agreed', etag: '' }), { ETag: '"c2"' }),

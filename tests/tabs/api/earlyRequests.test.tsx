@@ -1,7 +1,9 @@
 import {
   fetchWithEarlyRequests,
+  takeEarlyAnswer,
   takeEarlyLocalRequests,
 } from '../../../tabs/src/api/earlyRequests';
+import type { EarlyAnswer, EarlyLocalRequests } from '../../../tabs/src/api/earlyRequests';
 
 const ME = 'http://localhost:7071/api/me';
 
@@ -10,8 +12,17 @@ function answer(from: string): Response {
   return { ok: true, status: 200, json: async () => ({ from }) } as Response;
 }
 
-function early(requests: Record<string, Promise<Response>>) {
-  return { userId: 'u1', requests: Promise.resolve(requests) };
+function early(
+  requests: Record<string, Promise<Response>>,
+  answers: Record<string, EarlyAnswer> = {},
+): EarlyLocalRequests {
+  return {
+    userId: 'u1',
+    requests: Promise.resolve(requests),
+    answers,
+    answered: Promise.resolve(),
+    taken: new Set(),
+  };
 }
 
 function network() {
@@ -59,5 +70,51 @@ describe('requests the page started before the app ran', () => {
 
   test('without an early script (framed, Azure, nobody signed in) there is nothing to take', () => {
     expect(takeEarlyLocalRequests({})).toBeNull();
+  });
+});
+
+describe('answers the page had read in full before the app ran', () => {
+  const body = (from: string): EarlyAnswer => ({
+    status: 200,
+    etag: 'W/"7"',
+    text: JSON.stringify({ from }),
+  });
+
+  test('are taken once, as data and ETag; then neither the answer nor its request is handed out', async () => {
+    const { calls, fetchImpl } = network();
+    const held = early(
+      { [`GET ${ME}`]: Promise.resolve(answer('early')) },
+      { [`GET ${ME}`]: body('early') },
+    );
+    expect(takeEarlyAnswer(held, ME)).toEqual({ data: { from: 'early' }, etag: 'W/"7"' });
+    expect(takeEarlyAnswer(held, ME)).toBeUndefined();
+    // The same read asked by fetch now goes to the network: it was answered already.
+    const fetchEarly = fetchWithEarlyRequests(held, fetchImpl);
+    expect(await (await fetchEarly(ME, { method: 'GET' })).json()).toEqual({ from: 'network' });
+    expect(calls).toEqual([ME]);
+  });
+
+  test('an answer whose request fetch already handed out is not taken again', async () => {
+    const { fetchImpl } = network();
+    const held = early(
+      { [`GET ${ME}`]: Promise.resolve(answer('early')) },
+      { [`GET ${ME}`]: body('early') },
+    );
+    await fetchWithEarlyRequests(held, fetchImpl)(ME, { method: 'GET' });
+    expect(takeEarlyAnswer(held, ME)).toBeUndefined();
+  });
+
+  test('an error status, a body that is not JSON, or one not in yet is left to the request', () => {
+    const held = early(
+      {},
+      {
+        [`GET ${ME}`]: { status: 401, etag: null, text: '{"title":"Unauthorized"}' },
+        [`GET ${ME}/x`]: { status: 200, etag: null, text: '<html>' },
+      },
+    );
+    expect(takeEarlyAnswer(held, ME)).toBeUndefined();
+    expect(takeEarlyAnswer(held, `${ME}/x`)).toBeUndefined();
+    expect(takeEarlyAnswer(held, `${ME}/y`)).toBeUndefined();
+    expect(held.taken.size).toBe(0);
   });
 });

@@ -96,6 +96,21 @@ describe('first reads', () => {
     expect(Date.now() - answering).toBeLessThan(1_000);
   });
 
+  it('a read already in hand is not sent: it has answered, once; one not in hand is sent', async () => {
+    const { api, calls } = countingApi();
+    const inHand = {
+      me: () => undefined,
+      board: (id: string) => ({ employee: { id }, aspirations: [] }) as unknown as BoardView,
+      conversations: () => undefined,
+    };
+    const reads = withFirstReads({ ...api, inHand }, 'me');
+    expect(calls).toEqual(['conversations me']);
+    expect(reads.api.answered?.board('me')).toEqual({ employee: { id: 'me' }, aspirations: [] });
+    // Taken: a reload of the board now asks the API.
+    await reads.api.board('me');
+    expect(calls).toEqual(['conversations me', 'board me']);
+  });
+
   it('a failed read is settled too, and fails where the screen takes it', async () => {
     const reads = withFirstReads(offlineBoardApi(), 'me');
     const prefetched = reads.api;
