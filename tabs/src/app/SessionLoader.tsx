@@ -116,7 +116,6 @@ export function SessionLoader({
  */
 const FIRST_READS_WAIT_MS = 100;
 
-/** Who is asking; opening on their own board, its data is asked for now, while the screen loads. */
 /**
  * The session from answers already in hand (api/earlyRequests.ts), so the app's first render is
  * its first screen, not a skeleton painted and replaced a moment later; null when /api/me is not.
@@ -134,6 +133,7 @@ function takeFlag(flag: { current: boolean }): boolean {
   return was;
 }
 
+/** Who is asking; opening on their own board, its data is asked for now, while the screen loads. */
 async function openSession(api: CareerBoardApi): Promise<{ me: MeView; api: CareerBoardApi }> {
   const me = await api.me();
   if (!opensOwnBoard()) return { me, api };
