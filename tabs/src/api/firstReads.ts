@@ -1,4 +1,5 @@
 import type { CareerBoardApi } from './careerBoardApi';
+import { settledWithin } from '../common/settledWithin';
 
 /**
  * The first reads of a screen, started as soon as the session knows who is asking instead of after
@@ -32,14 +33,7 @@ export function withFirstReads(
      * moments away the board screen mounts with it, instead of mounting a skeleton, painting it
      * and rendering again.
      */
-    settled: (withinMs) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, withinMs);
-        void reads.then(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      }),
+    settled: (withinMs) => settledWithin(reads, withinMs),
   };
 }
 

@@ -1,5 +1,6 @@
 import { takeEarlyLocalRequests } from '../api/earlyRequests';
 import type { EarlyLocalRequests } from '../api/earlyRequests';
+import { settledWithin } from '../common/settledWithin';
 
 /** How long the app's first render waits, at most, for what would let it be the screen itself. */
 export const FIRST_SCREEN_WAIT_MS = 100;
@@ -18,11 +19,5 @@ export function firstScreenInHand(
   early: EarlyLocalRequests | null = takeEarlyLocalRequests(),
 ): Promise<void> {
   if (!early) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, withinMs);
-    void Promise.all([screen, early.answered]).then(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+  return settledWithin(Promise.all([screen, early.answered]), withinMs);
 }

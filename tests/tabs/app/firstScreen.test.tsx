@@ -1,18 +1,12 @@
 import type { EarlyLocalRequests } from '../../../tabs/src/api/earlyRequests';
 import { firstScreenInHand } from '../../../tabs/src/app/firstScreen';
+import { timed } from '../timed';
 
 function early(answered: Promise<void>): EarlyLocalRequests {
   return { userId: 'u1', requests: Promise.resolve({}), answers: {}, answered, taken: new Set() };
 }
 
 const never = new Promise<void>(() => undefined);
-
-/** How long `wait` took to settle, in ms. */
-async function timed(wait: Promise<void>): Promise<number> {
-  const started = Date.now();
-  await wait;
-  return Date.now() - started;
-}
 
 describe('the first render waits for its screen when that is moments away', () => {
   test('with nothing read early (inside Teams, nobody signed in) it does not wait at all', async () => {
