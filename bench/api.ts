@@ -513,33 +513,30 @@ async function measure(
   cosmosOpsPerRequest: number;
   graphRequestsPerRequest: number;
 }> {
-  const cosmosApart = 'pid' in cosmos ? cosmos : null;
   await resetGraphStats(stack.urls.dev);
   // The server's own count of requests starts afresh with this call (serviceStats.ts).
   if ('pid' in cosmos) await cosmos.stats();
   else cosmos.reset();
-  const apartCpu = cosmosApart ? processCpuMs(cosmosApart.pid) : null;
+  const apartCpu = 'pid' in cosmos ? processCpuMs(cosmos.pid) : null;
   // This process only serves while the load runs elsewhere: its CPU time is the stack's cost.
   const cpu = process.cpuUsage();
   const result = await runLoad({ url: stack.urls.api, connections, durationSec, scenario });
   const used = process.cpuUsage(cpu);
   const apartUsed =
-    cosmosApart && apartCpu !== null
-      ? (processCpuMs(cosmosApart.pid) ?? apartCpu) - apartCpu
-      : null;
+    'pid' in cosmos && apartCpu !== null ? (processCpuMs(cosmos.pid) ?? apartCpu) - apartCpu : null;
   const cosmosRequests =
     'pid' in cosmos
       ? Object.values((await cosmos.stats()).serverTimes).reduce((sum, n) => sum + n, 0)
       : cosmos.count();
   const graph = await graphStats(stack.urls.dev);
-  const perRequest = (ms: number) => round(ms / Math.max(1, result.requests), 2);
+  const perRequest = (total: number) => round(total / Math.max(1, result.requests), 2);
   return {
     figures: {
       ...figures(result),
       serverCpuMsPerRequest: perRequest((used.user + used.system) / 1000),
       ...(apartUsed === null ? {} : { cosmosProcessCpuMsPerRequest: perRequest(apartUsed) }),
     },
-    cosmosOpsPerRequest: round(cosmosRequests / Math.max(1, result.requests), 2),
+    cosmosOpsPerRequest: perRequest(cosmosRequests),
     graphRequestsPerRequest: round(graph.requests / Math.max(1, result.requests), 3),
   };
 }
