@@ -13,6 +13,7 @@ import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import type { DevUser } from '../../../api/src/local/graph-simulator/devUsers';
 import { close } from '../../../api/src/local/listen';
 import { sampleAspiration } from '../../support/boardFixtures';
+import { freePorts as choosePorts } from '../../support/freePorts';
 
 /**
  * `npm start` itself (api/src/local/start.ts, as `npm start` runs it after building the tab), in a
@@ -66,9 +67,7 @@ function listenOn(port: number): Promise<Server> {
 }
 
 async function freePorts(): Promise<Ports> {
-  const servers = await Promise.all([0, 0, 0, 0, 0].map(() => listenOn(0)));
-  const ports = servers.map((s) => (s.address() as { port: number }).port);
-  await Promise.all(servers.map((s) => close(s)));
+  const ports = await choosePorts(5);
   return {
     API_PORT: ports[0]!,
     TAB_PORT: ports[1]!,

@@ -1,9 +1,9 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createServer } from 'node:net';
 
 import { startStack } from '../../../api/src/local/stack';
 import type { Stack } from '../../../api/src/local/stack';
+import { freePorts } from '../../support/freePorts';
 
 /**
  * Requests made while the local stack starts are answered: every port is polled every 20 ms from
@@ -19,18 +19,6 @@ interface Probe {
   service: string;
   sentAt: number;
   outcome?: { status: number; retryAfter?: string; contentType?: string } | { refused: true };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, 'localhost', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function probe(service: string, url: string, probes: Probe[]): void {
@@ -57,13 +45,8 @@ describe('the local stack while it starts', () => {
   afterAll(async () => stack?.close());
 
   it('answers every request on every port: held until ready or 503 with Retry-After', async () => {
-    const ports = {
-      api: await freePort(),
-      tab: await freePort(),
-      dev: await freePort(),
-      cosmos: await freePort(),
-      queues: await freePort(),
-    };
+    const [api, tab, dev, cosmos, queues] = await freePorts(5);
+    const ports = { api: api!, tab: tab!, dev: dev!, cosmos: cosmos!, queues: queues! };
     const targets: [string, string][] = [
       ['api', `http://localhost:${ports.api}/api/health`],
       ['tab', `http://localhost:${ports.tab}/config.json`],
