@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-import { openPage, screenshot } from './support/browser';
+import { answerTo, openPage, screenshot } from './support/browser';
 import { browserSuite } from './support/browserSuite';
 import { signInAs, switchUserTo } from './support/signIn';
 import type { BoardView } from '../../api/src/contract/boardContract';
@@ -162,7 +162,11 @@ describe('say it, be heard: the board between an employee and their manager', ()
     expect(await order()).toEqual(['Lead the SRE guild', 'Speak at SREcon']);
 
     await page.getByRole('button', { name: 'Actions for “Speak at SREcon”' }).click();
-    await page.getByRole('menuitem', { name: 'Move up' }).click();
+    // The new order shows at once; the reload needs the PATCH that keeps it answered.
+    const moved = await answerTo(page, 'PATCH', /\/aspirations\/[^/]+$/, () =>
+      page.getByRole('menuitem', { name: 'Move up' }).click(),
+    );
+    expect(moved.status()).toBe(200);
     await eventually(order, ['Speak at SREcon', 'Lead the SRE guild']);
     await page.reload();
     await eventually(order, ['Speak at SREcon', 'Lead the SRE guild']);

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 import type { ConversationView } from '../../api/src/contract/conversationContract';
-import { openPage, screenshot } from './support/browser';
+import { answerTo, openPage, recordFetches, screenshot } from './support/browser';
 import { browserSuite } from './support/browserSuite';
 import { callApi, seedBoard, seedConversations } from './support/seed';
 import { signInAs, switchUserTo } from './support/signIn';
@@ -40,17 +40,14 @@ describe('the quarterly conversation on the board, as the two people see it', ()
   let heldId = '';
 
   /** Clicks "Save shared notes" and resolves with the API's answer to the held conversation's PATCH. */
-  const saveSharedNotes = async (page: Page, conversations: Locator) => {
-    const [response] = await Promise.all([
-      page.waitForResponse(
-        (r) =>
-          r.request().method() === 'PATCH' &&
-          r.url().endsWith(`/boards/${employee}/conversations/${encodeURIComponent(heldId)}`),
-      ),
-      conversations.getByRole('button', { name: 'Save shared notes' }).click(),
-    ]);
-    return response;
-  };
+  /** Does `action` and waits for the answer to the held conversation's PATCH it sends. */
+  const patched = (page: Page, action: () => Promise<unknown>) =>
+    answerTo(
+      page,
+      'PATCH',
+      `/boards/${employee}/conversations/${encodeURIComponent(heldId)}`,
+      action,
+    );
 
   const e2e = browserSuite({
     teamsHost: true,
@@ -105,7 +102,9 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     await expect(sharedNotes.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
     await sharedNotes.fill(SHARED);
     // If this save fails, say how: the API's status and problem body, not just a timeout below.
-    const saved = await saveSharedNotes(page, conversations);
+    const saved = await patched(page, () =>
+      conversations.getByRole('button', { name: 'Save shared notes' }).click(),
+    );
     expect({ status: saved.status(), body: saved.ok() ? '' : await saved.text() }).toEqual({
       status: 200,
       body: '',
@@ -166,7 +165,11 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     await niaNotes.getByRole('textbox', { name: 'My private notes' }).fill(NIA_PRIVATE);
     await niaNotes.getByRole('button', { name: 'Save private notes' }).click();
     await niaNotes.getByText('Saved', { exact: true }).waitFor();
-    await conversations.getByRole('checkbox', { name: 'Write the migration RFC' }).check();
+    // The tick shows at once; the reload below needs the PATCH that keeps it answered.
+    const ticked = await patched(page, () =>
+      conversations.getByRole('checkbox', { name: 'Write the migration RFC' }).check(),
+    );
+    expect(ticked.status()).toBe(200);
     await carried.getByText('Write the migration RFC').waitFor({ state: 'detached' });
     await screenshot(page, '21-employee-sees-conversation');
 
@@ -197,11 +200,13 @@ describe('the quarterly conversation on the board, as the two people see it', ()
 
   test('shared notes saved elsewhere meanwhile: what was typed is kept, the latest loaded, and saved on top', async () => {
     const { page, context, errors } = await openPage(e2e.browser);
+    const fetches = recordFetches(page);
     await signInAs(page, e2e.stack.urls.tab, 'Nia Adeyemi');
     const conversations = page.getByRole('region', { name: 'Conversations', exact: true });
     await heldConversation(conversations).click();
     const notes = conversations.getByRole('textbox', { name: 'Shared notes' });
     await notes.fill('Nia: I lead the migration, Tobias books the course.');
+    await conversations.getByText('Unsaved changes').waitFor();
 
     // Meanwhile Tobias, in his own window, changes the shared notes.
     const list = await callApi<{ conversations: ConversationView[] }>(
@@ -225,13 +230,22 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     );
     expect(changed.status).toBe(200);
 
-    // If the bar below never shows, say what the save got: the API's status and problem body.
-    const refused = await saveSharedNotes(page, conversations);
-    expect({
-      status: refused.status(),
-      body: refused.status() === 412 ? '' : await refused.text(),
-    }).toEqual({ status: 412, body: '' });
-    await conversations.getByText('Changed elsewhere').waitFor();
+    // The API's 412, or the page's own check of the version it holds, shows the bar. If it never
+    // shows, say what the page showed instead and every request it made.
+    await conversations.getByRole('button', { name: 'Save shared notes' }).click();
+    const bar = conversations.getByText('Changed elsewhere');
+    if (
+      !(await bar.waitFor({ timeout: 20_000 }).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      throw new Error(
+        `No “Changed elsewhere” after the stale save.\nAlerts: ${JSON.stringify(
+          await conversations.getByRole('alert').allTextContents(),
+        )}\nPage errors: ${JSON.stringify(errors)}\nFetches:\n${fetches.join('\n')}`,
+      );
+    }
     await expect(notes.inputValue()).resolves.toBe(
       'Nia: I lead the migration, Tobias books the course.',
     );
@@ -317,10 +331,9 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     await screenshot(page, '24-conversation-save-failed');
 
     await page.unroute(patch);
-    const [retried] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'PATCH'),
+    const retried = await patched(page, () =>
       failed.getByRole('button', { name: 'Try again' }).click(),
-    ]);
+    );
     expect(retried.status()).toBe(200);
     await failed.waitFor({ state: 'detached' });
     await conversations.getByText('Saved', { exact: true }).first().waitFor();

@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type {
+  Browser,
+  BrowserContext,
+  BrowserContextOptions,
+  Page,
+  Request,
+  Response,
+} from 'playwright-core';
 
 import { WHAT_TO_RUN } from '../../../scripts/browser/ensureBrowser';
 import { findSystemBrowser } from '../../../scripts/browser/systemBrowser';
@@ -68,4 +75,40 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     fullPage: true,
     animations: 'disabled',
   });
+}
+
+/**
+ * Does `action` and returns the answer to the request it causes (`method`, a URL path ending
+ * `path`, or matching it). A change the page shows before its request is answered (optimistic) is only kept
+ * once that answer is in: wait for it before a reload or a read through the API.
+ */
+export async function answerTo(
+  page: Page,
+  method: string,
+  path: string | RegExp,
+  action: () => Promise<unknown>,
+): Promise<Response> {
+  const matches = (pathname: string) =>
+    typeof path === 'string' ? pathname.endsWith(path) : path.test(pathname);
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) => r.request().method() === method && matches(new URL(r.url()).pathname),
+    ),
+    action(),
+  ]);
+  return response;
+}
+
+/** Every fetch the page makes from now on, as "METHOD /path → status" (or the failure). */
+export function recordFetches(page: Page): string[] {
+  const log: string[] = [];
+  const line = (request: Request) => `${request.method()} ${new URL(request.url()).pathname}`;
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'fetch') log.push(`${line(r.request())} → ${r.status()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (request.resourceType() === 'fetch')
+      log.push(`${line(request)} failed: ${request.failure()?.errorText ?? 'unknown'}`);
+  });
+  return log;
 }
