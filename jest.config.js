@@ -48,6 +48,7 @@ module.exports = {
       // (app/AppHeader.tsx, app/bootstrap.ts); Jest resolves them to the sources.
       moduleNameMapper: { ...base.moduleNameMapper, '^(\\.{1,2}/.*)\\.js$': '$1' },
       setupFiles: ['<rootDir>/tests/tabs/setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/tabs/waits.ts'],
     },
     {
       ...base,

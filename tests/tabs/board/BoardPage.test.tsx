@@ -47,7 +47,7 @@ describe('My board', () => {
     expect(screen.getAllByText('Not seen by your manager yet')).toHaveLength(2);
     expect(screen.getByRole('heading', { name: 'My board' })).toBeTruthy();
     // The side column (private notes) follows the cards: its code loads once they are on screen.
-    expect(await screen.findByText('Only you can see this', {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('Only you can see this')).toBeTruthy();
   });
 
   test('opens with a board its session already read: no skeleton first, and no second read', () => {

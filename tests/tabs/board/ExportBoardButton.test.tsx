@@ -97,10 +97,8 @@ describe('where it is offered', () => {
 
   test('on my own board', async () => {
     renderWithSession(<BoardScreen employeeId={EMPLOYEE.id} />, { api: api(aBoard()) });
-    // In the side column, which follows the cards (its code loads after them): give it time.
-    expect(
-      await screen.findByRole('button', { name: 'Download as data (JSON)' }, { timeout: 5000 }),
-    ).toBeTruthy();
+    // In the side column, which follows the cards (its code loads after them; setup.ts waits 5 s).
+    expect(await screen.findByRole('button', { name: 'Download as data (JSON)' })).toBeTruthy();
   });
 
   test('not on a report’s board that a manager is looking at', async () => {

@@ -9,6 +9,7 @@ import { ApiProblem } from '../../../tabs/src/api/apiProblem';
 import type { CareerBoardApi } from '../../../tabs/src/api/careerBoardApi';
 // The board as the app shows it: with its conversations (app/BoardPage.tsx).
 import { BoardScreen } from '../../../tabs/src/app/BoardPage';
+import { formatDay } from '../../../tabs/src/common/format';
 import { formatConversationTime } from '../../../tabs/src/conversations/conversationLogic';
 import { aBoard, aConversation, aMe, EMPLOYEE, MANAGER } from '../fixtures';
 import { fakeApi, renderWithSession } from '../renderWithSession';
@@ -152,12 +153,13 @@ describe('Conversations on the board', () => {
   });
 
   test('after the meeting both are asked for notes; "Write notes" opens it with the cursor in the shared notes', async () => {
-    const past = held({ start: '2026-12-03T14:00:00.000Z', end: '2026-12-03T14:30:00.000Z' });
+    // Three days ago whenever the tests run; in the first days of a year the day shows its year.
+    const past = held({ start: daysFromNow(-3), end: daysFromNow(-3, 30) });
     renderConversations([past], {}, asManager);
     const prompt = await screen.findByTestId('notes-prompt');
     expect(
       within(prompt).getByText(
-        /^Your conversation on (3 December|December 3) has happened — write down what you agreed$/,
+        `Your conversation on ${formatDay(past.start!)} has happened — write down what you agreed`,
       ),
     ).toBeTruthy();
     expect(within(prompt).getByText(/You and Nia can both write the shared notes/)).toBeTruthy();
