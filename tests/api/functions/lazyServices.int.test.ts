@@ -9,6 +9,7 @@ import { toFunctionHandler } from '../../../api/src/functions/toFunctionHandler'
 import { startEmbeddedCosmos } from '../../../api/src/local/cosmosServer';
 import { close } from '../../../api/src/local/listen';
 import { createServices } from '../../../api/src/services';
+import { freePorts } from '../../support/freePorts';
 
 /**
  * The Functions entry's services in Azure mode: when Cosmos DB cannot be reached or the settings
@@ -46,17 +47,10 @@ async function getHealth(getServices: ReturnType<typeof lazyServices>): Promise<
   );
 }
 
-/** A loopback port nothing listens on (bound once, then released). */
-async function closedPort(): Promise<number> {
-  const probe = await startEmbeddedCosmos(0);
-  await close(probe.server);
-  return probe.port;
-}
-
 describe('the Functions entry when a dependency is missing', () => {
   it('answers 503 naming the unreachable Cosmos DB, and recovers once it is back', async () => {
-    const cosmosPort = await closedPort();
-    const graphPort = await closedPort();
+    // Nothing listens on these yet, and no listen(0) elsewhere can take them before the test does.
+    const [cosmosPort, graphPort] = (await freePorts(2)) as [number, number];
     const logged: string[] = [];
     const getServices = lazyServices(
       () => loadConfig(azureEnv(cosmosPort, graphPort)),

@@ -274,23 +274,36 @@ describe('npm start (api/src/local/start.ts)', () => {
     // Ten people add aspirations to their own boards at once; the stack is killed mid-way.
     const acknowledged = new Map<string, string[]>();
     let acks = 0;
+    let killed = false;
+    const refusedBeforeKill: string[] = [];
     const KILL_AFTER = 40;
     await Promise.all(
       people.map(async (person) => {
-        for (let i = 0; i < 12 && run.child.exitCode === null; i += 1) {
+        for (let i = 0; i < 12 && !killed; i += 1) {
           const response = await fetch(`${api}/boards/${person.id}/aspirations`, {
             method: 'POST',
             headers: { Authorization: tokens.get(person.id)!, 'Content-Type': 'application/json' },
             body: JSON.stringify({ ...sampleAspiration, title: `Aspiration ${i}` }),
-          }).catch(() => null); // cut off by the kill: not acknowledged
-          if (response?.status !== 201) continue;
-          const { id } = (await response.json()) as { id: string };
-          acknowledged.set(person.id, [...(acknowledged.get(person.id) ?? []), id]);
+          }).catch(() => null);
+          // A request or body cut off by the kill was not acknowledged; before it, not a 201 is a fault.
+          const created =
+            response?.status === 201
+              ? ((await response.json().catch(() => null)) as { id: string } | null)
+              : null;
+          if (!created) {
+            if (!killed) refusedBeforeKill.push(`${person.id}: ${response?.status ?? 'no answer'}`);
+            continue;
+          }
+          acknowledged.set(person.id, [...(acknowledged.get(person.id) ?? []), created.id]);
           acks += 1;
-          if (acks === KILL_AFTER) run.child.kill('SIGKILL');
+          if (acks >= KILL_AFTER && !killed) {
+            killed = true;
+            run.child.kill('SIGKILL');
+          }
         }
       }),
     );
+    expect({ killed, refusedBeforeKill }).toEqual({ killed: true, refusedBeforeKill: [] });
     expect((await run.exit).signal).toBe('SIGKILL');
     // Azurite runs in a child of the stack's process and follows it down (azurite.ts): its port is
     // free for the restart without anyone stopping it.
