@@ -18,6 +18,13 @@ export const CROSS_ZONE = {
   skipLevel: demoUserId(DEMO.contoso.tenantId, 'vp-support'),
 };
 
+/**
+ * A Wednesday in the middle of a quarter. Times are offered from a day ahead to the quarter's end,
+ * and the days off include 24–26 and 31 December: a test on the real clock would find too few
+ * times in a quarter's last days. A test that pins `services.now` here passes on any date.
+ */
+export const MID_QUARTER = new Date('2026-05-13T06:00:00Z');
+
 /** Writes this quarter's record of a pair the pass could not book, as the scheduler leaves it. */
 export function addUnbookedConversation(
   stack: TestStack,

@@ -1,6 +1,7 @@
 import type { AspirationView } from '../../../api/src/contract/boardContract';
 import type { RouteDefinition } from '../../../api/src/http/route';
 import { routes } from '../../../api/src/functions/routes';
+import { nextQuarter, quarterBounds, quarterOf } from '../../../api/src/domain/scheduling';
 import { DEMO } from '../../../api/src/local/demo-org/demoDirectory';
 import { oneOnOneChatId } from '../../../api/src/local/graph-simulator/graphSimulator';
 import type { PickSuggestionsView } from '../../../api/src/contract/conversationContract';
@@ -163,13 +164,18 @@ async function withMeeting(): Promise<string> {
 /** Only the pair's current manager picks the time of a conversation the pass could not book. */
 const managerOnly = (ok: number): Expectations => ({ ...readers(ok), employee: 403 });
 
+const DAY = 24 * 60 * 60 * 1000;
+
 // Next quarter's, so it does not meet this quarter's booked conversation of the same pair.
 let waiting: string | undefined;
 let offeredSlot: { start: string; end: string } | undefined;
 async function withWaitingConversation(): Promise<string> {
   waiting ??= (
     await addUnbookedConversation(stack, E(), DEMO.contoso.manager, {
-      now: new Date('2027-01-10T09:00:00Z'),
+      // Ten days into next quarter, whatever the date: its times are all still ahead.
+      now: new Date(
+        Date.parse(quarterBounds(nextQuarter(quarterOf(stack.services.now()))).start) + 10 * DAY,
+      ),
     })
   ).id;
   return waiting;

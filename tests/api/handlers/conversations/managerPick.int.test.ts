@@ -6,7 +6,7 @@ import type {
 import { DEMO } from '../../../../api/src/local/demo-org/demoDirectory';
 import { createCalendarGateway } from '../../../../api/src/graph/calendarGateway';
 import { calendarEvents, careerConversations } from '../../../support/calendarChecks';
-import { addUnbookedConversation, CROSS_ZONE } from '../../../support/pickFixtures';
+import { addUnbookedConversation, CROSS_ZONE, MID_QUARTER } from '../../../support/pickFixtures';
 import { startTestStack } from '../../../support/testStack';
 import type { TestStack } from '../../../support/testStack';
 
@@ -38,7 +38,8 @@ const record = async () => {
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const created = await addUnbookedConversation(stack, employee, manager);
+  stack.services.now = () => MID_QUARTER;
+  const created = await addUnbookedConversation(stack, employee, manager, { now: MID_QUARTER });
   base = `/boards/${employee}/conversations/${created.id}`;
 });
 afterAll(async () => {
