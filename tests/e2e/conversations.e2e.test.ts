@@ -39,7 +39,6 @@ describe('the quarterly conversation on the board, as the two people see it', ()
   let next: { start: string | null; end: string | null };
   let heldId = '';
 
-  /** Clicks "Save shared notes" and resolves with the API's answer to the held conversation's PATCH. */
   /** Does `action` and waits for the answer to the held conversation's PATCH it sends. */
   const patched = (page: Page, action: () => Promise<unknown>) =>
     answerTo(
@@ -233,13 +232,14 @@ describe('the quarterly conversation on the board, as the two people see it', ()
     // The API's 412, or the page's own check of the version it holds, shows the bar. If it never
     // shows, say what the page showed instead and every request it made.
     await conversations.getByRole('button', { name: 'Save shared notes' }).click();
-    const bar = conversations.getByText('Changed elsewhere');
-    if (
-      !(await bar.waitFor({ timeout: 20_000 }).then(
+    const barShown = await conversations
+      .getByText('Changed elsewhere')
+      .waitFor({ timeout: 20_000 })
+      .then(
         () => true,
         () => false,
-      ))
-    ) {
+      );
+    if (!barShown) {
       throw new Error(
         `No “Changed elsewhere” after the stale save.\nAlerts: ${JSON.stringify(
           await conversations.getByRole('alert').allTextContents(),

@@ -163,11 +163,12 @@ describe('the embedded Cosmos DB with local data', () => {
         else if (doc.version < ack.version) stale.push(id);
       }
       const kept = [...acknowledged.values()].filter((a) => !a.deleted).length;
+      const intact = kept - missing.length - stale.length - deletedInFlight.length;
       console.log(
         `kill -9 during writes: ${acks} writes acknowledged (${acknowledged.size} documents, ` +
           `${kept} live, ${acknowledged.size - kept} deleted) before the kill; after restart ` +
-          `${kept - missing.length - stale.length - deletedInFlight.length} of ${kept} present at their latest acknowledged ` +
-          `version (${deletedInFlight.length} gone by a delete cut off by the kill), ` +
+          `${intact} of ${kept} present at their latest acknowledged version ` +
+          `(${deletedInFlight.length} gone by a delete cut off by the kill), ` +
           `${resurrected.length} deleted ones back; ${second.loaded} documents loaded`,
       );
       expect({ missing, stale, resurrected }).toEqual({ missing: [], stale: [], resurrected: [] });

@@ -79,8 +79,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Does `action` and returns the answer to the request it causes (`method`, a URL path ending
- * `path`, or matching it). A change the page shows before its request is answered (optimistic) is only kept
- * once that answer is in: wait for it before a reload or a read through the API.
+ * `path`, or matching it). A change the page shows before its request is answered (optimistic)
+ * is only kept once that answer is in: wait for it before a reload or a read through the API.
  */
 export async function answerTo(
   page: Page,
