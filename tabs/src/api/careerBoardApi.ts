@@ -41,26 +41,25 @@ import type {
 } from '@contract/sharingContract';
 import type { ApiClient } from './apiClient';
 
+/** A board's first reads, when their answer is already there: taken once, else undefined. */
+export interface FirstReadsThere {
+  board(employeeId: string): BoardView | undefined;
+  conversations(employeeId: string): ConversationView[] | undefined;
+}
+
 /** Every API route the tab calls, typed by the shared contract. */
 export interface CareerBoardApi {
   /**
    * First reads the session started early that have already answered (api/firstReads.ts): a
    * screen may open with one instead of asking. Each is taken once, like the request itself.
    */
-  answered?: {
-    board(employeeId: string): BoardView | undefined;
-    conversations(employeeId: string): ConversationView[] | undefined;
-  };
+  answered?: FirstReadsThere;
   /**
    * Reads whose answers are already in hand before anyone asked (the page's early reads, local
    * mode): the session and its first screen open with them in their first render. Each is taken
    * once; afterwards, and when one is not in, the read goes to the API.
    */
-  inHand?: {
-    me(): MeView | undefined;
-    board(employeeId: string): BoardView | undefined;
-    conversations(employeeId: string): ConversationView[] | undefined;
-  };
+  inHand?: FirstReadsThere & { me(): MeView | undefined };
   me(): Promise<MeView>;
   board(employeeId: string): Promise<BoardView>;
   createAspiration(employeeId: string, input: AspirationInput): Promise<AspirationView>;

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 
-import type { CareerBoardApi } from '../api/careerBoardApi';
-
-type Answered = NonNullable<CareerBoardApi['answered']>;
+import type { CareerBoardApi, FirstReadsThere } from '../api/careerBoardApi';
 
 export interface OpeningRead<T> {
   /** The answer the component opened with, if the first read had already answered at mount. */
@@ -23,7 +21,7 @@ export interface OpeningRead<T> {
 export function useOpeningRead<T>(
   api: CareerBoardApi,
   employeeId: string,
-  take: (answered: Answered, employeeId: string) => T | undefined,
+  take: (answered: FirstReadsThere, employeeId: string) => T | undefined,
 ): OpeningRead<T> {
   const [opening] = useState<OpeningRead<T>>(() => {
     const value = api.answered ? take(api.answered, employeeId) : undefined;
